@@ -1,0 +1,12 @@
+// cbrng/cbrng.hpp: the umbrella header. Includes every public header and
+// nothing else.
+#ifndef CBRNG_CBRNG_HPP
+#define CBRNG_CBRNG_HPP
+
+#include "config.hpp"
+#include "engine.hpp"
+#include "philox.hpp"
+#include "threefry.hpp"
+#include "word_array.hpp"
+
+#endif  // CBRNG_CBRNG_HPP

@@ -1,0 +1,100 @@
+// cbrng/config.hpp: the one place for compiler and platform detection.
+//
+// Every feature macro below is defined to 0 or 1 and is meant to be tested with
+// `#if`. Nothing else in the library inspects compiler-specific macros directly,
+// so porting to a new compiler or accelerator means editing this file only.
+//
+// CBRNG_HOST_DEVICE marks every function that must be callable from CUDA (or
+// HIP) device code. It is keyed on "a CUDA compiler is active" (`__CUDACC__`),
+// not on `__CUDA_ARCH__`, so that the host and device passes of nvcc see the
+// same declarations.
+#ifndef CBRNG_CONFIG_HPP
+#define CBRNG_CONFIG_HPP
+
+#include <cstdint>
+
+/// Library version. The major version is also the inline namespace (`cbrng::v1`):
+/// any change of a frozen output (see README, "Promises") bumps both.
+#define CBRNG_VERSION_MAJOR 1
+#define CBRNG_VERSION_MINOR 0
+#define CBRNG_VERSION_PATCH 0
+
+#if defined(__CUDACC__) || defined(__HIPCC__)
+#define CBRNG_GPU_COMPILER 1
+#define CBRNG_HOST_DEVICE __host__ __device__
+#else
+#define CBRNG_GPU_COMPILER 0
+#define CBRNG_HOST_DEVICE
+#endif
+
+// True while compiling the device half of a CUDA/HIP translation unit.
+#if defined(__CUDA_ARCH__) || defined(__HIP_DEVICE_COMPILE__)
+#define CBRNG_DEVICE_PASS 1
+#else
+#define CBRNG_DEVICE_PASS 0
+#endif
+
+#if defined(__SIZEOF_INT128__) && !CBRNG_DEVICE_PASS
+#define CBRNG_HAS_INT128 1
+#else
+#define CBRNG_HAS_INT128 0
+#endif
+
+#if defined(_MSC_VER) && defined(_M_X64) && !defined(__clang__)
+#define CBRNG_HAS_UMUL128 1
+#else
+#define CBRNG_HAS_UMUL128 0
+#endif
+
+// x86-64 with GCC or Clang: the SIMD back ends (AVX2, AVX-512) are compiled with
+// per-function target attributes and chosen at run time from cpuid.
+#if (defined(__x86_64__) || defined(_M_X64)) && (defined(__GNUC__) || defined(__clang__)) && \
+    !CBRNG_GPU_COMPILER
+#define CBRNG_HAS_X86_SIMD 1
+#else
+#define CBRNG_HAS_X86_SIMD 0
+#endif
+
+// fork() exists (POSIX); the ambient stream then re-keys unscoped default
+// streams in a child so that it never replays its parent's numbers.
+#if (defined(__unix__) || defined(__APPLE__)) && !CBRNG_DEVICE_PASS
+#define CBRNG_HAS_FORK 1
+#else
+#define CBRNG_HAS_FORK 0
+#endif
+
+// Distinguishing constant from run-time evaluation (C++20, or the builtin that
+// GCC >= 9 and Clang >= 9 offer in C++17 mode).
+#if defined(__cpp_lib_is_constant_evaluated)
+#define CBRNG_HAS_IS_CONSTANT_EVALUATED 1
+#elif defined(__has_builtin)
+#if __has_builtin(__builtin_is_constant_evaluated)
+#define CBRNG_HAS_IS_CONSTANT_EVALUATED 1
+#else
+#define CBRNG_HAS_IS_CONSTANT_EVALUATED 0
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 9
+#define CBRNG_HAS_IS_CONSTANT_EVALUATED 1
+#else
+#define CBRNG_HAS_IS_CONSTANT_EVALUATED 0
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define CBRNG_LIKELY(x) __builtin_expect(!!(x), 1)
+#define CBRNG_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define CBRNG_NOINLINE __attribute__((noinline))
+#else
+#define CBRNG_LIKELY(x) (x)
+#define CBRNG_UNLIKELY(x) (x)
+#define CBRNG_NOINLINE
+#endif
+
+/// Opens the versioned namespace. `cbrng::v1` is inline, so users write `cbrng::`.
+#define CBRNG_NAMESPACE_BEGIN \
+    namespace cbrng {         \
+    inline namespace v1 {
+#define CBRNG_NAMESPACE_END \
+    }                       \
+    }
+
+#endif  // CBRNG_CONFIG_HPP

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what cbrng's build, tests, benchmarks and examples need on Debian 12
+# (as root, or through sudo). Does nothing when everything is already there.
+set -euo pipefail
+
+packages=(
+  cmake make g++ clang clang-format libomp-14-dev libclang-rt-14-dev
+  catch2 libbenchmark-dev librandom123-dev libpcg-cpp-dev
+  openmpi-bin libopenmpi-dev dieharder
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "cbrng: installing ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
