@@ -1,0 +1,404 @@
+// cbrng/stream.hpp: per-task random streams named by (seed, process, task).
+//
+// This is the type most programs should use. A stream is a uniform random bit
+// generator whose every output is a pure function of
+//
+//     (seed, process id, task id, position)
+//
+// through a fixed, documented, injective map onto a bijection's (key,
+// counter): the key and the upper counter words hold the id, counter word 0
+// holds the block index. Nothing is shared, nothing is locked, creating one is
+// a handful of register moves, and a task's numbers are the same whichever
+// thread, process, rank or GPU runs it. The layout of every stream generator
+// is tabulated in the README ("Stream layout") and frozen by golden tests:
+// changing it is an OUTPUT CHANGE (major version and inline namespace bump).
+//
+// "process" is a logical index chosen by the program (an MPI rank, a replica
+// or phase number), never the OS pid, so that a run can be reproduced. In a
+// dynamically scheduled pool, name streams by task id alone (process fixed)
+// and the results do not depend on which worker ran which task.
+//
+// Errors are loud: an id that does not fit its field throws std::out_of_range
+// naming the field and its limit; drawing past the last position throws
+// std::out_of_range instead of silently wrapping into numbers already used.
+// In CUDA device code, where there are no exceptions, both trap.
+#ifndef CBRNG_STREAM_HPP
+#define CBRNG_STREAM_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <limits>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+
+#include "config.hpp"
+#include "detail/io.hpp"
+#include "philox.hpp"
+#include "threefry.hpp"
+#include "word_array.hpp"
+
+CBRNG_NAMESPACE_BEGIN
+
+/// The name of a stream: a 64-bit seed (the experiment), a logical process id
+/// (rank, replica; its width depends on the generator, see stream::max_process)
+/// and a 64-bit task id. Aggregate; compare with ==.
+struct stream_id {
+    std::uint64_t seed = 0;
+    std::uint64_t process = 0;
+    std::uint64_t task = 0;
+
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(const stream_id& a,
+                                                                     const stream_id& b) noexcept {
+        return a.seed == b.seed && a.process == b.process && a.task == b.task;
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(const stream_id& a,
+                                                                     const stream_id& b) noexcept {
+        return !(a == b);
+    }
+};
+
+namespace detail {
+
+[[noreturn]] inline void throw_out_of_range(const std::string& what) {
+    throw std::out_of_range(what);
+}
+
+/// Where each field of a stream id lives, per generator shape. Every layout
+/// keeps the block index in the low block_bits of counter word 0 and nothing
+/// else there, so consecutive blocks of one stream are consecutive counters.
+template <class Bijection>
+struct stream_layout {
+    static constexpr bool supported = false;
+};
+
+// philox4x32: key = {seed lo, seed hi}; counter = {block, task lo, task hi, process}.
+template <unsigned R>
+struct stream_layout<philox<4, 32, R>> {
+    static constexpr bool supported = true;
+    static constexpr const char* name = "philox4x32";
+    static constexpr unsigned process_bits = 32;
+    static constexpr unsigned block_bits = 32;
+    using B = philox<4, 32, R>;
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::key_type key(
+        const stream_id& id) noexcept {
+        return {{static_cast<std::uint32_t>(id.seed), static_cast<std::uint32_t>(id.seed >> 32)}};
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::counter_type counter(
+        const stream_id& id) noexcept {
+        return {{0, static_cast<std::uint32_t>(id.task), static_cast<std::uint32_t>(id.task >> 32),
+                 static_cast<std::uint32_t>(id.process)}};
+    }
+};
+
+// threefry4x32: key = {seed lo, seed hi, 0, 0}; counter = {block, task lo, task hi, process}.
+template <unsigned R>
+struct stream_layout<threefry<4, 32, R>> {
+    static constexpr bool supported = true;
+    static constexpr const char* name = "threefry4x32";
+    static constexpr unsigned process_bits = 32;
+    static constexpr unsigned block_bits = 32;
+    using B = threefry<4, 32, R>;
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::key_type key(
+        const stream_id& id) noexcept {
+        return {
+            {static_cast<std::uint32_t>(id.seed), static_cast<std::uint32_t>(id.seed >> 32), 0, 0}};
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::counter_type counter(
+        const stream_id& id) noexcept {
+        return {{0, static_cast<std::uint32_t>(id.task), static_cast<std::uint32_t>(id.task >> 32),
+                 static_cast<std::uint32_t>(id.process)}};
+    }
+};
+
+// philox2x64: key = {seed}; counter = {block | process << 32, task}.
+template <unsigned R>
+struct stream_layout<philox<2, 64, R>> {
+    static constexpr bool supported = true;
+    static constexpr const char* name = "philox2x64";
+    static constexpr unsigned process_bits = 32;
+    static constexpr unsigned block_bits = 32;
+    using B = philox<2, 64, R>;
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::key_type key(
+        const stream_id& id) noexcept {
+        return {{id.seed}};
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::counter_type counter(
+        const stream_id& id) noexcept {
+        return {{id.process << 32, id.task}};
+    }
+};
+
+// philox4x64: key = {seed, 0}; counter = {block, task, process, 0}.
+template <unsigned R>
+struct stream_layout<philox<4, 64, R>> {
+    static constexpr bool supported = true;
+    static constexpr const char* name = "philox4x64";
+    static constexpr unsigned process_bits = 64;
+    static constexpr unsigned block_bits = 64;
+    using B = philox<4, 64, R>;
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::key_type key(
+        const stream_id& id) noexcept {
+        return {{id.seed, 0}};
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::counter_type counter(
+        const stream_id& id) noexcept {
+        return {{0, id.task, id.process, 0}};
+    }
+};
+
+// threefry2x64: key = {seed, process}; counter = {block, task}.
+template <unsigned R>
+struct stream_layout<threefry<2, 64, R>> {
+    static constexpr bool supported = true;
+    static constexpr const char* name = "threefry2x64";
+    static constexpr unsigned process_bits = 64;
+    static constexpr unsigned block_bits = 64;
+    using B = threefry<2, 64, R>;
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::key_type key(
+        const stream_id& id) noexcept {
+        return {{id.seed, id.process}};
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::counter_type counter(
+        const stream_id& id) noexcept {
+        return {{0, id.task}};
+    }
+};
+
+// threefry4x64: key = {seed, 0, 0, 0}; counter = {block, task, process, 0}.
+template <unsigned R>
+struct stream_layout<threefry<4, 64, R>> {
+    static constexpr bool supported = true;
+    static constexpr const char* name = "threefry4x64";
+    static constexpr unsigned process_bits = 64;
+    static constexpr unsigned block_bits = 64;
+    using B = threefry<4, 64, R>;
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::key_type key(
+        const stream_id& id) noexcept {
+        return {{id.seed, 0, 0, 0}};
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr typename B::counter_type counter(
+        const stream_id& id) noexcept {
+        return {{0, id.task, id.process, 0}};
+    }
+};
+
+template <class Bijection>
+inline constexpr bool is_two_word_32 = Bijection::word_count == 2 && Bijection::word_size == 32;
+
+}  // namespace detail
+
+/// A per-task random stream: a uniform random bit generator whose outputs are
+/// a pure function of (seed, process, task, position).
+///
+/// The words come out block by block, each block's words in order 0..N-1:
+/// word p of the stream is word p mod N of
+/// `Bijection{}(make_counter(id, p / N), make_key(id))`. Supported generators:
+/// philox4x32_10 (the default), philox2x64_10, philox4x64_10,
+/// threefry4x32_20, threefry2x64_20, threefry4x64_20 (any round count of those
+/// shapes shares its shape's layout). 2x32 generators are refused at compile
+/// time: their 64-bit keys and counters cannot hold a 64-bit seed, a task id
+/// and a position.
+///
+/// Cost: construction is a few stores (no heap, no syscall, no seeding
+/// ritual); operator() is one bijection call per N words; discard and
+/// set_position are O(1). Thread-safety: a trivially copyable value type with
+/// no shared state. Stability: the layout and outputs are frozen (README).
+///
+///     cbrng::stream<> s{cbrng::stream_id{42, rank, task}};
+///     std::uint32_t x = s();
+template <class Bijection = philox4x32_10>
+class stream {
+    static_assert(!detail::is_two_word_32<Bijection>,
+                  "cbrng::stream: 2x32 generators (64-bit counter and key) are too small to hold a "
+                  "64-bit seed, a task id and a position; use philox4x32_10 or a 64-bit generator");
+    static_assert(detail::stream_layout<Bijection>::supported,
+                  "cbrng::stream: no stream layout for this generator; use philox4x32_10, "
+                  "philox2x64_10, philox4x64_10, threefry4x32_20, threefry2x64_20 or "
+                  "threefry4x64_20");
+    using layout = detail::stream_layout<Bijection>;
+
+  public:
+    using bijection_type = Bijection;
+    using result_type = typename Bijection::word_type;
+    using counter_type = typename Bijection::counter_type;
+    using key_type = typename Bijection::key_type;
+
+    /// Words per block.
+    static constexpr std::size_t word_count = Bijection::word_count;
+    /// Bits available for the process id and for the block index.
+    static constexpr unsigned process_bits = layout::process_bits;
+    static constexpr unsigned block_bits = layout::block_bits;
+    /// The largest process id this generator's layout can hold.
+    static constexpr std::uint64_t max_process =
+        process_bits >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << process_bits) - 1;
+    /// Number of words in one stream: positions run from 0 to capacity; a
+    /// draw at position capacity throws. N * 2^block_bits where that fits in
+    /// 64 bits, else 2^64 - N (whole blocks).
+    static constexpr std::uint64_t capacity = block_bits + (word_count == 4 ? 2u : 1u) >= 64
+                                                  ? ~std::uint64_t{0} - (word_count - 1)
+                                                  : std::uint64_t{word_count} << block_bits;
+    /// Number of blocks in one stream.
+    static constexpr std::uint64_t block_limit = capacity / word_count;
+
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr result_type min() noexcept { return 0; }
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr result_type max() noexcept {
+        return static_cast<result_type>(~result_type{0});
+    }
+
+    /// The key of stream `id` (the documented layout).
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr key_type make_key(
+        const stream_id& id) noexcept {
+        return layout::key(id);
+    }
+    /// The counter of block `block` of stream `id` (block < block_limit).
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr counter_type make_counter(
+        const stream_id& id, std::uint64_t block) noexcept {
+        counter_type c = layout::counter(id);
+        c[0] = static_cast<result_type>(c[0] | block);
+        return c;
+    }
+
+    /// The stream {0, 0, 0} at position 0.
+    CBRNG_HOST_DEVICE constexpr stream() noexcept : stream(stream_id{}, checked{}) {}
+    /// Stream `id` at position 0. Throws std::out_of_range if id.process > max_process.
+    CBRNG_HOST_DEVICE explicit constexpr stream(const stream_id& id)
+        : stream(check(id), checked{}) {}
+    CBRNG_HOST_DEVICE constexpr stream(std::uint64_t seed, std::uint64_t process,
+                                       std::uint64_t task)
+        : stream(stream_id{seed, process, task}) {}
+    /// Stream `id` at `position`. Throws std::out_of_range if the id or the
+    /// position (> capacity) does not fit.
+    CBRNG_HOST_DEVICE constexpr stream(const stream_id& id, std::uint64_t position) : stream(id) {
+        set_position(position);
+    }
+
+    CBRNG_HOST_DEVICE constexpr result_type operator()() {
+        if (idx_ == word_count) refill();
+        return buf_[idx_++];
+    }
+
+    /// Number of words drawn so far (the index of the next word).
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr std::uint64_t position() const noexcept {
+        return next_block_ * word_count - (word_count - idx_);
+    }
+    /// Moves to position p (0 <= p <= capacity) in O(1); throws std::out_of_range otherwise.
+    CBRNG_HOST_DEVICE constexpr void set_position(std::uint64_t p) {
+        if (CBRNG_UNLIKELY(p > capacity)) position_error("set_position", p);
+        next_block_ = p / word_count;
+        idx_ = static_cast<unsigned>(p % word_count);
+        if (idx_ == 0) {
+            idx_ = word_count;  // nothing buffered; the next draw computes block p / N
+        } else {
+            buf_ = block(next_block_++);
+        }
+    }
+    /// Advances as if by n draws, in O(1); throws std::out_of_range (and does
+    /// not move) if that would pass the end of the stream.
+    CBRNG_HOST_DEVICE constexpr void discard(std::uint64_t n) {
+        if (n <= word_count - idx_) {
+            idx_ += static_cast<unsigned>(n);
+            return;
+        }
+        const std::uint64_t pos = position();
+        if (CBRNG_UNLIKELY(n > capacity - pos)) position_error("discard", n);
+        set_position(pos + n);
+    }
+    /// Words left before the end of the stream.
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr std::uint64_t remaining() const noexcept {
+        return capacity - position();
+    }
+
+    /// Block `b` of this stream (b < block_limit), independent of the position.
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr counter_type block(std::uint64_t b) const noexcept {
+        return Bijection{}(make_counter(id_, b), key_);
+    }
+
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr stream_id id() const noexcept { return id_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr key_type key() const noexcept { return key_; }
+
+    /// Same id and same position.
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(const stream& a,
+                                                                     const stream& b) noexcept {
+        return a.id_ == b.id_ && a.position() == b.position();
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(const stream& a,
+                                                                     const stream& b) noexcept {
+        return !(a == b);
+    }
+
+    /// Text form: "seed process task position", decimal.
+    friend std::ostream& operator<<(std::ostream& os, const stream& s) {
+        detail::ostream_state_guard guard{os};
+        return os << s.id_.seed << ' ' << s.id_.process << ' ' << s.id_.task << ' ' << s.position();
+    }
+    /// Reads the text form; malformed or out-of-range text sets failbit and
+    /// leaves the stream unchanged.
+    friend std::istream& operator>>(std::istream& is, stream& s) {
+        std::uint64_t w[4] = {};
+        if (!detail::read_words(is, ~std::uint64_t{0}, w, 4) || w[1] > max_process ||
+            w[3] > capacity) {
+            is.setstate(std::ios_base::failbit);
+            return is;
+        }
+        s = stream(stream_id{w[0], w[1], w[2]}, w[3]);
+        return is;
+    }
+
+  private:
+    struct checked {};
+    CBRNG_HOST_DEVICE constexpr stream(const stream_id& id, checked) noexcept
+        : id_(id), key_(make_key(id)) {}
+
+    CBRNG_HOST_DEVICE static constexpr const stream_id& check(const stream_id& id) {
+        if (CBRNG_UNLIKELY(id.process > max_process)) {
+#if CBRNG_DEVICE_PASS
+            __trap();
+#else
+            detail::throw_out_of_range(
+                std::string("cbrng::stream<") + layout::name + ">: process id " +
+                std::to_string(id.process) + " exceeds the process field's limit " +
+                std::to_string(max_process) + " (" + std::to_string(process_bits) + " bits)");
+#endif
+        }
+        return id;
+    }
+
+    [[noreturn]] CBRNG_HOST_DEVICE static void position_error(const char* what, std::uint64_t n) {
+#if CBRNG_DEVICE_PASS
+        (void)what;
+        (void)n;
+        __trap();
+#else
+        detail::throw_out_of_range(std::string("cbrng::stream<") + layout::name + ">::" + what +
+                                   "(" + std::to_string(n) +
+                                   "): past the end of the stream, whose capacity is " +
+                                   std::to_string(capacity) + " words");
+#endif
+    }
+
+    CBRNG_HOST_DEVICE constexpr void refill() {
+        if (CBRNG_UNLIKELY(next_block_ == block_limit)) {
+#if CBRNG_DEVICE_PASS
+            __trap();
+#else
+            detail::throw_out_of_range(std::string("cbrng::stream<") + layout::name +
+                                       ">: ran past the end of the stream (capacity " +
+                                       std::to_string(capacity) + " words)");
+#endif
+        }
+        buf_ = block(next_block_++);
+        idx_ = 0;
+    }
+
+    stream_id id_;
+    key_type key_;
+    std::uint64_t next_block_ = 0;  // the block the next refill computes
+    counter_type buf_{};            // block next_block_ - 1 while idx_ < N
+    unsigned idx_ = word_count;     // next word of buf_; N = nothing buffered
+};
+
+CBRNG_NAMESPACE_END
+
+#endif  // CBRNG_STREAM_HPP
