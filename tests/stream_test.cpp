@@ -1,0 +1,316 @@
+// Tests for include/cbrng/stream.hpp: the frozen layout (golden values and a
+// from-the-formula recomputation), injectivity, positions, errors, text I/O.
+#include <catch2/catch.hpp>
+
+#include <cbrng/stream.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <vector>
+
+#include "golden_streams.hpp"
+
+namespace {
+
+using u64 = std::uint64_t;
+constexpr u64 max64 = std::numeric_limits<u64>::max();
+
+static_assert(std::is_trivially_copyable_v<cbrng::stream<>>);
+static_assert(std::is_same_v<cbrng::stream<>::bijection_type, cbrng::philox4x32_10>);
+static_assert(cbrng::stream<>::capacity == (u64{1} << 34));
+static_assert(cbrng::stream<>::max_process == 0xffffffffu);
+static_assert(cbrng::stream<cbrng::philox2x64_10>::capacity == (u64{1} << 33));
+static_assert(cbrng::stream<cbrng::threefry4x64_20>::capacity == max64 - 3);
+static_assert(cbrng::stream<cbrng::threefry2x64_20>::max_process == max64);
+#if defined(__cpp_lib_concepts)
+static_assert(std::uniform_random_bit_generator<cbrng::stream<>>);
+#endif
+
+// Constant evaluation works too: the first word of stream {0,0,0} is the
+// first word of philox4x32_10({0,0,0,0}, {0,0}) (Random123's KAT).
+constexpr std::uint32_t first_word() {
+    cbrng::stream<> s{cbrng::stream_id{0, 0, 0}};
+    return s();
+}
+static_assert(first_word() == 0x6627e8d5u);
+
+template <class B>
+void check_golden(const char* name) {
+    std::size_t checked = 0;
+    for (const auto& g : cbrng_test::golden_streams) {
+        if (std::strcmp(g.generator, name) != 0) continue;
+        cbrng::stream<B> s{cbrng::stream_id{g.id[0], g.id[1], g.id[2]}};
+        INFO(name << " {" << g.id[0] << ", " << g.id[1] << ", " << g.id[2] << "}");
+        for (u64 w : g.first) CHECK(s() == w);
+        s.set_position(1000);
+        CHECK(s() == g.at_1000);
+        ++checked;
+    }
+    CHECK(checked == 3);
+}
+
+// The layout written out independently of stream.hpp, from the README table.
+struct layout_formula {
+    template <class B>
+    static std::pair<typename B::key_type, typename B::counter_type> of(const cbrng::stream_id& id,
+                                                                        u64 block);
+};
+template <>
+std::pair<cbrng::philox4x32_10::key_type, cbrng::philox4x32_10::counter_type>
+layout_formula::of<cbrng::philox4x32_10>(const cbrng::stream_id& id, u64 b) {
+    return {{{std::uint32_t(id.seed), std::uint32_t(id.seed >> 32)}},
+            {{std::uint32_t(b), std::uint32_t(id.task), std::uint32_t(id.task >> 32),
+              std::uint32_t(id.process)}}};
+}
+template <>
+std::pair<cbrng::threefry4x32_20::key_type, cbrng::threefry4x32_20::counter_type>
+layout_formula::of<cbrng::threefry4x32_20>(const cbrng::stream_id& id, u64 b) {
+    return {{{std::uint32_t(id.seed), std::uint32_t(id.seed >> 32), 0, 0}},
+            {{std::uint32_t(b), std::uint32_t(id.task), std::uint32_t(id.task >> 32),
+              std::uint32_t(id.process)}}};
+}
+template <>
+std::pair<cbrng::philox2x64_10::key_type, cbrng::philox2x64_10::counter_type>
+layout_formula::of<cbrng::philox2x64_10>(const cbrng::stream_id& id, u64 b) {
+    return {{{id.seed}}, {{(id.process << 32) + b, id.task}}};
+}
+template <>
+std::pair<cbrng::philox4x64_10::key_type, cbrng::philox4x64_10::counter_type>
+layout_formula::of<cbrng::philox4x64_10>(const cbrng::stream_id& id, u64 b) {
+    return {{{id.seed, 0}}, {{b, id.task, id.process, 0}}};
+}
+template <>
+std::pair<cbrng::threefry2x64_20::key_type, cbrng::threefry2x64_20::counter_type>
+layout_formula::of<cbrng::threefry2x64_20>(const cbrng::stream_id& id, u64 b) {
+    return {{{id.seed, id.process}}, {{b, id.task}}};
+}
+template <>
+std::pair<cbrng::threefry4x64_20::key_type, cbrng::threefry4x64_20::counter_type>
+layout_formula::of<cbrng::threefry4x64_20>(const cbrng::stream_id& id, u64 b) {
+    return {{{id.seed, 0, 0, 0}}, {{b, id.task, id.process, 0}}};
+}
+
+template <class B>
+void check_formula() {
+    using S = cbrng::stream<B>;
+    std::mt19937_64 rng(7);
+    for (int t = 0; t < 200; ++t) {
+        const cbrng::stream_id id{rng(), rng() & S::max_process, rng()};
+        const u64 pos = rng() % (S::capacity - 64);
+        S s{id, pos};
+        for (u64 p = pos; p < pos + 9; ++p) {
+            const u64 block = p / S::word_count;
+            const auto kc = layout_formula::of<B>(id, block);
+            const auto expect = B{}(kc.second, kc.first)[p % S::word_count];
+            REQUIRE(s() == expect);
+        }
+    }
+}
+
+// (key, counter) as one comparable byte string.
+template <class B>
+std::vector<u64> key_counter(const cbrng::stream_id& id, u64 block) {
+    using S = cbrng::stream<B>;
+    std::vector<u64> v;
+    for (auto w : S::make_key(id)) v.push_back(w);
+    for (auto w : S::make_counter(id, block)) v.push_back(w);
+    return v;
+}
+
+template <class B>
+void check_injective() {
+    using S = cbrng::stream<B>;
+    // Exhaustive on reduced field widths: every field takes its 3 smallest
+    // and 3 largest values (all bits flip between them), every combination.
+    auto edges = [](u64 max) { return std::vector<u64>{0, 1, 2, max - 2, max - 1, max}; };
+    const auto seeds = edges(max64), tasks = edges(max64), procs = edges(S::max_process),
+               blocks = edges(S::block_limit - 1);
+    std::set<std::vector<u64>> seen;
+    std::size_t n = 0;
+    for (u64 s : seeds)
+        for (u64 p : procs)
+            for (u64 t : tasks)
+                for (u64 b : blocks) {
+                    seen.insert(key_counter<B>({s, p, t}, b));
+                    ++n;
+                }
+    CHECK(seen.size() == n);
+    // Randomized on full widths.
+    std::mt19937_64 rng(11);
+    std::set<std::tuple<u64, u64, u64, u64>> ids;
+    std::set<std::vector<u64>> kcs;
+    for (int i = 0; i < 20000; ++i) {
+        const cbrng::stream_id id{rng(), rng() & S::max_process,
+                                  rng() % 4 == 0 ? rng() % 8 : rng()};
+        const u64 b = rng() % 4 == 0 ? rng() % 8 : rng() % S::block_limit;
+        const bool new_id = ids.insert({id.seed, id.process, id.task, b}).second;
+        const bool new_kc = kcs.insert(key_counter<B>(id, b)).second;
+        CHECK(new_id == new_kc);
+    }
+}
+
+template <class B>
+void check_no_shared_blocks() {
+    using S = cbrng::stream<B>;
+    // Distinct (id, block) pairs among 4000 streams with neighbouring ids x 16 blocks give
+    // distinct output blocks: no two streams in the sample share a block.
+    std::set<std::vector<u64>> blocks;
+    std::set<std::vector<u64>> inputs;
+    std::mt19937_64 rng2(17);
+    for (int i = 0; i < 4000; ++i) {
+        const cbrng::stream_id id{rng2() % 8, rng2() % 8, rng2() % 64};  // neighbours
+        S s{id};
+        for (u64 b = 0; b < 16; ++b) {
+            if (!inputs.insert(key_counter<B>(id, b)).second) continue;
+            const auto blk = s.block(b);
+            CHECK(blocks.insert(std::vector<u64>(blk.begin(), blk.end())).second);
+        }
+    }
+    CHECK(blocks.size() == inputs.size());
+}
+
+template <class B>
+void check_positions() {
+    using S = cbrng::stream<B>;
+    S a{cbrng::stream_id{5, 6, 7}};
+    std::vector<typename S::result_type> seq;
+    for (int i = 0; i < 40; ++i) seq.push_back(a());
+    CHECK(a.position() == 40);
+    for (u64 start = 0; start < 12; ++start) {
+        for (u64 n = 0; n < 20; ++n) {
+            S b{cbrng::stream_id{5, 6, 7}};
+            for (u64 i = 0; i < start; ++i) b();
+            b.discard(n);
+            CHECK(b.position() == start + n);
+            CHECK(b() == seq[start + n]);
+            S c{cbrng::stream_id{5, 6, 7}, start + n};
+            CHECK(c == S(cbrng::stream_id{5, 6, 7}, start + n));
+            CHECK(c() == seq[start + n]);
+        }
+    }
+    // The last words of a stream, then the documented error, not a wrap.
+    S end{cbrng::stream_id{1, 2, 3}, S::capacity - 2};
+    CHECK(end.remaining() == 2);
+    const auto w1 = end();
+    const auto w2 = end();
+    CHECK(end.block(S::block_limit - 1)[S::word_count - 2] == w1);
+    CHECK(end.block(S::block_limit - 1)[S::word_count - 1] == w2);
+    CHECK(end.position() == S::capacity);
+    CHECK_THROWS_AS(end(), std::out_of_range);
+    CHECK(end.position() == S::capacity);
+    S d{cbrng::stream_id{1, 2, 3}};
+    CHECK_THROWS_AS(d.set_position(S::capacity + 1), std::out_of_range);
+    CHECK_THROWS_AS(d.discard(S::capacity + 1), std::out_of_range);
+    CHECK(d.position() == 0);
+    d.discard(S::capacity);
+    CHECK(d.remaining() == 0);
+    CHECK_THROWS_AS(d.discard(1), std::out_of_range);
+    CHECK_THROWS_WITH(d(), Catch::Contains("past the end") && Catch::Contains("capacity"));
+}
+
+}  // namespace
+
+TEST_CASE("golden values freeze every stream layout", "[stream]") {
+    check_golden<cbrng::philox4x32_10>("philox4x32_10");
+    check_golden<cbrng::philox2x64_10>("philox2x64_10");
+    check_golden<cbrng::philox4x64_10>("philox4x64_10");
+    check_golden<cbrng::threefry4x32_20>("threefry4x32_20");
+    check_golden<cbrng::threefry2x64_20>("threefry2x64_20");
+    check_golden<cbrng::threefry4x64_20>("threefry4x64_20");
+}
+
+TEST_CASE("stream outputs equal the documented formula over the bijection", "[stream]") {
+    check_formula<cbrng::philox4x32_10>();
+    check_formula<cbrng::philox2x64_10>();
+    check_formula<cbrng::philox4x64_10>();
+    check_formula<cbrng::threefry4x32_20>();
+    check_formula<cbrng::threefry2x64_20>();
+    check_formula<cbrng::threefry4x64_20>();
+}
+
+TEST_CASE("the layout is injective", "[stream]") {
+    check_injective<cbrng::philox4x32_10>();
+    check_injective<cbrng::philox2x64_10>();
+    check_injective<cbrng::philox4x64_10>();
+    check_injective<cbrng::threefry4x32_20>();
+    check_injective<cbrng::threefry2x64_20>();
+    check_injective<cbrng::threefry4x64_20>();
+}
+
+TEST_CASE("no shared block among thousands of random streams", "[stream]") {
+    check_no_shared_blocks<cbrng::philox4x32_10>();
+    check_no_shared_blocks<cbrng::threefry4x64_20>();
+    check_no_shared_blocks<cbrng::philox2x64_10>();
+}
+
+TEST_CASE("positions, discard and the end of a stream", "[stream]") {
+    check_positions<cbrng::philox4x32_10>();
+    check_positions<cbrng::philox2x64_10>();
+    check_positions<cbrng::philox4x64_10>();
+    check_positions<cbrng::threefry4x32_20>();
+    check_positions<cbrng::threefry2x64_20>();
+    check_positions<cbrng::threefry4x64_20>();
+}
+
+TEST_CASE("an id that does not fit is std::out_of_range naming the field", "[stream]") {
+    CHECK_THROWS_AS((cbrng::stream<>{cbrng::stream_id{1, u64{1} << 32, 0}}), std::out_of_range);
+    CHECK_THROWS_WITH(
+        (cbrng::stream<>{cbrng::stream_id{1, u64{1} << 32, 0}}),
+        Catch::Contains("process id 4294967296") && Catch::Contains("limit 4294967295"));
+    CHECK_THROWS_AS((cbrng::stream<cbrng::philox2x64_10>{1, max64, 0}), std::out_of_range);
+    CHECK_NOTHROW((cbrng::stream<>{max64, 0xffffffffu, max64}));
+    CHECK_NOTHROW((cbrng::stream<cbrng::threefry2x64_20>{max64, max64, max64}));
+}
+
+TEST_CASE("streams are distinct, equal only with same id and position", "[stream]") {
+    cbrng::stream<> a{1, 2, 3}, b{1, 2, 3}, c{1, 2, 4};
+    CHECK(a == b);
+    CHECK(a != c);
+    a();
+    CHECK(a != b);
+    b();
+    CHECK(a == b);
+    CHECK(a.id() == cbrng::stream_id{1, 2, 3});
+    const cbrng::stream<> d;
+    CHECK(d.id() == cbrng::stream_id{0, 0, 0});
+    CHECK(d.position() == 0);
+}
+
+TEST_CASE("stream text round trip and rejected malformed text", "[stream]") {
+    cbrng::stream<cbrng::threefry4x64_20> s{max64, 17, 99};
+    for (int i = 0; i < 7; ++i) s();
+    std::stringstream ss;
+    ss << s;
+    CHECK(ss.str() == std::to_string(max64) + " 17 99 7");
+    cbrng::stream<cbrng::threefry4x64_20> t;
+    ss >> t;
+    CHECK(t == s);
+    CHECK(t() == s());
+    for (const char* bad : {"", "1 2 3", "1 2 3 x", "1 -2 3 4", "1 4294967296 3 4",
+                            "1 2 3 17179869185", "1 2 3 4.5"}) {
+        cbrng::stream<> u{9, 9, 9};
+        u();
+        const auto before = u;
+        std::istringstream in(bad);
+        in >> u;
+        INFO("text: '" << bad << "'");
+        CHECK(in.fail());
+        CHECK(u == before);
+    }
+}
+
+TEST_CASE("std algorithms accept a stream", "[stream]") {
+    cbrng::stream<> s{3, 0, 1};
+    std::uniform_int_distribution<int> d(0, 9);
+    int sum = 0;
+    for (int i = 0; i < 1000; ++i) sum += d(s);
+    CHECK(sum > 3000);
+    CHECK(sum < 6000);
+}
