@@ -79,6 +79,51 @@
 #define CBRNG_HAS_IS_CONSTANT_EVALUATED 0
 #endif
 
+// Bit casts in constant expressions (GCC >= 11, Clang >= 9, MSVC >= 19.27).
+#if defined(__has_builtin) && !CBRNG_DEVICE_PASS
+#if __has_builtin(__builtin_bit_cast)
+#define CBRNG_HAS_BUILTIN_BIT_CAST 1
+#else
+#define CBRNG_HAS_BUILTIN_BIT_CAST 0
+#endif
+#elif defined(_MSC_VER) && _MSC_VER >= 1927 && !CBRNG_DEVICE_PASS
+#define CBRNG_HAS_BUILTIN_BIT_CAST 1
+#else
+#define CBRNG_HAS_BUILTIN_BIT_CAST 0
+#endif
+
+// The floating-point helpers of detail/fp.hpp and the math of detail/math.hpp
+// are constexpr where both bit casts and constant-evaluation detection exist.
+#if CBRNG_HAS_BUILTIN_BIT_CAST && CBRNG_HAS_IS_CONSTANT_EVALUATED
+#define CBRNG_HAS_CONSTEXPR_FP 1
+#define CBRNG_FP_CONSTEXPR constexpr
+#else
+#define CBRNG_HAS_CONSTEXPR_FP 0
+#define CBRNG_FP_CONSTEXPR
+#endif
+
+// Floating-point contraction barriers (detail/fp.hpp). GCC contracts a*b+c into
+// an FMA by default (-ffp-contract=fast) once the target has FMA, which would
+// change results between -march levels. The library passes every product
+// through an empty asm statement the optimiser cannot see through: in an SSE
+// register on x86-64, in a SIMD&FP register on AArch64, through memory on
+// other GNU targets (which also strips x87 excess precision).
+#if (defined(__GNUC__) || defined(__clang__)) && !CBRNG_DEVICE_PASS
+#define CBRNG_HAS_GNU_ASM 1
+#else
+#define CBRNG_HAS_GNU_ASM 0
+#endif
+#if defined(__x86_64__) || defined(_M_X64)
+#define CBRNG_ARCH_X86_64 1
+#else
+#define CBRNG_ARCH_X86_64 0
+#endif
+#if defined(__aarch64__) || defined(_M_ARM64)
+#define CBRNG_ARCH_AARCH64 1
+#else
+#define CBRNG_ARCH_AARCH64 0
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #define CBRNG_LIKELY(x) __builtin_expect(!!(x), 1)
 #define CBRNG_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -87,6 +132,17 @@
 #define CBRNG_LIKELY(x) (x)
 #define CBRNG_UNLIKELY(x) (x)
 #define CBRNG_NOINLINE
+#endif
+
+// Function attributes for the run-time-selected x86 back ends. Code inside
+// such a function may use the tier's instructions; callers check
+// detail::active_isa() (detail/cpu.hpp) first.
+#if CBRNG_HAS_X86_SIMD
+#define CBRNG_TARGET_AVX2 __attribute__((target("avx2,fma")))
+#define CBRNG_TARGET_AVX512 __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl,avx2,fma")))
+#else
+#define CBRNG_TARGET_AVX2
+#define CBRNG_TARGET_AVX512
 #endif
 
 /// Opens the versioned namespace. `cbrng::v1` is inline, so users write `cbrng::`.
