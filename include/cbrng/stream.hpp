@@ -365,7 +365,8 @@ class stream {
         return id;
     }
 
-    [[noreturn]] CBRNG_HOST_DEVICE static void position_error(const char* what, std::uint64_t n) {
+    [[noreturn]] CBRNG_NOINLINE CBRNG_HOST_DEVICE static void position_error(const char* what,
+                                                                             std::uint64_t n) {
 #if CBRNG_DEVICE_PASS
         (void)what;
         (void)n;
@@ -379,17 +380,20 @@ class stream {
     }
 
     CBRNG_HOST_DEVICE constexpr void refill() {
-        if (CBRNG_UNLIKELY(next_block_ == block_limit)) {
-#if CBRNG_DEVICE_PASS
-            __trap();
-#else
-            detail::throw_out_of_range(std::string("cbrng::stream<") + layout::name +
-                                       ">: ran past the end of the stream (capacity " +
-                                       std::to_string(capacity) + " words)");
-#endif
-        }
+        if (CBRNG_UNLIKELY(next_block_ == block_limit)) exhausted();
         buf_ = block(next_block_++);
         idx_ = 0;
+    }
+
+    // Cold, out of line: keeps operator() small enough to inline everywhere.
+    [[noreturn]] CBRNG_NOINLINE CBRNG_HOST_DEVICE static void exhausted() {
+#if CBRNG_DEVICE_PASS
+        __trap();
+#else
+        detail::throw_out_of_range(std::string("cbrng::stream<") + layout::name +
+                                   ">: ran past the end of the stream (capacity " +
+                                   std::to_string(capacity) + " words)");
+#endif
     }
 
     stream_id id_;
