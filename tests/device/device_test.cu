@@ -1,0 +1,538 @@
+// The device test: cbrng in CUDA kernels gives the host's results, bit for bit.
+//
+// Every check computes the same thing twice, in a kernel and on the host (the
+// same CBRNG_HOST_DEVICE code, compiled by nvcc's device and host passes), and
+// compares the two word for word; where a frozen answer exists (Random123's
+// known-answer vectors, the stream golden values, the C++26 engine values) both
+// must also equal it. Covered: every bijection shape (KAT file plus random
+// inputs), counter_engine and philox_engine, every stream generator (golden
+// values, positions, discard, block access), and the trap that replaces
+// exceptions in device code.
+//
+// Without a CUDA device (CI) the host half still runs; the device half prints
+// "skipped: no CUDA device" and the test exits 0 (CTest marks it skipped).
+//
+//     device_test [path/to/kat_vectors.txt]
+#include <cbrng/cbrng.hpp>
+
+#include <cuda_runtime.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "../golden_streams.hpp"
+
+#ifndef CBRNG_TEST_DATA_DIR
+#define CBRNG_TEST_DATA_DIR "tests"
+#endif
+
+namespace {
+
+using u64 = std::uint64_t;
+
+// ---------------------------------------------------------------------------
+// Plumbing: CUDA errors, device buffers, failure accounting.
+
+/// Thrown for a CUDA API failure: the device half cannot go on.
+struct cuda_failure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+void cuda_check(cudaError_t e, const char* what) {
+    if (e != cudaSuccess) {
+        throw cuda_failure(std::string(what) + ": " + cudaGetErrorName(e) + " (" +
+                           cudaGetErrorString(e) + ")");
+    }
+}
+
+/// Device copy of a host vector; copy_out() brings it back.
+template <class T>
+class device_vector {
+  public:
+    explicit device_vector(const std::vector<T>& host) : n_(host.size()) {
+        cuda_check(cudaMalloc(&p_, bytes()), "cudaMalloc");
+        cuda_check(cudaMemcpy(p_, host.data(), bytes(), cudaMemcpyHostToDevice), "cudaMemcpy");
+    }
+    explicit device_vector(std::size_t n) : n_(n) {
+        cuda_check(cudaMalloc(&p_, bytes()), "cudaMalloc");
+        cuda_check(cudaMemset(p_, 0xff, bytes()), "cudaMemset");
+    }
+    ~device_vector() { cudaFree(p_); }
+    device_vector(const device_vector&) = delete;
+    device_vector& operator=(const device_vector&) = delete;
+
+    [[nodiscard]] T* get() const noexcept { return p_; }
+    [[nodiscard]] std::vector<T> copy_out() const {
+        std::vector<T> host(n_);
+        cuda_check(cudaMemcpy(host.data(), p_, bytes(), cudaMemcpyDeviceToHost), "cudaMemcpy");
+        return host;
+    }
+
+  private:
+    [[nodiscard]] std::size_t bytes() const noexcept { return (n_ == 0 ? 1 : n_) * sizeof(T); }
+    T* p_ = nullptr;
+    std::size_t n_;
+};
+
+void sync_after_launch(const char* kernel) {
+    cuda_check(cudaGetLastError(), kernel);
+    cuda_check(cudaDeviceSynchronize(), kernel);
+}
+
+unsigned grid_for(std::size_t n, unsigned block) {
+    return static_cast<unsigned>((n + block - 1) / block);
+}
+
+int failures = 0;
+
+/// Compares device and host words; prints the first few differences.
+bool same_words(const char* what, const std::vector<u64>& device, const std::vector<u64>& host) {
+    if (device.size() != host.size()) {
+        std::printf("FAIL %s: %zu device words, %zu host words\n", what, device.size(),
+                    host.size());
+        ++failures;
+        return false;
+    }
+    std::size_t shown = 0, bad = 0;
+    for (std::size_t i = 0; i < host.size(); ++i) {
+        if (device[i] == host[i]) continue;
+        ++bad;
+        if (shown++ < 5) {
+            std::printf("FAIL %s: word %zu: device %llu, host %llu\n", what, i,
+                        static_cast<unsigned long long>(device[i]),
+                        static_cast<unsigned long long>(host[i]));
+        }
+    }
+    if (bad != 0) {
+        std::printf("FAIL %s: %zu of %zu words differ\n", what, bad, host.size());
+        ++failures;
+    }
+    return bad == 0;
+}
+
+void expect(bool ok, const std::string& what) {
+    if (!ok) {
+        std::printf("FAIL %s\n", what.c_str());
+        ++failures;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Bijections: Random123's known-answer vectors, then random inputs.
+
+/// One (counter, key) -> expected block case of any shape; unused words are 0.
+struct bijection_case {
+    u64 ctr[4];
+    u64 key[4];
+    u64 expect[4];
+};
+
+/// The probe: the same function runs on the host and in the kernel.
+template <class Gen>
+CBRNG_HOST_DEVICE void bijection_probe(const bijection_case& c, u64* out) {
+    using word = typename Gen::word_type;
+    typename Gen::counter_type x{};
+    typename Gen::key_type k{};
+    for (std::size_t j = 0; j < x.size(); ++j) x[j] = static_cast<word>(c.ctr[j]);
+    for (std::size_t j = 0; j < k.size(); ++j) k[j] = static_cast<word>(c.key[j]);
+    const auto y = Gen{}(x, k);
+    for (std::size_t j = 0; j < 4; ++j) out[j] = j < y.size() ? y[j] : 0;
+}
+
+template <class Gen>
+__global__ void bijection_kernel(const bijection_case* cases, u64* out, unsigned n) {
+    const unsigned i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) bijection_probe<Gen>(cases[i], out + 4 * std::size_t{i});
+}
+
+/// Runs `cases` through Gen in a kernel (when `device`) and on the host;
+/// returns false on any difference from each other or from c.expect.
+template <class Gen>
+bool run_bijection_cases(const std::string& what, const std::vector<bijection_case>& cases,
+                         bool device) {
+    std::vector<u64> host(4 * cases.size()), expected(4 * cases.size());
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        bijection_probe<Gen>(cases[i], &host[4 * i]);
+        for (std::size_t j = 0; j < 4; ++j) expected[4 * i + j] = cases[i].expect[j];
+    }
+    bool ok = same_words((what + " host vs expected").c_str(), host, expected);
+    if (!device) return ok;
+    const device_vector<bijection_case> d_cases(cases);
+    device_vector<u64> d_out(host.size());
+    const auto n = static_cast<unsigned>(cases.size());
+    bijection_kernel<Gen><<<grid_for(n, 128), 128>>>(d_cases.get(), d_out.get(), n);
+    sync_after_launch("bijection_kernel");
+    return same_words((what + " device vs host").c_str(), d_out.copy_out(), host) && ok;
+}
+
+struct kat_line {
+    std::string name;
+    unsigned rounds = 0;
+    bijection_case c{};
+    bool checked = false;
+};
+
+std::vector<kat_line> read_kat(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot open " + path);
+    std::vector<kat_line> lines;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream ss(line);
+        kat_line k;
+        if (!(ss >> k.name) || k.name[0] == '#') continue;
+        if (k.name.rfind("philox", 0) != 0 && k.name.rfind("threefry", 0) != 0) continue;
+        ss >> k.rounds;
+        std::vector<u64> w;
+        std::string tok;
+        while (ss >> tok) w.push_back(std::stoull(tok, nullptr, 16));
+        const std::size_t n = k.name.find("4x") != std::string::npos ? 4 : 2;
+        const std::size_t nk = k.name[0] == 'p' ? n / 2 : n;
+        if (w.size() != 2 * n + nk) throw std::runtime_error("malformed KAT line: " + line);
+        for (std::size_t j = 0; j < n; ++j) k.c.ctr[j] = w[j];
+        for (std::size_t j = 0; j < nk; ++j) k.c.key[j] = w[n + j];
+        for (std::size_t j = 0; j < n; ++j) k.c.expect[j] = w[n + nk + j];
+        lines.push_back(k);
+    }
+    return lines;
+}
+
+/// Runs the KAT lines of generator `name` whose round count is one of R...
+/// (the counts the file uses; instantiating all of 1..72 would only slow the
+/// build). A line with a round count outside the list stays unchecked, and
+/// main() fails on it.
+template <template <std::size_t, std::size_t, unsigned> class G, std::size_t N, std::size_t W,
+          unsigned... R>
+void run_kat(std::vector<kat_line>& lines, const char* name, bool device) {
+    const auto run_rounds = [&](auto rounds) {
+        constexpr unsigned r = decltype(rounds)::value;
+        std::vector<bijection_case> cases;
+        for (auto& k : lines) {
+            if (k.name == name && k.rounds == r) {
+                cases.push_back(k.c);
+                k.checked = true;
+            }
+        }
+        if (cases.empty()) return;
+        run_bijection_cases<G<N, W, r>>(std::string("kat ") + name + " R=" + std::to_string(r),
+                                        cases, device);
+    };
+    (run_rounds(std::integral_constant<unsigned, R>{}), ...);
+}
+
+void test_kat(const std::string& path, bool device) {
+    auto lines = read_kat(path);
+    run_kat<cbrng::philox, 2, 32, 7, 10>(lines, "philox2x32", device);
+    run_kat<cbrng::philox, 4, 32, 7, 10>(lines, "philox4x32", device);
+    run_kat<cbrng::philox, 2, 64, 7, 10>(lines, "philox2x64", device);
+    run_kat<cbrng::philox, 4, 64, 7, 10>(lines, "philox4x64", device);
+    run_kat<cbrng::threefry, 2, 32, 13, 20, 32>(lines, "threefry2x32", device);
+    run_kat<cbrng::threefry, 4, 32, 13, 20, 72>(lines, "threefry4x32", device);
+    run_kat<cbrng::threefry, 2, 64, 13, 20, 32>(lines, "threefry2x64", device);
+    run_kat<cbrng::threefry, 4, 64, 13, 20, 72>(lines, "threefry4x64", device);
+    std::size_t checked = 0;
+    for (const auto& k : lines) {
+        if (k.checked) {
+            ++checked;
+        } else {
+            expect(false, "kat " + k.name + " R=" + std::to_string(k.rounds) +
+                              ": round count not in the device test's list (add it to run_kat)");
+        }
+    }
+    expect(checked == 60, "kat: expected 60 Philox/Threefry vectors, found " +
+                              std::to_string(checked) + " in " + path);
+    std::printf("kat: %zu known-answer vectors checked (%s)\n", checked,
+                device ? "device == host == Random123" : "host == Random123");
+}
+
+/// Random counters and keys through the default-round shapes: device vs host.
+template <class Gen>
+void random_bijection(const char* name, bool device) {
+    std::mt19937_64 rng(0x6362726e67u);  // fixed: the test is deterministic
+    std::vector<bijection_case> cases(4096);
+    for (auto& c : cases) {
+        for (auto& w : c.ctr) w = rng();
+        for (auto& w : c.key) w = rng();
+        if (Gen::word_size == 32) {
+            for (auto& w : c.ctr) w &= 0xffffffffu;
+            for (auto& w : c.key) w &= 0xffffffffu;
+        }
+        bijection_probe<Gen>(c, c.expect);  // the host is the reference here
+    }
+    run_bijection_cases<Gen>(std::string("random ") + name, cases, device);
+}
+
+void test_random_bijections(bool device) {
+    random_bijection<cbrng::philox2x32_10>("philox2x32_10", device);
+    random_bijection<cbrng::philox4x32_10>("philox4x32_10", device);
+    random_bijection<cbrng::philox2x64_10>("philox2x64_10", device);
+    random_bijection<cbrng::philox4x64_10>("philox4x64_10", device);
+    random_bijection<cbrng::threefry2x32_20>("threefry2x32_20", device);
+    random_bijection<cbrng::threefry4x32_20>("threefry4x32_20", device);
+    random_bijection<cbrng::threefry2x64_20>("threefry2x64_20", device);
+    random_bijection<cbrng::threefry4x64_20>("threefry4x64_20", device);
+    std::printf("bijections: 8 shapes x 4096 random inputs checked (%s)\n",
+                device ? "device == host" : "host only");
+}
+
+// ---------------------------------------------------------------------------
+// Engines: the C++26 values, and counter_engine over every bijection.
+
+constexpr std::size_t engine_words = 24;
+
+template <class Engine>
+CBRNG_HOST_DEVICE void engine_probe(const Engine& start, u64* out) {
+    std::size_t o = 0;
+    Engine g;  // default seed 20111115: out[0] is the C++26 10000th-output value
+    g.discard(9999);
+    out[o++] = g();
+    Engine e = start;
+    for (int i = 0; i < 6; ++i) out[o++] = e();
+    e.discard(3);
+    out[o++] = e();
+    e.discard(1000001);
+    out[o++] = e();
+    Engine f = e;
+    out[o++] = f == e ? 1 : 0;
+    out[o++] = f();
+    out[o++] = f != e ? 1 : 0;
+    out[o++] = e.key()[0];
+    out[o++] = e.counter()[0];
+    out[o++] = Engine::max();
+    e.seed(12345u);
+    out[o++] = e();
+    e.seed(typename Engine::key_type{});
+    out[o++] = e();
+    while (o < engine_words) out[o++] = 0;
+}
+
+template <class Engine>
+__global__ void engine_kernel(Engine start, u64* out) {
+    engine_probe(start, out);
+}
+
+template <class Engine>
+std::vector<u64> run_engine(const char* name, const Engine& e, bool device) {
+    std::vector<u64> host(engine_words);
+    engine_probe(e, host.data());
+    if (device) {
+        device_vector<u64> d_out(engine_words);
+        engine_kernel<<<1, 1>>>(e, d_out.get());
+        sync_after_launch("engine_kernel");
+        same_words((std::string("engine ") + name + " device vs host").c_str(), d_out.copy_out(),
+                   host);
+    }
+    return host;
+}
+
+void test_engines(bool device) {
+    // The standard's required values: the 10000th output of a default engine.
+    const auto p32 = run_engine("philox4x32", cbrng::philox4x32{}, device);
+    expect(p32[0] == 1955073260u, "philox4x32: 10000th output must be 1955073260");
+    const auto p64 = run_engine("philox4x64", cbrng::philox4x64{}, device);
+    expect(p64[0] == 3409172418970261260u,
+           "philox4x64: 10000th output must be 3409172418970261260");
+    // counter_engine<philox4x32_10> with the default seed is philox4x32.
+    const auto c32 = run_engine("counter_engine<philox4x32_10>",
+                                cbrng::counter_engine<cbrng::philox4x32_10>{}, device);
+    expect(c32[0] == 1955073260u, "counter_engine<philox4x32_10>: 10000th output");
+    run_engine("counter_engine<philox2x32_10>",
+               cbrng::counter_engine<cbrng::philox2x32_10>{{0x9abcdefu}}, device);
+    run_engine("counter_engine<philox2x64_10>",
+               cbrng::counter_engine<cbrng::philox2x64_10>{{0x123456789abcdefu}}, device);
+    run_engine("counter_engine<philox4x64_10>", cbrng::counter_engine<cbrng::philox4x64_10>{{1, 2}},
+               device);
+    run_engine("counter_engine<threefry2x32_20>",
+               cbrng::counter_engine<cbrng::threefry2x32_20>{{3, 4}}, device);
+    run_engine("counter_engine<threefry4x32_20>",
+               cbrng::counter_engine<cbrng::threefry4x32_20>{{5, 6, 7, 8}}, device);
+    run_engine("counter_engine<threefry2x64_20>",
+               cbrng::counter_engine<cbrng::threefry2x64_20>{{9, 10}}, device);
+    run_engine("counter_engine<threefry4x64_20>",
+               cbrng::counter_engine<cbrng::threefry4x64_20>{{11, 12, 13, ~u64{0}}}, device);
+    std::printf("engines: philox4x32, philox4x64 and counter_engine over 8 bijections (%s)\n",
+                device ? "device == host" : "host only");
+}
+
+// ---------------------------------------------------------------------------
+// Streams: golden values, then positions, discard and block access.
+
+struct stream_case {
+    u64 id[3];
+    u64 position;
+};
+
+constexpr std::size_t stream_words = 24;
+
+/// Golden layout (first four words, word 1000) then positions, discard and
+/// block access from c.position.
+template <class B>
+CBRNG_HOST_DEVICE void stream_probe(const stream_case& c, u64* out) {
+    using S = cbrng::stream<B>;
+    const cbrng::stream_id id{c.id[0], c.id[1], c.id[2]};
+    std::size_t o = 0;
+    S g{id};
+    for (int i = 0; i < 4; ++i) out[o++] = g();
+    g.set_position(1000);
+    out[o++] = g();
+    S s{id, c.position};
+    for (int i = 0; i < 7; ++i) out[o++] = s();
+    s.discard(5);
+    out[o++] = s();
+    out[o++] = s.position();
+    out[o++] = s.remaining();
+    const auto blk = s.block(c.position / S::word_count);
+    out[o++] = blk[0];
+    out[o++] = blk[S::word_count - 1];
+    S t{c.id[0], c.id[1], c.id[2]};
+    t.discard(c.position);
+    out[o++] = t == S{id, c.position} ? 1 : 0;
+    out[o++] = t();
+    out[o++] = S::make_key(id)[0];
+    out[o++] = S::make_counter(id, 7)[S::word_count - 1];
+    while (o < stream_words) out[o++] = 0;
+}
+
+template <class B>
+__global__ void stream_kernel(const stream_case* cases, u64* out, unsigned n) {
+    const unsigned i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) stream_probe<B>(cases[i], out + stream_words * std::size_t{i});
+}
+
+template <class B>
+void run_stream(const char* name, bool device) {
+    using S = cbrng::stream<B>;
+    std::vector<stream_case> cases;
+    std::vector<const cbrng_test::golden_stream*> golden;
+    for (const auto& g : cbrng_test::golden_streams) {
+        if (std::strcmp(g.generator, name) != 0) continue;
+        // Positions: block starts and middles, far out, and near the end.
+        for (u64 pos : {u64{0}, u64{1}, u64{3}, u64{4}, u64{1000}, u64{123457}, S::capacity - 32}) {
+            cases.push_back({{g.id[0], g.id[1], g.id[2]}, pos});
+            golden.push_back(&g);
+        }
+    }
+    expect(cases.size() == 21, std::string("stream ") + name + ": 3 golden streams expected");
+    std::vector<u64> host(stream_words * cases.size());
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        u64* out = &host[stream_words * i];
+        stream_probe<B>(cases[i], out);
+        const auto& g = *golden[i];
+        expect(out[0] == g.first[0] && out[1] == g.first[1] && out[2] == g.first[2] &&
+                   out[3] == g.first[3] && out[4] == g.at_1000,
+               std::string("stream ") + name + ": host differs from tests/golden_streams.hpp");
+    }
+    if (!device) return;
+    const device_vector<stream_case> d_cases(cases);
+    device_vector<u64> d_out(host.size());
+    const auto n = static_cast<unsigned>(cases.size());
+    stream_kernel<B><<<grid_for(n, 64), 64>>>(d_cases.get(), d_out.get(), n);
+    sync_after_launch("stream_kernel");
+    same_words((std::string("stream ") + name + " device vs host").c_str(), d_out.copy_out(), host);
+}
+
+void test_streams(bool device) {
+    run_stream<cbrng::philox4x32_10>("philox4x32_10", device);
+    run_stream<cbrng::philox2x64_10>("philox2x64_10", device);
+    run_stream<cbrng::philox4x64_10>("philox4x64_10", device);
+    run_stream<cbrng::threefry4x32_20>("threefry4x32_20", device);
+    run_stream<cbrng::threefry2x64_20>("threefry2x64_20", device);
+    run_stream<cbrng::threefry4x64_20>("threefry4x64_20", device);
+    std::printf("streams: 6 generators x 3 golden ids x 7 positions (%s)\n",
+                device ? "device == host == golden" : "host == golden");
+}
+
+// ---------------------------------------------------------------------------
+// Constant evaluation in device code, and the trap that replaces exceptions.
+
+__global__ void constexpr_kernel(u64* out) {
+    constexpr auto block = cbrng::philox4x32_10{}({0, 0, 0, 0}, {0, 0});
+    constexpr auto tf = cbrng::threefry4x64_20{}({0, 0, 0, 0}, {0, 0, 0, 0});
+    out[0] = block[0];
+    out[1] = tf[3];
+}
+
+void test_constexpr(bool device) {
+    if (!device) return;
+    device_vector<u64> d_out(2);
+    constexpr_kernel<<<1, 1>>>(d_out.get());
+    sync_after_launch("constexpr_kernel");
+    same_words("constexpr in a kernel", d_out.copy_out(), {0x6627e8d5u, 0xee29ec846bd2e40bu});
+}
+
+__global__ void past_the_end_kernel(u64* out) {
+    cbrng::stream<> s{cbrng::stream_id{1, 2, 3}, cbrng::stream<>::capacity};
+    out[0] = s();  // traps: there is no word at position capacity
+}
+
+/// Host: std::out_of_range. Device: a trap, which the launch reports as an
+/// error and which poisons the context, so this runs last.
+void test_errors(bool device) {
+    bool threw = false;
+    try {
+        cbrng::stream<> s{cbrng::stream_id{1, 2, 3}, cbrng::stream<>::capacity};
+        (void)s();
+    } catch (const std::out_of_range&) {
+        threw = true;
+    }
+    expect(threw, "host: drawing past the end of a stream must throw std::out_of_range");
+    if (!device) return;
+    device_vector<u64> d_out(1);
+    past_the_end_kernel<<<1, 1>>>(d_out.get());
+    const cudaError_t e = cudaDeviceSynchronize();
+    expect(e != cudaSuccess, "device: drawing past the end of a stream must trap");
+    std::printf("errors: host throws, device traps (%s)\n", cudaGetErrorName(e));
+}
+
+/// True when a CUDA device is usable; says why not otherwise.
+bool have_device() {
+    int count = 0;
+    const cudaError_t e = cudaGetDeviceCount(&count);
+    if (e != cudaSuccess || count == 0) {
+        std::printf("no CUDA device (%s)\n", e != cudaSuccess ? cudaGetErrorString(e) : "0 found");
+        return false;
+    }
+    cudaDeviceProp prop{};
+    cuda_check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties");
+    std::printf("device 0: %s (sm_%d%d)\n", prop.name, prop.major, prop.minor);
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string kat_path =
+        argc > 1 ? argv[1] : std::string(CBRNG_TEST_DATA_DIR) + "/kat_vectors.txt";
+    try {
+        const bool device = have_device();
+        test_kat(kat_path, device);
+        test_random_bijections(device);
+        test_engines(device);
+        test_streams(device);
+        test_constexpr(device);
+        test_errors(device);  // last: a device trap poisons the context
+        if (failures != 0) {
+            std::printf("device_test: %d FAILED\n", failures);
+            return 1;
+        }
+        if (!device) {
+            std::printf("device_test: host half passed; skipped: no CUDA device\n");
+            return 0;
+        }
+        std::printf("device_test: all passed, device results equal host results bit for bit\n");
+        return 0;
+    } catch (const std::exception& e) {
+        std::printf("device_test: FAILED: %s\n", e.what());
+        return 1;
+    }
+}
