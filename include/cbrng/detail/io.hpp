@@ -8,6 +8,7 @@
 #define CBRNG_DETAIL_IO_HPP
 
 #include <cstdint>
+#include <cstring>
 #include <ios>
 #include <istream>
 #include <limits>
@@ -74,6 +75,181 @@ bool read_words(std::istream& is, std::uint64_t max, Word* out, std::size_t coun
         if (!read_word(is, max, tmp[i])) return false;
     }
     for (std::size_t i = 0; i < count; ++i) out[i] = static_cast<Word>(tmp[i]);
+    return true;
+}
+
+/// Reads one whitespace-separated signed decimal integer in [lo, hi] into
+/// `out` ("-" followed by digits, or digits). On malformed text or a value out
+/// of range sets failbit and leaves `out` unchanged.
+inline bool read_signed(std::istream& is, std::int64_t lo, std::int64_t hi, std::int64_t& out) {
+    std::string token;
+    if (!(is >> token)) return false;
+    const bool negative = !token.empty() && token[0] == '-';
+    const std::size_t first = negative ? 1 : 0;
+    // Magnitude limit: |lo| for negative values (computed without overflow), hi otherwise.
+    const std::uint64_t limit = negative
+                                    ? (lo < 0 ? static_cast<std::uint64_t>(-(lo + 1)) + 1u : 0u)
+                                    : (hi < 0 ? 0u : static_cast<std::uint64_t>(hi));
+    std::uint64_t mag = 0;
+    bool ok = token.size() > first && (!negative || lo < 0);
+    for (std::size_t i = first; ok && i < token.size(); ++i) {
+        const char ch = token[i];
+        if (ch < '0' || ch > '9') {
+            ok = false;
+            break;
+        }
+        const auto digit = static_cast<std::uint64_t>(ch - '0');
+        if (digit > limit || mag > (limit - digit) / 10) {
+            ok = false;
+            break;
+        }
+        mag = mag * 10 + digit;
+    }
+    std::int64_t value = 0;
+    if (ok) {
+        value = negative ? (mag == 0 ? 0 : -static_cast<std::int64_t>(mag - 1u) - 1)
+                         : static_cast<std::int64_t>(mag);
+        ok = value >= lo && value <= hi;
+    }
+    if (!ok) {
+        is.setstate(std::ios_base::failbit);
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+/// Writes a finite or infinite double exactly, as a C99 hexadecimal floating
+/// literal: [-]0x1.hhhp+e for normal numbers, [-]0x0.hhhp-1022 for subnormals,
+/// [-]0x0p+0 for zeros, trailing zero digits dropped. Locale-independent, so
+/// the text round-trips bit for bit through read_hex_double.
+inline void write_hex_double(std::ostream& os, double x) {
+    std::uint64_t u = 0;
+    static_assert(sizeof u == sizeof x, "cbrng: double must be IEEE binary64");
+    std::memcpy(&u, &x, sizeof u);
+    std::string text = (u >> 63) != 0 ? "-0x" : "0x";
+    const auto biased = static_cast<int>((u >> 52) & 0x7ffu);
+    std::uint64_t frac = u & 0x000fffffffffffffu;
+    if (biased == 0x7ff) {
+        os << (frac != 0 ? "nan" : (u >> 63) != 0 ? "-inf" : "inf");
+        return;
+    }
+    int exponent = 0;
+    if (biased == 0) {
+        text += '0';
+        exponent = frac == 0 ? 0 : -1022;
+    } else {
+        text += '1';
+        exponent = biased - 1023;
+    }
+    if (frac != 0) {
+        text += '.';
+        int digits = 13;
+        while ((frac & 0xfu) == 0) {
+            frac >>= 4;
+            --digits;
+        }
+        for (int i = digits - 1; i >= 0; --i) {
+            text += "0123456789abcdef"[(frac >> (4 * i)) & 0xfu];
+        }
+    }
+    text += 'p';
+    text += exponent < 0 ? '-' : '+';
+    text += std::to_string(exponent < 0 ? -exponent : exponent);
+    os << text;
+}
+
+/// Reads one whitespace-separated token written by write_hex_double (finite
+/// values only: exactly the forms it writes, '0X'/'P' and upper-case digits
+/// also accepted) into `out`. On malformed text sets failbit and leaves `out`
+/// unchanged.
+inline bool read_hex_double(std::istream& is, double& out) {
+    std::string t;
+    if (!(is >> t)) return false;
+    std::size_t i = 0;
+    const auto fail = [&is] {
+        is.setstate(std::ios_base::failbit);
+        return false;
+    };
+    const auto hex_value = [](char ch) -> int {
+        if (ch >= '0' && ch <= '9') return ch - '0';
+        if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+        if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+        return -1;
+    };
+    std::uint64_t sign = 0;
+    if (i < t.size() && t[i] == '-') {
+        sign = std::uint64_t{1} << 63;
+        ++i;
+    }
+    if (t.size() < i + 4 || t[i] != '0' || (t[i + 1] != 'x' && t[i + 1] != 'X')) return fail();
+    i += 2;
+    if (t[i] != '0' && t[i] != '1') return fail();
+    const bool lead_one = t[i] == '1';
+    ++i;
+    std::uint64_t frac = 0;
+    int digits = 0;
+    if (i < t.size() && t[i] == '.') {
+        ++i;
+        while (i < t.size() && hex_value(t[i]) >= 0) {
+            if (++digits > 13) return fail();
+            frac = (frac << 4) | static_cast<std::uint64_t>(hex_value(t[i]));
+            ++i;
+        }
+        if (digits == 0) return fail();
+    }
+    frac <<= 4 * (13 - digits);
+    if (i >= t.size() || (t[i] != 'p' && t[i] != 'P')) return fail();
+    ++i;
+    bool exp_negative = false;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) {
+        exp_negative = t[i] == '-';
+        ++i;
+    }
+    if (i >= t.size()) return fail();
+    int exponent = 0;
+    for (; i < t.size(); ++i) {
+        if (t[i] < '0' || t[i] > '9' || exponent > 10000) return fail();
+        exponent = exponent * 10 + (t[i] - '0');
+    }
+    if (exp_negative) exponent = -exponent;
+    std::uint64_t u = 0;
+    if (lead_one) {
+        if (exponent < -1022 || exponent > 1023) return fail();
+        u = sign | (static_cast<std::uint64_t>(exponent + 1023) << 52) | frac;
+    } else if (frac == 0) {
+        u = sign;  // +-0, any exponent
+    } else {
+        if (exponent != -1022) return fail();
+        u = sign | frac;
+    }
+    std::memcpy(&out, &u, sizeof out);
+    return true;
+}
+
+/// write_hex_double for float (a float converts to double exactly).
+inline void write_hex_real(std::ostream& os, double x) {
+    write_hex_double(os, x);
+}
+inline void write_hex_real(std::ostream& os, float x) {
+    write_hex_double(os, static_cast<double>(x));
+}
+
+/// read_hex_double into a double, or into a float when the value is exactly a
+/// finite float (anything else sets failbit and changes nothing).
+inline bool read_hex_real(std::istream& is, double& out) {
+    return read_hex_double(is, out);
+}
+inline bool read_hex_real(std::istream& is, float& out) {
+    double d = 0;
+    if (!read_hex_double(is, d)) return false;
+    const auto f = static_cast<float>(d);
+    if (!(d >= -3.4028234663852886e38 && d <= 3.4028234663852886e38) ||
+        static_cast<double>(f) != d) {
+        is.setstate(std::ios_base::failbit);
+        return false;
+    }
+    out = f;
     return true;
 }
 

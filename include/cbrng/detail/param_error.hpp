@@ -1,0 +1,63 @@
+// cbrng/detail/param_error.hpp: one way to reject a bad distribution parameter.
+//
+// Every distribution constructor validates its parameters and throws
+// std::invalid_argument with a message that names the distribution, the
+// parameter, the rule and the offending value, e.g.
+// "cbrng::normal_distribution: stddev must be > 0 and finite (got -1)".
+// Values are printed with 17 significant digits in the classic locale.
+#ifndef CBRNG_DETAIL_PARAM_ERROR_HPP
+#define CBRNG_DETAIL_PARAM_ERROR_HPP
+
+#include <locale>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+#include "../config.hpp"
+
+CBRNG_NAMESPACE_BEGIN
+namespace detail {
+
+/// Appends one value to a message: integers in decimal (character types as
+/// numbers), reals with 17 significant digits.
+template <class T>
+void append_param_value(std::ostringstream& os, T value) {
+    if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+        os << static_cast<long long>(value);
+    } else if constexpr (std::is_integral_v<T>) {
+        os << static_cast<unsigned long long>(value);
+    } else {
+        os.precision(17);
+        os << static_cast<double>(value);
+    }
+}
+
+/// Throws std::invalid_argument("<distribution>: <rule> (got <value>)").
+template <class T>
+[[noreturn]] void throw_param_error(const char* distribution, const char* rule, T value) {
+    std::ostringstream os;
+    os.imbue(std::locale::classic());
+    os << distribution << ": " << rule << " (got ";
+    append_param_value(os, value);
+    os << ')';
+    throw std::invalid_argument(os.str());
+}
+
+/// Throws std::invalid_argument("<distribution>: <rule> (got a = <a>, b = <b>)").
+template <class T>
+[[noreturn]] void throw_param_error(const char* distribution, const char* rule, T a, T b) {
+    std::ostringstream os;
+    os.imbue(std::locale::classic());
+    os << distribution << ": " << rule << " (got a = ";
+    append_param_value(os, a);
+    os << ", b = ";
+    append_param_value(os, b);
+    os << ')';
+    throw std::invalid_argument(os.str());
+}
+
+}  // namespace detail
+CBRNG_NAMESPACE_END
+
+#endif  // CBRNG_DETAIL_PARAM_ERROR_HPP

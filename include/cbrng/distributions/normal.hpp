@@ -1,0 +1,213 @@
+// cbrng/distributions/normal.hpp: normal (Gaussian) variates, bit-stable, one
+// draw per variate, O(1) random access.
+//
+// std::normal_distribution is usually Marsaglia's polar method: it rejects,
+// caches a second value between calls and calls libm, so its output depends
+// on the standard library, the libm and the call history. This one inverts
+// the CDF instead, which is exact in count and stateless:
+//
+//   double: u = (2 * (x >> 12) + 1) * 2^-53 from one 64-bit draw x
+//   float:  u = (2 * x + 1) * 2^-33 from one 32-bit draw x (in double)
+//   z = Phi^-1(u) by Wichura's AS 241 (PPND16, detail/math.hpp), in double
+//   result = mean + stddev * z (in double; rounded once to float for float)
+//
+// u is strictly inside (0, 1), symmetric about 1/2 and exact, so z is always
+// finite: |z| <= 8.2095 for double (u >= 2^-53), |z| <= 6.3380 for float
+// (u >= 2^-33); the tail mass cut off is about 2^-53 (2^-33) per side. All
+// arithmetic is the library's own (no libm), products guarded against FMA
+// contraction, so results are bit-identical across compilers, -O levels,
+// -march, SIMD paths and devices (DESIGN §6). Accuracy of z: see
+// docs/distributions.md.
+//
+// Words consumed per variate, fixed: one 64-bit draw for double (two calls of
+// a 32-bit URBG, low half first), one 32-bit draw for float. Stateless:
+// reset() does nothing, no value is cached, and variate i of a generator is
+// variate_at(g, d, i) in O(1) (random_access.hpp).
+//
+// Example:
+//   cbrng::philox4x64 g{1};
+//   cbrng::normal_distribution<double> n{10.0, 2.0};
+//   double x = n(g);
+#ifndef CBRNG_DISTRIBUTIONS_NORMAL_HPP
+#define CBRNG_DISTRIBUTIONS_NORMAL_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <limits>
+#include <ostream>
+#include <type_traits>
+
+#include "../config.hpp"
+#include "../detail/fp.hpp"
+#include "../detail/io.hpp"
+#include "../detail/math.hpp"
+#include "../detail/param_error.hpp"
+#include "../detail/uniform_bits.hpp"
+
+CBRNG_NAMESPACE_BEGIN
+
+template <class RealType>
+class normal_distribution;
+
+namespace detail {
+
+/// Parameters of normal_distribution<Real> (its param_type).
+template <class Real>
+class normal_param {
+  public:
+    using distribution_type = normal_distribution<Real>;
+
+    /// mean 0, stddev 1.
+    constexpr normal_param() : normal_param(Real(0)) {}
+    /// Throws std::invalid_argument unless mean is finite and stddev > 0 and
+    /// finite.
+    explicit constexpr normal_param(Real mean, Real stddev = Real(1))
+        : mean_(mean), stddev_(stddev) {
+        constexpr const char* name = "cbrng::normal_distribution";
+        if (!is_finite(mean)) throw_param_error(name, "mean must be finite", mean);
+        if (!(stddev > Real(0)) || !is_finite(stddev)) {
+            throw_param_error(name, "stddev must be > 0 and finite", stddev);
+        }
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real mean() const noexcept { return mean_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real stddev() const noexcept { return stddev_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
+        const normal_param& x, const normal_param& y) noexcept {
+        return x.mean_ == y.mean_ && x.stddev_ == y.stddev_;
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
+        const normal_param& x, const normal_param& y) noexcept {
+        return !(x == y);
+    }
+
+  private:
+    Real mean_;
+    Real stddev_;
+};
+
+/// u = (2 * (x >> 12) + 1) * 2^-53: 2^52 points strictly inside (0, 1).
+[[nodiscard]] CBRNG_HOST_DEVICE constexpr double normal_unit(std::uint64_t x) noexcept {
+    return static_cast<double>(((x >> 12) << 1) | 1u) * 0x1p-53;
+}
+/// u = (2 * x + 1) * 2^-33: 2^32 points strictly inside (0, 1).
+[[nodiscard]] CBRNG_HOST_DEVICE constexpr double normal_unit(std::uint32_t x) noexcept {
+    return static_cast<double>((std::uint64_t{x} << 1) | 1u) * 0x1p-33;
+}
+
+/// The double normal variate for 64 random bits x (frozen; mirrored by the
+/// SIMD back ends).
+[[nodiscard]] CBRNG_HOST_DEVICE inline double normal_from_bits(
+    std::uint64_t x, const normal_param<double>& p) noexcept {
+    return p.mean() + fp_mul(p.stddev(), normal_quantile(normal_unit(x)));
+}
+/// The float normal variate for 32 random bits x: computed in double,
+/// rounded once.
+[[nodiscard]] CBRNG_HOST_DEVICE inline float normal_from_bits(
+    std::uint32_t x, const normal_param<float>& p) noexcept {
+    const double z = normal_quantile(normal_unit(x));
+    return static_cast<float>(static_cast<double>(p.mean()) +
+                              fp_mul(static_cast<double>(p.stddev()), z));
+}
+
+}  // namespace detail
+
+/// Normal variates with the given mean and standard deviation, by inverse CDF:
+/// one draw per variate, no cached state, bit-identical on every platform and
+/// path. Same interface as std::normal_distribution; RealType is float or
+/// double. Thread-safety: a const object can generate concurrently. Outputs
+/// are frozen (DESIGN §8).
+template <class RealType = double>
+class normal_distribution {
+    static_assert(std::is_same_v<RealType, float> || std::is_same_v<RealType, double>,
+                  "cbrng::normal_distribution: RealType must be float or double");
+
+  public:
+    using result_type = RealType;
+    using param_type = detail::normal_param<RealType>;
+
+    /// Consumption per variate is fixed for URBGs with a power-of-two range.
+    static constexpr bool fixed_consumption = true;
+    /// URBG calls per variate: 1, or 2 for a double from a 32-bit URBG; 0 where
+    /// the URBG's range is not a power of two (variable).
+    template <class URBG>
+    [[nodiscard]] static constexpr std::size_t words_per_variate() noexcept {
+        return detail::urbg_bits<URBG>::template calls<detail::variate_bits<RealType>>;
+    }
+
+    /// mean 0, stddev 1.
+    constexpr normal_distribution() : normal_distribution(RealType(0)) {}
+    /// Throws std::invalid_argument unless mean is finite and stddev > 0 and
+    /// finite.
+    explicit constexpr normal_distribution(RealType mean, RealType stddev = RealType(1))
+        : p_(mean, stddev) {}
+    explicit constexpr normal_distribution(const param_type& p) : p_(p) {}
+
+    /// No effect: unlike std::normal_distribution nothing is cached.
+    CBRNG_HOST_DEVICE void reset() noexcept {}
+
+    /// One variate from g.
+    template <class URBG>
+    CBRNG_HOST_DEVICE result_type operator()(URBG& g) const {
+        return (*this)(g, p_);
+    }
+    /// One variate from g with parameters p.
+    template <class URBG>
+    CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        return detail::normal_from_bits(detail::generate_variate_bits<RealType>(g), p);
+    }
+
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType mean() const noexcept { return p_.mean(); }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType stddev() const noexcept {
+        return p_.stddev();
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr param_type param() const noexcept { return p_; }
+    void param(const param_type& p) noexcept { p_ = p; }
+    /// The lowest finite value, as for std:: (actual variates stay within
+    /// mean +- 8.21 stddev for double, +- 6.34 for float).
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type min() const noexcept {
+        return std::numeric_limits<RealType>::lowest();
+    }
+    /// The largest finite value, as for std::.
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type max() const noexcept {
+        return std::numeric_limits<RealType>::max();
+    }
+
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
+        const normal_distribution& x, const normal_distribution& y) noexcept {
+        return x.p_ == y.p_;
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
+        const normal_distribution& x, const normal_distribution& y) noexcept {
+        return !(x == y);
+    }
+
+    /// Text form: "mean stddev" as exact hexadecimal floating literals.
+    friend std::ostream& operator<<(std::ostream& os, const normal_distribution& d) {
+        detail::ostream_state_guard guard{os};
+        detail::write_hex_real(os, d.mean());
+        os << ' ';
+        detail::write_hex_real(os, d.stddev());
+        return os;
+    }
+    /// Reads the text form; on malformed text or invalid parameters sets
+    /// failbit and leaves d unchanged.
+    friend std::istream& operator>>(std::istream& is, normal_distribution& d) {
+        RealType mean{};
+        RealType stddev{};
+        if (!detail::read_hex_real(is, mean) || !detail::read_hex_real(is, stddev)) return is;
+        if (!detail::is_finite(mean) || !(stddev > RealType(0)) || !detail::is_finite(stddev)) {
+            is.setstate(std::ios_base::failbit);
+            return is;
+        }
+        d.p_ = param_type(mean, stddev);
+        return is;
+    }
+
+  private:
+    param_type p_;
+};
+
+CBRNG_NAMESPACE_END
+
+#endif  // CBRNG_DISTRIBUTIONS_NORMAL_HPP
