@@ -5,6 +5,12 @@
 
 #include "ambient.hpp"
 #include "config.hpp"
+#include "distributions/bernoulli.hpp"
+#include "distributions/exponential.hpp"
+#include "distributions/normal.hpp"
+#include "distributions/random_access.hpp"
+#include "distributions/uniform_int.hpp"
+#include "distributions/uniform_real.hpp"
 #include "engine.hpp"
 #include "philox.hpp"
 #include "stream.hpp"
