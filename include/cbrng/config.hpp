@@ -80,13 +80,15 @@
 #endif
 
 // Bit casts in constant expressions (GCC >= 11, Clang >= 9, MSVC >= 19.27).
-#if defined(__has_builtin) && !CBRNG_DEVICE_PASS
+// Off under CUDA/HIP compilers so that host and device passes agree on which
+// functions are constexpr (device code uses the __double_as_longlong family).
+#if defined(__has_builtin) && !CBRNG_GPU_COMPILER
 #if __has_builtin(__builtin_bit_cast)
 #define CBRNG_HAS_BUILTIN_BIT_CAST 1
 #else
 #define CBRNG_HAS_BUILTIN_BIT_CAST 0
 #endif
-#elif defined(_MSC_VER) && _MSC_VER >= 1927 && !CBRNG_DEVICE_PASS
+#elif defined(_MSC_VER) && _MSC_VER >= 1927 && !CBRNG_GPU_COMPILER
 #define CBRNG_HAS_BUILTIN_BIT_CAST 1
 #else
 #define CBRNG_HAS_BUILTIN_BIT_CAST 0

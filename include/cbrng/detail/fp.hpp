@@ -122,6 +122,13 @@ struct fp_format<float> {
     }
 };
 
+/// The largest finite float or double (numeric_limits<Real>::max(), usable
+/// in device code).
+template <class Real>
+inline constexpr Real largest_finite = sizeof(Real) == 8
+                                           ? static_cast<Real>(0x1.fffffffffffffp+1023)
+                                           : static_cast<Real>(0x1.fffffep+127f);
+
 /// True when x is neither infinite nor NaN.
 template <class Real>
 [[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR bool is_finite(Real x) noexcept {

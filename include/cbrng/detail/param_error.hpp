@@ -4,7 +4,8 @@
 // std::invalid_argument with a message that names the distribution, the
 // parameter, the rule and the offending value, e.g.
 // "cbrng::normal_distribution: stddev must be > 0 and finite (got -1)".
-// Values are printed with 17 significant digits in the classic locale.
+// Values are printed with 17 significant digits in the classic locale. Device
+// code cannot throw: there param_error traps, as the streams do.
 #ifndef CBRNG_DETAIL_PARAM_ERROR_HPP
 #define CBRNG_DETAIL_PARAM_ERROR_HPP
 
@@ -55,6 +56,20 @@ template <class T>
     append_param_value(os, b);
     os << ')';
     throw std::invalid_argument(os.str());
+}
+
+/// Host: throw_param_error. Device: __trap() (the kernel launch fails).
+template <class... T>
+CBRNG_NOINLINE CBRNG_HOST_DEVICE void param_error(const char* distribution, const char* rule,
+                                                  T... values) {
+#if CBRNG_DEVICE_PASS
+    (void)distribution;
+    (void)rule;
+    ((void)values, ...);
+    __trap();
+#else
+    throw_param_error(distribution, rule, values...);
+#endif
 }
 
 }  // namespace detail

@@ -54,12 +54,11 @@ class bernoulli_distribution {
         using distribution_type = bernoulli_distribution;
 
         /// p = 0.5.
-        constexpr param_type() : param_type(0.5) {}
+        CBRNG_HOST_DEVICE constexpr param_type() : param_type(0.5) {}
         /// Throws std::invalid_argument unless 0 <= p <= 1 (NaN rejected).
-        explicit constexpr param_type(double p) : p_(p) {
+        CBRNG_HOST_DEVICE explicit constexpr param_type(double p) : p_(p) {
             if (!(p >= 0.0 && p <= 1.0)) {
-                detail::throw_param_error("cbrng::bernoulli_distribution", "p must be in [0, 1]",
-                                          p);
+                detail::param_error("cbrng::bernoulli_distribution", "p must be in [0, 1]", p);
             }
         }
         [[nodiscard]] CBRNG_HOST_DEVICE constexpr double p() const noexcept { return p_; }
@@ -81,15 +80,15 @@ class bernoulli_distribution {
     /// URBG calls per variate: 1 for a 64-bit URBG, 2 for a 32-bit one; 0
     /// where the URBG's range is not a power of two (variable).
     template <class URBG>
-    [[nodiscard]] static constexpr std::size_t words_per_variate() noexcept {
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
         return detail::urbg_bits<URBG>::template calls<64>;
     }
 
     /// p = 0.5.
-    constexpr bernoulli_distribution() : bernoulli_distribution(0.5) {}
+    CBRNG_HOST_DEVICE constexpr bernoulli_distribution() : bernoulli_distribution(0.5) {}
     /// Throws std::invalid_argument unless 0 <= p <= 1.
-    explicit constexpr bernoulli_distribution(double p) : p_(p) {}
-    explicit constexpr bernoulli_distribution(const param_type& p) : p_(p) {}
+    CBRNG_HOST_DEVICE explicit constexpr bernoulli_distribution(double p) : p_(p) {}
+    CBRNG_HOST_DEVICE explicit constexpr bernoulli_distribution(const param_type& p) : p_(p) {}
 
     /// No effect: the distribution holds no state between variates.
     CBRNG_HOST_DEVICE void reset() noexcept {}

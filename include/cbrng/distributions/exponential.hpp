@@ -52,12 +52,11 @@ class exponential_param {
     using distribution_type = exponential_distribution<Real>;
 
     /// lambda 1.
-    constexpr exponential_param() : exponential_param(Real(1)) {}
+    CBRNG_HOST_DEVICE constexpr exponential_param() : exponential_param(Real(1)) {}
     /// Throws std::invalid_argument unless lambda > 0 and finite.
-    explicit constexpr exponential_param(Real lambda) : lambda_(lambda) {
+    CBRNG_HOST_DEVICE explicit constexpr exponential_param(Real lambda) : lambda_(lambda) {
         if (!(lambda > Real(0)) || !is_finite(lambda)) {
-            throw_param_error("cbrng::exponential_distribution", "lambda must be > 0 and finite",
-                              lambda);
+            param_error("cbrng::exponential_distribution", "lambda must be > 0 and finite", lambda);
         }
     }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real lambda() const noexcept { return lambda_; }
@@ -118,15 +117,16 @@ class exponential_distribution {
     /// URBG calls per variate: 1, or 2 for a double from a 32-bit URBG; 0 where
     /// the URBG's range is not a power of two (variable).
     template <class URBG>
-    [[nodiscard]] static constexpr std::size_t words_per_variate() noexcept {
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
         return detail::urbg_bits<URBG>::template calls<detail::variate_bits<RealType>>;
     }
 
     /// lambda 1.
-    constexpr exponential_distribution() : exponential_distribution(RealType(1)) {}
+    CBRNG_HOST_DEVICE constexpr exponential_distribution()
+        : exponential_distribution(RealType(1)) {}
     /// Throws std::invalid_argument unless lambda > 0 and finite.
-    explicit constexpr exponential_distribution(RealType lambda) : p_(lambda) {}
-    explicit constexpr exponential_distribution(const param_type& p) : p_(p) {}
+    CBRNG_HOST_DEVICE explicit constexpr exponential_distribution(RealType lambda) : p_(lambda) {}
+    CBRNG_HOST_DEVICE explicit constexpr exponential_distribution(const param_type& p) : p_(p) {}
 
     /// No effect: the distribution holds no state between variates.
     CBRNG_HOST_DEVICE void reset() noexcept {}
@@ -154,7 +154,7 @@ class exponential_distribution {
     /// The largest finite value, as for std:: (actual variates stay below
     /// 36.74 / lambda for double, 22.18 / lambda for float).
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type max() const noexcept {
-        return std::numeric_limits<RealType>::max();
+        return detail::largest_finite<RealType>;
     }
 
     [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(

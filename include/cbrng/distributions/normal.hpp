@@ -59,15 +59,15 @@ class normal_param {
     using distribution_type = normal_distribution<Real>;
 
     /// mean 0, stddev 1.
-    constexpr normal_param() : normal_param(Real(0)) {}
+    CBRNG_HOST_DEVICE constexpr normal_param() : normal_param(Real(0)) {}
     /// Throws std::invalid_argument unless mean is finite and stddev > 0 and
     /// finite.
-    explicit constexpr normal_param(Real mean, Real stddev = Real(1))
+    CBRNG_HOST_DEVICE explicit constexpr normal_param(Real mean, Real stddev = Real(1))
         : mean_(mean), stddev_(stddev) {
         constexpr const char* name = "cbrng::normal_distribution";
-        if (!is_finite(mean)) throw_param_error(name, "mean must be finite", mean);
+        if (!is_finite(mean)) param_error(name, "mean must be finite", mean);
         if (!(stddev > Real(0)) || !is_finite(stddev)) {
-            throw_param_error(name, "stddev must be > 0 and finite", stddev);
+            param_error(name, "stddev must be > 0 and finite", stddev);
         }
     }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real mean() const noexcept { return mean_; }
@@ -131,17 +131,18 @@ class normal_distribution {
     /// URBG calls per variate: 1, or 2 for a double from a 32-bit URBG; 0 where
     /// the URBG's range is not a power of two (variable).
     template <class URBG>
-    [[nodiscard]] static constexpr std::size_t words_per_variate() noexcept {
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
         return detail::urbg_bits<URBG>::template calls<detail::variate_bits<RealType>>;
     }
 
     /// mean 0, stddev 1.
-    constexpr normal_distribution() : normal_distribution(RealType(0)) {}
+    CBRNG_HOST_DEVICE constexpr normal_distribution() : normal_distribution(RealType(0)) {}
     /// Throws std::invalid_argument unless mean is finite and stddev > 0 and
     /// finite.
-    explicit constexpr normal_distribution(RealType mean, RealType stddev = RealType(1))
+    CBRNG_HOST_DEVICE explicit constexpr normal_distribution(RealType mean,
+                                                             RealType stddev = RealType(1))
         : p_(mean, stddev) {}
-    explicit constexpr normal_distribution(const param_type& p) : p_(p) {}
+    CBRNG_HOST_DEVICE explicit constexpr normal_distribution(const param_type& p) : p_(p) {}
 
     /// No effect: unlike std::normal_distribution nothing is cached.
     CBRNG_HOST_DEVICE void reset() noexcept {}
@@ -166,11 +167,11 @@ class normal_distribution {
     /// The lowest finite value, as for std:: (actual variates stay within
     /// mean +- 8.21 stddev for double, +- 6.34 for float).
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type min() const noexcept {
-        return std::numeric_limits<RealType>::lowest();
+        return -detail::largest_finite<RealType>;
     }
     /// The largest finite value, as for std::.
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type max() const noexcept {
-        return std::numeric_limits<RealType>::max();
+        return detail::largest_finite<RealType>;
     }
 
     [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(

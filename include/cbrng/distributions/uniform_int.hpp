@@ -46,6 +46,14 @@
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
 
+/// numeric_limits<Int>::max(), usable in device code.
+template <class Int>
+inline constexpr Int int_max = [] {
+    using U = std::make_unsigned_t<Int>;
+    const auto all = static_cast<U>(~U{0});
+    return static_cast<Int>(std::is_signed_v<Int> ? static_cast<U>(all >> 1) : all);
+}();
+
 /// Uniform offset in [0, span] (span = c - 1) by Lemire's method; the frozen
 /// core of uniform_int_distribution.
 template <class URBG>
@@ -103,13 +111,13 @@ class uniform_int_distribution {
         using distribution_type = uniform_int_distribution;
 
         /// [0, max of IntType].
-        constexpr param_type() : param_type(0) {}
+        CBRNG_HOST_DEVICE constexpr param_type() : param_type(0) {}
         /// [a, b]; throws std::invalid_argument if a > b.
-        explicit constexpr param_type(IntType a, IntType b = std::numeric_limits<IntType>::max())
+        CBRNG_HOST_DEVICE explicit constexpr param_type(IntType a,
+                                                        IntType b = detail::int_max<IntType>)
             : a_(a), b_(b) {
             if (a > b) {
-                detail::throw_param_error("cbrng::uniform_int_distribution", "a must be <= b", a,
-                                          b);
+                detail::param_error("cbrng::uniform_int_distribution", "a must be <= b", a, b);
             }
         }
         [[nodiscard]] CBRNG_HOST_DEVICE constexpr IntType a() const noexcept { return a_; }
@@ -133,24 +141,25 @@ class uniform_int_distribution {
     static constexpr bool fixed_consumption = false;
     /// URBG calls per variate: 0, meaning variable (see the header comment).
     template <class URBG>
-    [[nodiscard]] static constexpr std::size_t words_per_variate() noexcept {
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
         return 0;
     }
     /// URBG calls per attempt (one W-bit draw): the minimum per variate.
     template <class URBG>
-    [[nodiscard]] static constexpr std::size_t min_words_per_variate(const param_type& p) noexcept {
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
+        const param_type& p) noexcept {
         const bool narrow = detail::urbg_bits<URBG>::bits_per_call < 64 && span(p) <= 0xffffffffu;
         return narrow ? detail::urbg_bits<URBG>::template calls<32>
                       : detail::urbg_bits<URBG>::template calls<64>;
     }
 
     /// [0, max of IntType].
-    constexpr uniform_int_distribution() : uniform_int_distribution(0) {}
+    CBRNG_HOST_DEVICE constexpr uniform_int_distribution() : uniform_int_distribution(0) {}
     /// [a, b]; throws std::invalid_argument if a > b.
-    explicit constexpr uniform_int_distribution(IntType a,
-                                                IntType b = std::numeric_limits<IntType>::max())
+    CBRNG_HOST_DEVICE explicit constexpr uniform_int_distribution(
+        IntType a, IntType b = detail::int_max<IntType>)
         : p_(a, b) {}
-    explicit constexpr uniform_int_distribution(const param_type& p) : p_(p) {}
+    CBRNG_HOST_DEVICE explicit constexpr uniform_int_distribution(const param_type& p) : p_(p) {}
 
     /// No effect: the distribution holds no state between variates.
     CBRNG_HOST_DEVICE void reset() noexcept {}

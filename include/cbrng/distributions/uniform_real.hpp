@@ -58,13 +58,14 @@ class uniform_real_param {
     using distribution_type = uniform_real_distribution<Real>;
 
     /// [0, 1).
-    constexpr uniform_real_param() : uniform_real_param(Real(0)) {}
+    CBRNG_HOST_DEVICE constexpr uniform_real_param() : uniform_real_param(Real(0)) {}
     /// [a, b); throws std::invalid_argument unless a and b are finite and a <= b.
-    explicit constexpr uniform_real_param(Real a, Real b = Real(1)) : a_(a), b_(b) {
+    CBRNG_HOST_DEVICE explicit constexpr uniform_real_param(Real a, Real b = Real(1))
+        : a_(a), b_(b) {
         constexpr const char* name = "cbrng::uniform_real_distribution";
-        if (!is_finite(a)) throw_param_error(name, "a must be finite", a);
-        if (!is_finite(b)) throw_param_error(name, "b must be finite", b);
-        if (!(a <= b)) throw_param_error(name, "a must be <= b", a, b);
+        if (!is_finite(a)) param_error(name, "a must be finite", a);
+        if (!is_finite(b)) param_error(name, "b must be finite", b);
+        if (!(a <= b)) param_error(name, "a must be <= b", a, b);
     }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real a() const noexcept { return a_; }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real b() const noexcept { return b_; }
@@ -142,15 +143,18 @@ class uniform_real_distribution {
     /// URBG calls per variate: 1 (64-bit URBG), 2 for a double from a 32-bit
     /// URBG; 0 where the URBG's range is not a power of two (variable).
     template <class URBG>
-    [[nodiscard]] static constexpr std::size_t words_per_variate() noexcept {
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
         return detail::urbg_bits<URBG>::template calls<detail::variate_bits<RealType>>;
     }
 
     /// [0, 1).
-    constexpr uniform_real_distribution() : uniform_real_distribution(RealType(0)) {}
+    CBRNG_HOST_DEVICE constexpr uniform_real_distribution()
+        : uniform_real_distribution(RealType(0)) {}
     /// [a, b); throws std::invalid_argument unless a, b are finite and a <= b.
-    explicit constexpr uniform_real_distribution(RealType a, RealType b = RealType(1)) : p_(a, b) {}
-    explicit constexpr uniform_real_distribution(const param_type& p) : p_(p) {}
+    CBRNG_HOST_DEVICE explicit constexpr uniform_real_distribution(RealType a,
+                                                                   RealType b = RealType(1))
+        : p_(a, b) {}
+    CBRNG_HOST_DEVICE explicit constexpr uniform_real_distribution(const param_type& p) : p_(p) {}
 
     /// No effect: the distribution holds no state between variates.
     CBRNG_HOST_DEVICE void reset() noexcept {}
