@@ -6,14 +6,28 @@
 // known-answer vectors, the stream golden values, the C++26 engine values) both
 // must also equal it. Covered: every bijection shape (KAT file plus random
 // inputs), counter_engine and philox_engine, every stream generator (golden
-// values, positions, discard, block access), and the trap that replaces
-// exceptions in device code.
+// values, positions, discard, block access), every distribution in float and
+// double with ordinary and extreme parameters, from 32-bit and 64-bit URBGs
+// and from edge-case words (0, all ones, halfway...), and the trap that
+// replaces exceptions in device code.
+//
+// Floating point: the test is compiled with nvcc's default --fmad=true on
+// purpose. The library passes every inexact product through fp_mul
+// (__fmul_rn / __dmul_rn on the device), which nvcc never fuses into an FMA,
+// so its results must not depend on that flag; this test proves it, and
+// fp_contract_audit checks the generated PTX for FMAs.
 //
 // Without a CUDA device (CI) the host half still runs; the device half prints
 // "skipped: no CUDA device" and the test exits 0 (CTest marks it skipped).
 //
 //     device_test [path/to/kat_vectors.txt]
 #include <cbrng/cbrng.hpp>
+#include <cbrng/detail/fp.hpp>
+#include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/uniform_int.hpp>
+#include <cbrng/distributions/uniform_real.hpp>
 
 #include <cuda_runtime.h>
 
@@ -27,6 +41,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -453,6 +468,158 @@ void test_streams(bool device) {
 }
 
 // ---------------------------------------------------------------------------
+// Distributions: every one, float and double, ordinary and extreme
+// parameters, from a 32-bit URBG (stream<>), a 64-bit URBG (philox4x64) and
+// a URBG that cycles through edge-case words. Distributions are built on the
+// host and passed to the kernel by value.
+
+/// One of each distribution; three parameter sets below.
+struct dist_set {
+    cbrng::uniform_real_distribution<float> uf;
+    cbrng::uniform_real_distribution<double> ud;
+    cbrng::normal_distribution<float> nf;
+    cbrng::normal_distribution<double> nd;
+    cbrng::exponential_distribution<float> ef;
+    cbrng::exponential_distribution<double> ed;
+    cbrng::bernoulli_distribution b;
+    cbrng::uniform_int_distribution<int> ui;
+    cbrng::uniform_int_distribution<std::int8_t> ui8;
+    cbrng::uniform_int_distribution<std::uint32_t> u32;
+    cbrng::uniform_int_distribution<std::int64_t> i64;
+    cbrng::uniform_int_distribution<std::uint64_t> u64;
+};
+constexpr std::size_t dist_words = 12;  // variates per dist_probe call
+
+std::vector<dist_set> dist_sets() {
+    using urf = cbrng::uniform_real_distribution<float>;
+    using urd = cbrng::uniform_real_distribution<double>;
+    using nf = cbrng::normal_distribution<float>;
+    using nd = cbrng::normal_distribution<double>;
+    using ef = cbrng::exponential_distribution<float>;
+    using ed = cbrng::exponential_distribution<double>;
+    using bern = cbrng::bernoulli_distribution;
+    using ui = cbrng::uniform_int_distribution<int>;
+    using ui8 = cbrng::uniform_int_distribution<std::int8_t>;
+    using u32 = cbrng::uniform_int_distribution<std::uint32_t>;
+    using i64 = cbrng::uniform_int_distribution<std::int64_t>;
+    using u64d = cbrng::uniform_int_distribution<std::uint64_t>;
+    constexpr double dmax = 1.7976931348623157e308;
+    constexpr float fmax = 3.40282347e38f;
+    constexpr std::int64_t i64min = -9223372036854775807 - 1;
+    constexpr std::uint64_t top = std::uint64_t{1} << 63;
+    return {
+        // Defaults.
+        {urf(), urd(), nf(), nd(), ef(), ed(), bern(), ui(), ui8(), u32(), i64(), u64d()},
+        // Ordinary parameters.
+        {urf(-1.0f, 2.5f), urd(-3.0, 1e-3), nf(1.5f, 0.25f), nd(-1e3, 7.0), ef(0.5f), ed(2.5),
+         bern(0.3), ui(-5, 1000), ui8(-3, 7), u32(10, 4000000000u), i64(-7, std::int64_t{1} << 40),
+         u64d(1, ~std::uint64_t{0} - 7)},
+        // Extremes: spans that overflow, huge and tiny scales, a p near 0,
+        // full-range integers.
+        {urf(-fmax, fmax), urd(-dmax, 0.75 * dmax), nf(1e30f, 1e25f), nd(0.0, 1e-300), ef(1e-30f),
+         ed(1e300), bern(1e-12), ui(-2147483647 - 1, 2147483647), ui8(-128, 127),
+         u32(0, 0xffffffffu), i64(i64min, 9223372036854775807), u64d(0, ~std::uint64_t{0})},
+        // Subnormal ranges and scales, a == b, p = 1, single-value integer ranges.
+        {urf(0.0f, 1e-40f), urd(5e-324, 5e-324), nf(-0.0f, 1.0f), nd(0.0, 5e-324), ef(3e38f),
+         ed(5e-324), bern(1.0), ui(7, 7), ui8(0, 0), u32(0, 0x80000000u), i64(0, 2),
+         u64d(top, top + 2)},
+    };
+}
+
+template <class T>
+CBRNG_HOST_DEVICE u64 bits_of(T x) {
+    if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+        return cbrng::detail::to_bits(x);
+    } else {
+        return static_cast<u64>(x);
+    }
+}
+
+template <class URBG>
+CBRNG_HOST_DEVICE void dist_probe(const dist_set& d, URBG& g, u64* out) {
+    out[0] = bits_of(d.uf(g));
+    out[1] = bits_of(d.ud(g));
+    out[2] = bits_of(d.nf(g));
+    out[3] = bits_of(d.nd(g));
+    out[4] = bits_of(d.ef(g));
+    out[5] = bits_of(d.ed(g));
+    out[6] = bits_of(d.b(g));
+    out[7] = bits_of(d.ui(g));
+    out[8] = bits_of(d.ui8(g));
+    out[9] = bits_of(d.u32(g));
+    out[10] = bits_of(d.i64(g));
+    out[11] = bits_of(d.u64(g));
+}
+
+/// Cycles through 16 edge-case words, starting at `start`.
+template <class Word>
+struct edge_urbg {
+    using result_type = Word;
+    Word w[16];
+    unsigned i;
+    CBRNG_HOST_DEVICE static constexpr Word min() noexcept { return 0; }
+    CBRNG_HOST_DEVICE static constexpr Word max() noexcept { return static_cast<Word>(~Word{0}); }
+    CBRNG_HOST_DEVICE Word operator()() noexcept { return w[i++ % 16]; }
+};
+
+template <class Word>
+CBRNG_HOST_DEVICE edge_urbg<Word> make_edge_urbg(unsigned start) {
+    constexpr unsigned shift = sizeof(Word) * 8 - 1;
+    const Word one = 1, top = static_cast<Word>(one << shift), all = static_cast<Word>(~Word{0});
+    return {{0, 1, 2, 3, static_cast<Word>(top - 1), top, static_cast<Word>(top + 1),
+             static_cast<Word>(all - 2), static_cast<Word>(all - 1), all, 0xff,
+             static_cast<Word>(all << 8), 0x100, static_cast<Word>(all / 3),
+             static_cast<Word>(all / 3 * 2), static_cast<Word>(top >> 1)},
+            start};
+}
+
+constexpr unsigned dist_threads = 64;  // per parameter set
+constexpr unsigned dist_rounds = 32;   // probes per URBG per thread
+constexpr std::size_t dist_thread_words = 4 * dist_rounds * dist_words;
+
+/// Thread t of set k: stream<>{k, 0, t}, philox4x64 seeded with t, and the
+/// two edge-word URBGs starting at word t % 16.
+CBRNG_HOST_DEVICE void dist_thread(const dist_set& d, unsigned k, unsigned t, u64* out) {
+    cbrng::stream<> s{cbrng::stream_id{0xd157u + k, 0, t}};
+    cbrng::philox4x64 e{t};
+    auto e32 = make_edge_urbg<std::uint32_t>(t % 16);
+    auto e64 = make_edge_urbg<std::uint64_t>(t % 16);
+    for (unsigned r = 0; r < dist_rounds; ++r, out += 4 * dist_words) {
+        dist_probe(d, s, out);
+        dist_probe(d, e, out + dist_words);
+        dist_probe(d, e32, out + 2 * dist_words);
+        dist_probe(d, e64, out + 3 * dist_words);
+    }
+}
+
+__global__ void dist_kernel(const dist_set* sets, unsigned n_sets, u64* out) {
+    const unsigned i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n_sets * dist_threads) {
+        dist_thread(sets[i / dist_threads], i / dist_threads, i % dist_threads,
+                    out + dist_thread_words * std::size_t{i});
+    }
+}
+
+void test_distributions(bool device) {
+    const std::vector<dist_set> sets = dist_sets();
+    const auto n_sets = static_cast<unsigned>(sets.size());
+    std::vector<u64> host(dist_thread_words * n_sets * dist_threads);
+    for (unsigned i = 0; i < n_sets * dist_threads; ++i) {
+        dist_thread(sets[i / dist_threads], i / dist_threads, i % dist_threads,
+                    &host[dist_thread_words * i]);
+    }
+    if (device) {
+        const device_vector<dist_set> d_sets(sets);
+        device_vector<u64> d_out(host.size());
+        dist_kernel<<<grid_for(n_sets * dist_threads, 64), 64>>>(d_sets.get(), n_sets, d_out.get());
+        sync_after_launch("dist_kernel");
+        same_words("distributions device vs host", d_out.copy_out(), host);
+    }
+    std::printf("distributions: 12 kinds x %u parameter sets x %zu variates (%s)\n", n_sets,
+                host.size() / dist_words / n_sets, device ? "device == host" : "host only");
+}
+
+// ---------------------------------------------------------------------------
 // Constant evaluation in device code, and the trap that replaces exceptions.
 
 __global__ void constexpr_kernel(u64* out) {
@@ -519,6 +686,7 @@ int main(int argc, char** argv) {
         test_random_bijections(device);
         test_engines(device);
         test_streams(device);
+        test_distributions(device);
         test_constexpr(device);
         test_errors(device);  // last: a device trap poisons the context
         if (failures != 0) {
