@@ -26,6 +26,7 @@
 #include <cbrng/distributions/bernoulli.hpp>
 #include <cbrng/distributions/exponential.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
 
@@ -600,6 +601,77 @@ __global__ void dist_kernel(const dist_set* sets, unsigned n_sets, u64* out) {
     }
 }
 
+/// Distributions constructed in device code, param() / min() / max() /
+/// operator==, and O(1) random access with variate_at.
+constexpr std::size_t construct_words = 24;
+
+CBRNG_HOST_DEVICE void dist_construct_probe(unsigned t, u64* out) {
+    cbrng::stream<> s{cbrng::stream_id{0xc0de, 1, t}};
+    const cbrng::uniform_real_distribution<float> uf(-2.0f, static_cast<float>(t) + 1.0f);
+    const cbrng::uniform_real_distribution<double> ud;
+    const cbrng::normal_distribution<double> nd(static_cast<double>(t), 3.0);
+    const cbrng::normal_distribution<float> nf;
+    const cbrng::exponential_distribution<double> ed(0.25);
+    const cbrng::exponential_distribution<float> ef;
+    const cbrng::bernoulli_distribution b(0.75);
+    const cbrng::uniform_int_distribution<int> ui(1, 6);
+    const cbrng::uniform_int_distribution<std::uint64_t> u64d;
+    std::size_t o = 0;
+    out[o++] = bits_of(uf(s));
+    out[o++] = bits_of(nd(s));
+    out[o++] = bits_of(nf(s, nf.param()));
+    out[o++] = bits_of(ed(s));
+    out[o++] = bits_of(b(s));
+    out[o++] = bits_of(ui(s));
+    out[o++] = bits_of(u64d(s));
+    out[o++] = bits_of(nd.min());
+    out[o++] = bits_of(nd.max());
+    out[o++] = bits_of(ef.max());
+    out[o++] = bits_of(ui.min()) + bits_of(ui.max());
+    out[o++] = bits_of(u64d.max());
+    out[o++] = (uf == uf && uf != cbrng::uniform_real_distribution<float>()) ? 1 : 0;
+    // variate_at: the i-th variate without drawing the ones before it.
+    cbrng::stream<> v{cbrng::stream_id{0xc0de, 2, t}};
+    cbrng::philox4x64 e{t};
+    auto nd_copy = nd;
+    auto ef_copy = ef;
+    auto ud_copy = ud;
+    auto b_copy = b;
+    out[o++] = bits_of(cbrng::variate_at(v, nd_copy, 1000003));
+    out[o++] = bits_of(cbrng::variate_at(v, ef_copy, t));
+    out[o++] = bits_of(cbrng::variate_at(e, ud_copy, 77));
+    out[o++] = bits_of(cbrng::variate_at(e, b_copy, 5));
+    for (int i = 0; i < 5; ++i) (void)nd_copy(v);
+    out[o++] = bits_of(nd_copy(v));  // variate 5 sequentially...
+    out[o++] = bits_of(cbrng::variate_at(cbrng::stream<>{cbrng::stream_id{0xc0de, 2, t}}, nd_copy,
+                                         5));  // ...and by random access
+    while (o < construct_words) out[o++] = 0;
+}
+
+__global__ void dist_construct_kernel(u64* out, unsigned n) {
+    const unsigned t = blockIdx.x * blockDim.x + threadIdx.x;
+    if (t < n) dist_construct_probe(t, out + construct_words * std::size_t{t});
+}
+
+void test_distributions_in_kernel(bool device) {
+    constexpr unsigned n = 128;
+    std::vector<u64> host(construct_words * n);
+    for (unsigned t = 0; t < n; ++t) {
+        u64* out = &host[construct_words * t];
+        dist_construct_probe(t, out);
+        expect(out[17] == out[18], "variate_at(stream, normal, 5) != the 6th sequential variate");
+    }
+    if (device) {
+        device_vector<u64> d_out(host.size());
+        dist_construct_kernel<<<grid_for(n, 64), 64>>>(d_out.get(), n);
+        sync_after_launch("dist_construct_kernel");
+        same_words("distributions built in a kernel, variate_at: device vs host", d_out.copy_out(),
+                   host);
+    }
+    std::printf("distributions built in device code, variate_at (%s)\n",
+                device ? "device == host" : "host only");
+}
+
 void test_distributions(bool device) {
     const std::vector<dist_set> sets = dist_sets();
     const auto n_sets = static_cast<unsigned>(sets.size());
@@ -687,6 +759,7 @@ int main(int argc, char** argv) {
         test_engines(device);
         test_streams(device);
         test_distributions(device);
+        test_distributions_in_kernel(device);
         test_constexpr(device);
         test_errors(device);  // last: a device trap poisons the context
         if (failures != 0) {
