@@ -1,0 +1,209 @@
+// Tests include/cbrng/detail/math.hpp and detail/fp.hpp: the library's own
+// log and normal quantile, measured in ulps against long-double references
+// over millions of inputs (the maxima are printed for docs/distributions.md),
+// IEEE special values, constant evaluation, and the FMA-contraction guard.
+#include <cbrng/detail/fp.hpp>
+#include <cbrng/detail/math.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+namespace d = cbrng::detail;
+
+/// |got - ref| in units of the double ulp at ref (subnormal ulp at the
+/// bottom).
+double ulp_error(double got, long double ref) {
+    const double r = static_cast<double>(ref);
+    int e = 0;
+    std::frexp(r, &e);
+    const double ulp = std::ldexp(1.0, std::max(e - 53, -1074));
+    return static_cast<double>(std::fabs(static_cast<long double>(got) - ref) / ulp);
+}
+
+struct max_error {
+    double ulps = 0;
+    double at = 0;
+    std::uint64_t count = 0;
+    void add(double e, double x) {
+        ++count;
+        if (e > ulps) {
+            ulps = e;
+            at = x;
+        }
+    }
+};
+
+max_error log_error_over(std::uint64_t seed) {
+    std::mt19937_64 g{seed};
+    max_error m;
+    const auto check = [&m](double x) {
+        m.add(ulp_error(d::log(x), std::log(static_cast<long double>(x))), x);
+    };
+    // Every binade: random positive finite bit patterns (normal and subnormal).
+    for (int i = 0; i < 2000000; ++i) {
+        const double x = d::double_from_bits(g() >> 1);
+        if (x > 0 && std::isfinite(x)) check(x);
+    }
+    // Around 1, where log is smallest: [0.5, 2) densely, and 1 +- tiny.
+    for (int i = 0; i < 1000000; ++i)
+        check(0.5 + std::ldexp(static_cast<double>(g() >> 11), -53) * 1.5);
+    for (int i = 0; i < 500000; ++i) {
+        const int shift = static_cast<int>(g() % 52);
+        check(1.0 + std::ldexp(static_cast<double>(g() >> 11), -53 - shift));
+        check(1.0 - std::ldexp(static_cast<double>(g() >> 11), -54 - shift));
+    }
+    // The inputs the distributions use: u = k * 2^-53 near 0 and near 1.
+    for (std::uint64_t k = 1; k < (1u << 19); ++k) {
+        check(std::ldexp(static_cast<double>(k), -53));
+        check(1.0 - std::ldexp(static_cast<double>(k), -53));
+    }
+    // Subnormals and the extremes.
+    for (int i = 0; i < 200000; ++i) check(d::double_from_bits((g() >> 12) | 1u));
+    for (const double x :
+         {std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::min(),
+          std::numeric_limits<double>::max(), 1.0, 2.0, 0.5, 0x1.6a09e667f3bcdp-1,
+          0x1.6a09e667f3bccp-1, 0x1.6a09e667f3bcdp+0, 10.0, 0.1}) {
+        check(x);
+    }
+    return m;
+}
+
+/// Newton-refined standard normal quantile in long double.
+long double reference_quantile(double p) {
+    const bool lower = p < 0.5;
+    const long double tail =
+        lower ? static_cast<long double>(p) : 1.0L - static_cast<long double>(p);
+    long double z = -std::fabs(static_cast<long double>(d::normal_quantile(p)));
+    const long double sqrt_2pi = 2.506628274631000502415765284811045253L;
+    for (int i = 0; i < 8; ++i) {
+        const long double f = 0.5L * std::erfc(-z / std::sqrt(2.0L)) - tail;
+        z -= f / (std::exp(-z * z / 2) / sqrt_2pi);
+    }
+    return lower ? z : -z;
+}
+
+}  // namespace
+
+TEST_CASE("detail::log special values follow IEEE 754", "[math]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    CHECK(d::log(0.0) == -inf);
+    CHECK(d::log(-0.0) == -inf);
+    CHECK(std::isnan(d::log(-1.0)));
+    CHECK(std::isnan(d::log(-inf)));
+    CHECK(std::isnan(d::log(std::numeric_limits<double>::quiet_NaN())));
+    CHECK(d::log(inf) == inf);
+    CHECK(d::to_bits(d::log(1.0)) == 0u);  // +0, not -0
+    CHECK(d::log(2.0) == 0x1.62e42fefa39efp-1);
+    CHECK(d::log(std::numeric_limits<double>::denorm_min()) == -0x1.74385446d71c3p+9);
+}
+
+#if CBRNG_HAS_CONSTEXPR_FP
+// Known answers pinned at compile time; the run-time test below checks the
+// same values, so constant evaluation and run time agree.
+static_assert(d::to_bits(d::log(1.0)) == 0u);
+static_assert(d::to_bits(d::log(2.0)) == 0x3fe62e42fefa39efu);
+static_assert(d::to_bits(d::log(0x1p-53)) == 0xc0425e4f7b2737fau);
+static_assert(d::to_bits(d::log(0.1)) == 0xc0026bb1bbb55515u);
+#endif
+
+TEST_CASE("detail::log at compile time equals run time", "[math]") {
+    volatile double one = 1.0, two = 2.0, tiny = 0x1p-53, tenth = 0.1;
+    CHECK(d::to_bits(d::log(one)) == 0u);
+    CHECK(d::to_bits(d::log(two)) == 0x3fe62e42fefa39efu);
+    CHECK(d::to_bits(d::log(tiny)) == 0xc0425e4f7b2737fau);
+    CHECK(d::to_bits(d::log(tenth)) == 0xc0026bb1bbb55515u);
+}
+
+TEST_CASE("detail::log is below 1 ulp over 5 million inputs", "[math]") {
+    const max_error m = log_error_over(20240611);
+    WARN("detail::log max error " << m.ulps << " ulp at " << std::hexfloat << m.at
+                                  << std::defaultfloat << " over " << m.count << " inputs");
+    CHECK(m.count >= 5000000u);
+    CHECK(m.ulps < 1.0);
+}
+
+TEST_CASE("detail::normal_quantile accuracy and symmetry", "[math]") {
+    std::mt19937_64 g{1988};
+    max_error central;
+    max_error tail;
+    const auto check = [&](double p) {
+        const double e = ulp_error(d::normal_quantile(p), reference_quantile(p));
+        (std::fabs(p - 0.5) <= 0.425 ? central : tail).add(e, p);
+    };
+    // The double normal grid (2k + 1) * 2^-53, uniformly and log-uniformly.
+    for (int i = 0; i < 700000; ++i) {
+        check(std::ldexp(static_cast<double>(((g() >> 12) << 1) | 1u), -53));
+        const int shift = static_cast<int>(g() % 52);
+        const double p = std::ldexp(static_cast<double>((((g() >> 12) >> shift) << 1) | 1u), -53);
+        check(p);
+        check(1.0 - p);
+    }
+    // The float normal grid (2k + 1) * 2^-33 near the ends.
+    for (std::uint64_t k = 0; k < 20000; ++k)
+        check(std::ldexp(static_cast<double>(2 * k + 1), -33));
+    WARN("detail::normal_quantile max error: central region "
+         << central.ulps << " ulp at p = " << central.at << ", tails " << tail.ulps
+         << " ulp at p = " << tail.at << " over " << central.count + tail.count << " inputs");
+    CHECK(central.count + tail.count >= 2000000u);
+    CHECK(central.ulps <= 8.0);
+    CHECK(tail.ulps <= 8.0);
+
+    // Exact antisymmetry on the grid: Phi^-1(1 - p) == -Phi^-1(p).
+    for (int i = 0; i < 100000; ++i) {
+        const double p = std::ldexp(static_cast<double>(((g() >> 12) << 1) | 1u), -53);
+        REQUIRE(d::to_bits(d::normal_quantile(1.0 - p)) == d::to_bits(-d::normal_quantile(p)));
+    }
+    CHECK(d::normal_quantile(0x1p-53) == Approx(-8.2095361516013856).epsilon(1e-15));
+    CHECK(d::normal_quantile(0.975) == Approx(1.959963984540054).epsilon(1e-15));
+}
+
+TEST_CASE("detail::sqrt is the correctly rounded square root", "[math]") {
+    std::mt19937_64 g{7};
+    for (int i = 0; i < 100000; ++i) {
+        const double x = d::double_from_bits(g() >> 1);
+        if (!std::isfinite(x)) continue;
+        REQUIRE(d::to_bits(d::sqrt(x)) == d::to_bits(std::sqrt(x)));
+    }
+}
+
+TEST_CASE("detail fp helpers: bit casts, classification, next_below", "[math]") {
+    CHECK(d::to_bits(1.0) == 0x3ff0000000000000u);
+    CHECK(d::to_bits(1.0f) == 0x3f800000u);
+    CHECK(d::double_from_bits(0x4000000000000000u) == 2.0);
+    CHECK(d::float_from_bits(0x40000000u) == 2.0f);
+    CHECK(d::is_finite(1.0));
+    CHECK(d::is_finite(-std::numeric_limits<double>::max()));
+    CHECK_FALSE(d::is_finite(std::numeric_limits<double>::infinity()));
+    CHECK_FALSE(d::is_finite(std::numeric_limits<float>::quiet_NaN()));
+    CHECK(d::is_nan(std::numeric_limits<double>::quiet_NaN()));
+    CHECK_FALSE(d::is_nan(std::numeric_limits<double>::infinity()));
+    CHECK(d::next_below(1.0) == 1.0 - 0x1p-53);
+    CHECK(d::next_below(1.0f) == 1.0f - 0x1p-24f);
+    CHECK(d::next_below(0.0) == -std::numeric_limits<double>::denorm_min());
+    CHECK(d::next_below(-0.0) == -std::numeric_limits<double>::denorm_min());
+    CHECK(d::next_below(-1.0) == -1.0 - 0x1p-52);
+    CHECK(d::next_below(std::numeric_limits<double>::denorm_min()) == 0.0);
+    CHECK(d::largest_finite<double> == std::numeric_limits<double>::max());
+    CHECK(d::largest_finite<float> == std::numeric_limits<float>::max());
+}
+
+TEST_CASE("fp_mul is never fused into an FMA", "[math]") {
+    // a * b = 1 - 2^-60 exactly, which rounds to 1: guarded, a*b + c is 0;
+    // fused it would be -2^-60.
+    volatile double va = 1.0 + 0x1p-30, vb = 1.0 - 0x1p-30, vc = -1.0;
+    const double a = va, b = vb, c = vc;
+    CHECK(d::fp_mul(a, b) + c == 0.0);
+    volatile float fa = 1.0f + 0x1p-13f, fb = 1.0f - 0x1p-13f, fc = -1.0f;
+    const float x = fa, y = fb, z = fc;
+    CHECK(d::fp_mul(x, y) + z == 0.0f);
+    // For the record: does this build contract plain a*b + c?
+    const double plain = a * b + c;
+    INFO("plain a*b+c = " << plain << (plain == 0.0 ? " (not contracted)" : " (contracted)"));
+    SUCCEED();
+}
