@@ -6,9 +6,10 @@
 // The pool behaves like Python's multiprocessing.Pool(maxtasksperchild=1): a
 // background "pool" thread forks one child per task, up to N at a time, and
 // forks a replacement as each one finishes, while the main thread keeps
-// drawing random numbers. Each child runs a task (the Monte Carlo count of examples/pi_task.hpp)
-// through code that "just wants random numbers" and cannot be handed a
-// generator, and reports (task, result) to the pool through a pipe.
+// drawing random numbers. Each child runs a task (the Monte Carlo count of
+// examples/pi_task.hpp) through code that "just wants random numbers" and
+// cannot be handed a generator, and reports (task, result) to the pool
+// through a pipe.
 //
 // --mode mutex is what numpy's global RandomState is: one std::mt19937 behind
 // one std::mutex. The main thread fills buffers from it under the lock (it
@@ -17,9 +18,13 @@
 // only the forking thread: when the main thread holds the lock at that
 // moment, the child's copy is locked by a thread that does not exist in the
 // child, and the child's first lock() waits forever. The pool waits for each
-// child with a bound (poll() on its pipe), reports the deadlock with the
-// child's pid, kills it and goes on; after --max-deadlocks (default 1) it
-// stops forking and drains the children it has.
+// child with a bound (poll() on its pipe, --timeout-ms, default 5000),
+// reports the deadlock with the child's pid, kills it and goes on; after
+// --max-deadlocks (default 1) it stops forking and drains the children it
+// has. A task takes well under a millisecond, and a stuck child has already
+// told the pool that it found the lock held (see run_child), so the demo uses
+// a 1000 ms bound; the default is generous so that a loaded machine is never
+// mistaken for a deadlock.
 //
 // --mode cbrng is the same pool on cbrng: each child runs its task inside
 // cbrng::task_scope{stream_id{seed, 0, task}}, and the task's code draws from
@@ -72,7 +77,7 @@ struct options {
     std::size_t workers = 4;
     std::uint64_t tasks = 1000;
     std::uint64_t seed = 42;
-    int timeout_ms = 1000;
+    int timeout_ms = 5000;
     std::uint64_t max_deadlocks = 1;
 };
 
