@@ -47,7 +47,16 @@ namespace detail {
 #if CBRNG_HAS_FORK
 /// The pid of the starting process, read once during static initialisation.
 /// Immutable afterwards: not mutable static state.
+#if CBRNG_CLANG
+#pragma clang diagnostic push
+// A global constructor on purpose: a function-local static would be
+// initialised under a lock (__cxa_guard_acquire), which fork() can inherit held.
+#pragma clang diagnostic ignored "-Wglobal-constructors"
+#endif
 inline const std::uint64_t initial_pid = static_cast<std::uint64_t>(::getpid());
+#if CBRNG_CLANG
+#pragma clang diagnostic pop
+#endif
 #endif
 
 struct ambient_state {

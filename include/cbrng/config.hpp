@@ -126,6 +126,14 @@
 #define CBRNG_ARCH_AARCH64 0
 #endif
 
+// Clang proper (also clang-cl): its diagnostic pragmas silence, push/pop
+// scoped, the few deliberate constructs that -Weverything flags in headers.
+#if defined(__clang__)
+#define CBRNG_CLANG 1
+#else
+#define CBRNG_CLANG 0
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #define CBRNG_LIKELY(x) __builtin_expect(!!(x), 1)
 #define CBRNG_UNLIKELY(x) __builtin_expect(!!(x), 0)
