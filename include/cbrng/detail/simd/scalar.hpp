@@ -1,0 +1,60 @@
+// cbrng/detail/simd/scalar.hpp: the portable block kernels behind fill(), and
+// the reference every SIMD back end is tested against.
+//
+// A block kernel computes the bijection for a run of consecutive counters that
+// differ only in word 0 ({c0 + b, c1, c2, c3} for b = 0..nblocks-1) and stores
+// the blocks in the order scalar calls return their words: block b's word j
+// goes to out[N*b + j]. Word 0 must not carry within the run (c0 + nblocks <=
+// 2^W); fill() splits a run at the carry so every kernel can count up word 0
+// alone, which is what makes the SIMD lanes independent.
+//
+// These kernels simply call the bijection: they are the definition of the
+// right answer, work on every platform and in constant evaluation, and are
+// what the SIMD back ends (avx2.hpp, avx512.hpp) reproduce bit for bit.
+#ifndef CBRNG_DETAIL_SIMD_SCALAR_HPP
+#define CBRNG_DETAIL_SIMD_SCALAR_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+#include "../../config.hpp"
+#include "../../philox.hpp"
+#include "../../threefry.hpp"
+#include "../../word_array.hpp"
+
+CBRNG_NAMESPACE_BEGIN
+namespace detail {
+namespace simd {
+
+using philox4x32_ctr = word_array<std::uint32_t, 4>;
+using philox4x32_key = word_array<std::uint32_t, 2>;
+using threefry4x64_ctr = word_array<std::uint64_t, 4>;
+using threefry4x64_key = word_array<std::uint64_t, 4>;
+
+/// Philox4x32-10 blocks for counters {c[0] + b, c[1], c[2], c[3]}, b <
+/// nblocks, stored as out[4b + j]. Precondition: c[0] + nblocks <= 2^32.
+inline void philox4x32_10_scalar(std::uint32_t* out, std::size_t nblocks, philox4x32_ctr c,
+                                 const philox4x32_key& k) noexcept {
+    constexpr philox4x32_10 f{};
+    for (std::size_t b = 0; b < nblocks; ++b, ++c[0]) {
+        const philox4x32_ctr y = f(c, k);
+        for (std::size_t j = 0; j < 4; ++j) out[4 * b + j] = y[j];
+    }
+}
+
+/// Threefry4x64-20 blocks for counters {c[0] + b, c[1], c[2], c[3]}, b <
+/// nblocks, stored as out[4b + j]. Precondition: c[0] + nblocks <= 2^64.
+inline void threefry4x64_20_scalar(std::uint64_t* out, std::size_t nblocks, threefry4x64_ctr c,
+                                   const threefry4x64_key& k) noexcept {
+    constexpr threefry4x64_20 f{};
+    for (std::size_t b = 0; b < nblocks; ++b, ++c[0]) {
+        const threefry4x64_ctr y = f(c, k);
+        for (std::size_t j = 0; j < 4; ++j) out[4 * b + j] = y[j];
+    }
+}
+
+}  // namespace simd
+}  // namespace detail
+CBRNG_NAMESPACE_END
+
+#endif  // CBRNG_DETAIL_SIMD_SCALAR_HPP

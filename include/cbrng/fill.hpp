@@ -1,0 +1,348 @@
+// cbrng/fill.hpp: bulk generation, bit-identical to the scalar calls.
+//
+// cbrng::fill(gen, first, last) writes gen's raw words and
+// cbrng::fill(gen, first, last, dist) writes dist(gen) variates. Both write
+// exactly the values the same number of scalar calls would return, in the same
+// order, and leave gen (and dist) exactly where those calls would: fill is an
+// optimisation, never a different stream. Any URBG and any iterator work; the
+// generic path is simply the loop of scalar calls.
+//
+// Why a separate entry point: one operator() call per word keeps a counter-
+// based generator's block in scalar registers, while a run of consecutive
+// counters is embarrassingly parallel. For counter_engine<philox4x32_10>,
+// cbrng::philox4x32, counter_engine<threefry4x64_20>, stream<philox4x32_10>
+// and stream<threefry4x64_20>, fill drains the partly used block with scalar
+// calls, computes whole blocks with a SIMD kernel (detail/simd/: AVX-512 or
+// AVX2 chosen at run time from cpuid, so a default build without -march uses
+// them; the portable scalar kernel elsewhere), and finishes the last block
+// with scalar calls again, so the generator's buffer ends up exactly as the
+// scalar calls would leave it. A carry out of counter word 0 (an engine
+// counting past 2^32 blocks) splits the run, since kernels count up word 0
+// only.
+//
+// Use fill when you need more than a few dozen words at once; for a handful,
+// operator() is as fast. Output through a pointer to the generator's word type
+// is written in place; any other iterator goes through a small stack buffer.
+#ifndef CBRNG_FILL_HPP
+#define CBRNG_FILL_HPP
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "config.hpp"
+#include "detail/counter.hpp"
+#include "detail/cpu.hpp"
+#include "detail/simd/avx2.hpp"
+#include "detail/simd/avx512.hpp"
+#include "detail/simd/scalar.hpp"
+#include "engine.hpp"
+#include "philox.hpp"
+#include "stream.hpp"
+#include "threefry.hpp"
+#include "word_array.hpp"
+
+CBRNG_NAMESPACE_BEGIN
+namespace detail {
+
+// ---------------------------------------------------------------- kernels
+
+/// The block kernels fill() can run, keyed by bijection. `available` is false
+/// for bijections without one (their fill is the scalar loop).
+template <class Bijection>
+struct fill_kernel {
+    static constexpr bool available = false;
+};
+
+struct philox4x32_10_fill_kernel {
+    static constexpr bool available = true;
+    using word_type = std::uint32_t;
+    using ctr_type = simd::philox4x32_ctr;
+    using key_type = simd::philox4x32_key;
+    static constexpr std::size_t words = 4;
+    static constexpr unsigned word_bits = 32;
+    /// Precondition: c[0] + nblocks <= 2^32.
+    static void run(isa which, word_type* out, std::size_t nblocks, const ctr_type& c,
+                    const key_type& k) noexcept {
+#if CBRNG_HAS_X86_SIMD
+        if (which == isa::avx512) return simd::philox4x32_10_avx512(out, nblocks, c, k);
+        if (which == isa::avx2) return simd::philox4x32_10_avx2(out, nblocks, c, k);
+#endif
+        (void)which;
+        simd::philox4x32_10_scalar(out, nblocks, c, k);
+    }
+};
+
+struct threefry4x64_20_fill_kernel {
+    static constexpr bool available = true;
+    using word_type = std::uint64_t;
+    using ctr_type = simd::threefry4x64_ctr;
+    using key_type = simd::threefry4x64_key;
+    static constexpr std::size_t words = 4;
+    static constexpr unsigned word_bits = 64;
+    /// Precondition: c[0] + nblocks <= 2^64.
+    static void run(isa which, word_type* out, std::size_t nblocks, const ctr_type& c,
+                    const key_type& k) noexcept {
+#if CBRNG_HAS_X86_SIMD
+        if (which == isa::avx512) return simd::threefry4x64_20_avx512(out, nblocks, c, k);
+        if (which == isa::avx2) return simd::threefry4x64_20_avx2(out, nblocks, c, k);
+#endif
+        (void)which;
+        simd::threefry4x64_20_scalar(out, nblocks, c, k);
+    }
+};
+
+template <>
+struct fill_kernel<philox4x32_10> : philox4x32_10_fill_kernel {};
+template <>
+struct fill_kernel<threefry4x64_20> : threefry4x64_20_fill_kernel {};
+
+/// std::philox_engine's bijection is Philox4x32-10 exactly when its shape,
+/// rounds and constants (M0, C0, M1, C1) are those of cbrng::philox4x32.
+template <class UIntType, std::size_t w, std::size_t n, std::size_t r, UIntType... consts>
+[[nodiscard]] constexpr bool is_std_philox4x32_10() noexcept {
+    if constexpr (w != 32 || n != 4 || r != 10) {
+        return false;
+    } else {
+        constexpr UIntType c[] = {consts...};
+        return c[0] == 0xCD9E8D57u && c[1] == 0x9E3779B9u && c[2] == 0xD2511F53u &&
+               c[3] == 0xBB67AE85u;
+    }
+}
+template <class UIntType, std::size_t w, std::size_t n, std::size_t r, UIntType... consts>
+struct fill_kernel<philox_std_bijection<UIntType, w, n, r, consts...>>
+    : std::conditional_t<is_std_philox4x32_10<UIntType, w, n, r, consts...>(),
+                         philox4x32_10_fill_kernel, fill_kernel<void>> {};
+
+/// Computes nblocks blocks for the counters ctr, ctr + 1, ... (full multi-word
+/// counter arithmetic) into out and returns the counter after the last one.
+/// A run that would carry out of word 0 is split at the carry.
+template <class K>
+typename K::ctr_type kernel_blocks(isa which, typename K::word_type* out, std::uint64_t nblocks,
+                                   typename K::ctr_type ctr,
+                                   const typename K::key_type& key) noexcept {
+    while (nblocks != 0) {
+        // Blocks before word 0 wraps: 2^w - ctr[0] (2^64 - 1 stands in for 2^64).
+        std::uint64_t room = 0;
+        if constexpr (K::word_bits == 64) {
+            room = ctr[0] == 0 ? ~std::uint64_t{0} : std::uint64_t{0} - ctr[0];
+        } else {
+            room = (std::uint64_t{1} << K::word_bits) - ctr[0];
+        }
+        const std::uint64_t m = std::min(nblocks, room);
+        K::run(which, out, static_cast<std::size_t>(m), ctr, key);
+        counter_add<K::word_bits>(ctr, m);
+        out += m * K::words;
+        nblocks -= m;
+    }
+    return ctr;
+}
+
+// ---------------------------------------------------------------- output
+
+/// Output iterators that are known to point into contiguous T storage (T*
+/// and std::vector<T>::iterator): kernels write through them in place.
+template <class T, class It>
+inline constexpr bool is_contiguous_output_v =
+    std::is_same_v<It, T*> || std::is_same_v<It, typename std::vector<T>::iterator>;
+
+template <class T, class It>
+[[nodiscard]] T* contiguous_output(It it) noexcept {
+    if constexpr (std::is_same_v<It, T*>) {
+        return it;
+    } else {
+        return std::addressof(*it);
+    }
+}
+
+/// Writes nblocks kernel blocks for counters ctr, ctr + 1, ... to out, each
+/// word converted to Result as operator() returns it; advances ctr.
+template <class K, class Result, class It>
+It write_blocks(isa which, It out, std::uint64_t nblocks, typename K::ctr_type& ctr,
+                const typename K::key_type& key) {
+    using word = typename K::word_type;
+    if constexpr (std::is_same_v<Result, word> && is_contiguous_output_v<word, It>) {
+        ctr = kernel_blocks<K>(which, contiguous_output<word>(out), nblocks, ctr, key);
+        return out +
+               static_cast<typename std::iterator_traits<It>::difference_type>(nblocks * K::words);
+    } else {
+        // 4 KiB of blocks at a time: stays in L1 between kernel and copy.
+        constexpr std::size_t chunk = 4096 / (K::words * sizeof(word));
+        word buf[chunk * K::words];
+        while (nblocks != 0) {
+            const std::size_t m = static_cast<std::size_t>(std::min<std::uint64_t>(nblocks, chunk));
+            ctr = kernel_blocks<K>(which, buf, m, ctr, key);
+            for (std::size_t i = 0; i < m * K::words; ++i, ++out)
+                *out = static_cast<Result>(buf[i]);
+            nblocks -= m;
+        }
+        return out;
+    }
+}
+
+// ---------------------------------------------------------------- generators
+
+/// What fill() knows about a generator type G: whether it has a fast path and
+/// which kernel it uses. Exact types only, so a class derived from an engine
+/// (which may redefine operator()) takes the scalar loop.
+template <class G>
+struct fill_traits {
+    static constexpr bool engine = false;
+    static constexpr bool stream = false;
+    using kernel = fill_kernel<void>;
+};
+template <class B>
+struct fill_traits<counter_engine<B>> {
+    static constexpr bool engine = fill_kernel<B>::available;
+    static constexpr bool stream = false;
+    using kernel = fill_kernel<B>;
+};
+template <class UIntType, std::size_t w, std::size_t n, std::size_t r, UIntType... consts>
+struct fill_traits<philox_engine<UIntType, w, n, r, consts...>>
+    : fill_traits<counter_engine<philox_std_bijection<UIntType, w, n, r, consts...>>> {};
+template <class B>
+struct fill_traits<stream<B>> {
+    static constexpr bool engine = false;
+    static constexpr bool stream = fill_kernel<B>::available;
+    using kernel = fill_kernel<B>;
+};
+
+template <class K, class Words>
+[[nodiscard]] constexpr auto to_kernel_words(const Words& x) noexcept {
+    word_array<typename K::word_type, Words::size()> y{};
+    for (std::size_t j = 0; j < Words::size(); ++j) y[j] = static_cast<typename K::word_type>(x[j]);
+    return y;
+}
+
+/// Engine fast path: n words from e to out, as n calls of e() would.
+///
+/// Uses only the engine's public interface. `boundary` is e with its buffered
+/// words dropped (set_counter keeps the key and counter and empties the
+/// buffer); since == compares key, counter and buffer index, e equals it
+/// exactly when its buffer is used up. The last block is always left to
+/// operator(), so the buffered block ends up as the scalar calls leave it.
+template <class Engine, class It>
+It fill_engine(Engine& e, It out, std::uint64_t n) {
+    using K = typename fill_traits<Engine>::kernel;
+    using result = typename Engine::result_type;
+    constexpr std::size_t N = Engine::word_count;
+    static_assert(N == K::words, "cbrng::fill: kernel and engine block sizes differ");
+
+    const auto msw_first = [](const typename Engine::counter_type& x) {
+        std::array<result, N> c{};
+        for (std::size_t j = 0; j < N; ++j) c[j] = x[N - 1 - j];
+        return c;
+    };
+    Engine boundary = e;
+    boundary.set_counter(msw_first(e.counter()));
+    for (; n != 0 && !(e == boundary); --n, ++out) *out = e();
+
+    if (n > N) {
+        const std::uint64_t bulk = (n - 1) / N;  // whole blocks; at least one word stays scalar
+        typename K::ctr_type ctr = to_kernel_words<K>(e.counter());
+        const typename K::key_type key = to_kernel_words<K>(e.key());
+        out = write_blocks<K, result>(active_isa(), out, bulk, ctr, key);
+        typename Engine::counter_type next{};
+        for (std::size_t j = 0; j < N; ++j) next[j] = static_cast<result>(ctr[j]);
+        e.set_counter(msw_first(next));
+        n -= bulk * N;
+    }
+    for (; n != 0; --n, ++out) *out = e();
+    return out;
+}
+
+/// Stream fast path: n words from s to out, as n calls of s() would. A fill
+/// that runs past the end of the stream is the scalar loop, so it writes and
+/// throws exactly where the scalar calls would.
+template <class Stream, class It>
+It fill_stream(Stream& s, It out, std::uint64_t n) {
+    using K = typename fill_traits<Stream>::kernel;
+    using result = typename Stream::result_type;
+    constexpr std::size_t N = Stream::word_count;
+    static_assert(N == K::words, "cbrng::fill: kernel and stream block sizes differ");
+
+    if (n <= s.remaining()) {
+        for (; n != 0 && s.position() % N != 0; --n, ++out) *out = s();
+        if (n > N) {
+            const std::uint64_t bulk = (n - 1) / N;  // the last block stays scalar
+            const std::uint64_t pos = s.position();
+            // Block indices stay below block_limit, so word 0 never carries here.
+            typename K::ctr_type ctr = to_kernel_words<K>(Stream::make_counter(s.id(), pos / N));
+            const typename K::key_type key = to_kernel_words<K>(s.key());
+            out = write_blocks<K, result>(active_isa(), out, bulk, ctr, key);
+            s.set_position(pos + bulk * N);
+            n -= bulk * N;
+        }
+    }
+    for (; n != 0; --n, ++out) *out = s();
+    return out;
+}
+
+template <class It, class = void>
+struct is_forward_iterator : std::false_type {};
+template <class It>
+struct is_forward_iterator<
+    It, std::enable_if_t<std::is_base_of_v<std::forward_iterator_tag,
+                                           typename std::iterator_traits<It>::iterator_category>>>
+    : std::true_type {};
+
+}  // namespace detail
+
+/// Writes gen's next words to [first, last): afterwards *first .. *(last - 1)
+/// hold exactly the values `gen()` would have returned, in order, and gen is
+/// in exactly the state those calls would leave it.
+///
+/// Works with any uniform random bit generator and any output range whose
+/// elements accept gen's result_type. For counter_engine<philox4x32_10>,
+/// cbrng::philox4x32, counter_engine<threefry4x64_20>, stream<philox4x32_10>
+/// and stream<threefry4x64_20> over forward iterators it computes whole
+/// blocks with the best SIMD kernel this CPU runs (AVX-512, AVX2, else
+/// portable), several times faster than the loop; everything else is the loop.
+///
+/// Throws what gen() throws: a stream filled past its end writes the words up
+/// to its end, then throws std::out_of_range as the scalar calls would.
+/// Complexity: last - first calls' worth of words. Thread-safety: as gen.
+/// Stability: output is the scalar sequence, so it is frozen with it.
+///
+///     cbrng::stream<> s{cbrng::stream_id{42, 0, 7}};
+///     std::vector<std::uint32_t> v(1 << 20);
+///     cbrng::fill(s, v.begin(), v.end());   // == 2^20 calls of s()
+template <class URBG, class OutputIt>
+void fill(URBG& gen, OutputIt first, OutputIt last) {
+    using traits = detail::fill_traits<std::remove_cv_t<URBG>>;
+    if constexpr ((traits::engine || traits::stream) &&
+                  detail::is_forward_iterator<OutputIt>::value) {
+        const auto n = static_cast<std::uint64_t>(std::distance(first, last));
+        if constexpr (traits::engine) {
+            detail::fill_engine(gen, first, n);
+        } else {
+            detail::fill_stream(gen, first, n);
+        }
+    } else {
+        for (; first != last; ++first) *first = gen();
+    }
+}
+
+/// Writes dist(gen) variates to [first, last): exactly the values that many
+/// calls of `dist(gen)` would return, in order, leaving gen and dist in the
+/// state those calls would.
+///
+/// Works with any distribution and URBG (it is that loop).
+///
+///     cbrng::stream<> s{cbrng::stream_id{42, 0, 7}};
+///     std::vector<double> x(1000);
+///     cbrng::fill(s, x.begin(), x.end(), cbrng::normal_distribution<double>{});
+template <class URBG, class OutputIt, class Distribution>
+void fill(URBG& gen, OutputIt first, OutputIt last, Distribution&& dist) {
+    for (; first != last; ++first) *first = dist(gen);
+}
+
+CBRNG_NAMESPACE_END
+
+#endif  // CBRNG_FILL_HPP
