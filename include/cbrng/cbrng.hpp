@@ -12,6 +12,7 @@
 #include "distributions/uniform_int.hpp"
 #include "distributions/uniform_real.hpp"
 #include "engine.hpp"
+#include "fill.hpp"
 #include "philox.hpp"
 #include "stream.hpp"
 #include "threefry.hpp"
