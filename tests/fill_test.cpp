@@ -9,6 +9,9 @@
 #include <cbrng/detail/simd/avx2.hpp>
 #include <cbrng/detail/simd/avx512.hpp>
 #include <cbrng/detail/simd/scalar.hpp>
+#include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/uniform_real.hpp>
 #include <cbrng/engine.hpp>
 #include <cbrng/fill.hpp>
 #include <cbrng/philox.hpp>
@@ -18,6 +21,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <limits>
 #include <list>
@@ -114,6 +118,103 @@ void check_fill_matches_scalar(const G& start, std::size_t max_len = 300) {
             CHECK(failures == 0);
         }
     });
+}
+
+/// fill(g, out, out + len, d) for every path, start offset within a block,
+/// length in `lengths` and misalignment of out within a 64-byte line equals len
+/// calls of d(g): the same bits, the same generator state, the same next
+/// variates; nothing outside the range written.
+template <class G, class D>
+void check_dist_fill_matches_scalar(const G& start, const D& d,
+                                    const std::vector<std::size_t>& lengths) {
+    using real = typename D::result_type;
+    constexpr std::size_t N = G::word_count;
+    constexpr real poison = real(-12345.25);
+    std::size_t max_len = 0;
+    for (const std::size_t len : lengths) max_len = std::max(max_len, len);
+    for_each_path([&](isa) {
+        for (std::size_t offset = 0; offset < N; ++offset) {
+            G g0 = start;
+            for (std::size_t i = 0; i < offset; ++i) (void)g0();
+            std::vector<real> ref;
+            std::vector<G> state{g0};
+            G r = g0;
+            for (std::size_t i = 0; i < max_len + 4; ++i) {
+                ref.push_back(d(r));
+                state.push_back(r);
+            }
+            aligned_buffer<real> buf(max_len);
+            std::size_t failures = 0;
+            for (const std::size_t len : lengths) {
+                for (std::size_t mis = 0; mis < buf.per_line; ++mis) {
+                    buf.poison(poison);
+                    real* out = buf.line() + mis;
+                    G g = g0;
+                    D e = d;
+                    cbrng::fill(g, out, out + len, e);
+                    bool ok =
+                        buf.untouched_outside(out, out + len, poison) && g == state[len] && e == d;
+                    ok = ok && (len == 0 || std::memcmp(out, ref.data(), len * sizeof(real)) == 0);
+                    for (std::size_t i = 0; ok && i < 4; ++i) {
+                        const real next = e(g);
+                        ok = std::memcmp(&next, &ref[len + i], sizeof next) == 0;
+                    }
+                    if (!ok && ++failures <= 3) {
+                        FAIL_CHECK("fill with a distribution differs from scalar calls: offset "
+                                   << offset << ", length " << len << ", misalignment " << mis);
+                    }
+                }
+            }
+            CHECK(failures == 0);
+        }
+    });
+}
+
+std::vector<std::size_t> lengths_up_to(std::size_t max_len) {
+    std::vector<std::size_t> v;
+    for (std::size_t len = 0; len <= max_len; ++len) v.push_back(len);
+    return v;
+}
+
+/// Every batch distribution, float and double, with non-trivial parameters,
+/// for every length 0..300 and for long runs that span several chunks.
+template <class G>
+void check_all_dist_fills(const G& start) {
+    const auto short_runs = lengths_up_to(300);
+    const std::vector<std::size_t> long_runs = {1023, 1024, 1025, 2047, 2048, 2049, 5000};
+    {
+        INFO("uniform_real_distribution<double>(-2, 3)");
+        const cbrng::uniform_real_distribution<double> d(-2.0, 3.0);
+        check_dist_fill_matches_scalar(start, d, short_runs);
+        check_dist_fill_matches_scalar(start, d, long_runs);
+    }
+    {
+        INFO("uniform_real_distribution<float>(0.5, 8)");
+        check_dist_fill_matches_scalar(start, cbrng::uniform_real_distribution<float>(0.5f, 8.0f),
+                                       short_runs);
+    }
+    {
+        INFO("normal_distribution<double>(1.5, 2)");
+        const cbrng::normal_distribution<double> d(1.5, 2.0);
+        check_dist_fill_matches_scalar(start, d, short_runs);
+        check_dist_fill_matches_scalar(start, d, long_runs);
+    }
+    {
+        INFO("normal_distribution<float>(-1, 0.25)");
+        check_dist_fill_matches_scalar(start, cbrng::normal_distribution<float>(-1.0f, 0.25f),
+                                       short_runs);
+    }
+    {
+        INFO("exponential_distribution<double>(0.5)");
+        check_dist_fill_matches_scalar(start, cbrng::exponential_distribution<double>(0.5),
+                                       short_runs);
+    }
+    {
+        INFO("exponential_distribution<float>(3)");
+        const cbrng::exponential_distribution<float> d(3.0f);
+        check_dist_fill_matches_scalar(start, d, short_runs);
+        check_dist_fill_matches_scalar(start, d, long_runs);
+    }
 }
 
 /// Engines and streams with a non-trivial key.
@@ -341,6 +442,81 @@ TEST_CASE("fill of any other generator is the loop of scalar calls", "[fill]") {
     for (auto& w : v) w = i();
     CHECK((u == v));
     CHECK(h == i);
+}
+
+TEST_CASE("fill with a distribution: counter_engine<philox4x32_10>", "[fill][dist]") {
+    check_all_dist_fills(philox_engine_for_test());
+}
+
+TEST_CASE("fill with a distribution: cbrng::philox4x32", "[fill][dist]") {
+    check_all_dist_fills(cbrng::philox4x32{2024});
+}
+
+TEST_CASE("fill with a distribution: counter_engine<threefry4x64_20>", "[fill][dist]") {
+    check_all_dist_fills(threefry_engine_for_test());
+}
+
+TEST_CASE("fill with a distribution: streams", "[fill][dist]") {
+    check_all_dist_fills(cbrng::stream<cbrng::philox4x32_10>{cbrng::stream_id{11, 12, 13}});
+    check_all_dist_fills(cbrng::stream<cbrng::threefry4x64_20>{cbrng::stream_id{11, 12, 13}});
+}
+
+TEST_CASE("fill with a distribution across a counter carry", "[fill][dist]") {
+    auto e = philox_engine_for_test();
+    e.set_counter({0, 0, 0xffffffffu, 0xffffffffu - 40});
+    check_dist_fill_matches_scalar(e, cbrng::normal_distribution<double>{}, lengths_up_to(200));
+    auto t = threefry_engine_for_test();
+    t.set_counter({0, 0, 0, ~std::uint64_t{0} - 40});
+    check_dist_fill_matches_scalar(t, cbrng::uniform_real_distribution<double>{},
+                                   lengths_up_to(200));
+}
+
+TEST_CASE("fill with a distribution past the end of a stream throws where the loop does",
+          "[fill][dist]") {
+    using S = cbrng::stream<cbrng::philox4x32_10>;
+    for_each_path([](isa) {
+        for (std::uint64_t before_end : {0u, 1u, 2u, 3u, 17u, 301u}) {
+            INFO("words before the end: " << before_end);
+            const S start{cbrng::stream_id{3, 2, 1}, S::capacity - before_end};
+            const cbrng::normal_distribution<double> d;
+            std::vector<double> got(400, 0.0), want(400, 0.0);
+            S a = start, b = start;
+            bool threw_fill = false, threw_loop = false;
+            try {
+                cbrng::fill(a, got.begin(), got.end(), d);
+            } catch (const std::out_of_range&) {
+                threw_fill = true;
+            }
+            try {
+                for (auto& v : want) v = d(b);
+            } catch (const std::out_of_range&) {
+                threw_loop = true;
+            }
+            CHECK(threw_fill);
+            CHECK(threw_loop);
+            CHECK(std::memcmp(got.data(), want.data(), got.size() * sizeof(double)) == 0);
+            CHECK(a == b);
+        }
+    });
+}
+
+TEST_CASE("fill with a distribution through other iterators equals the loop", "[fill][dist]") {
+    for_each_path([](isa) {
+        cbrng::stream<> s{cbrng::stream_id{1, 2, 3}, 1}, t = s;
+        const cbrng::exponential_distribution<double> d(2.0);
+        std::deque<double> x(3001);
+        std::vector<double> y(3001);
+        cbrng::fill(s, x.begin(), x.end(), d);
+        for (auto& v : y) v = d(t);
+        CHECK((std::vector<double>(x.begin(), x.end()) == y));
+        CHECK(s == t);
+        auto u = s;
+        std::vector<long double> z(77);  // converted on the way out
+        cbrng::fill(u, z.begin(), z.end(), cbrng::uniform_real_distribution<double>{});
+        for (const auto v : z)
+            CHECK(v == static_cast<long double>(cbrng::uniform_real_distribution<double>{}(t)));
+        CHECK(u == t);
+    });
 }
 
 TEST_CASE("fill with a distribution is the loop of dist(gen)", "[fill]") {

@@ -42,6 +42,10 @@
 #include "detail/simd/avx2.hpp"
 #include "detail/simd/avx512.hpp"
 #include "detail/simd/scalar.hpp"
+#include "detail/transform.hpp"
+#include "distributions/exponential.hpp"
+#include "distributions/normal.hpp"
+#include "distributions/uniform_real.hpp"
 #include "engine.hpp"
 #include "philox.hpp"
 #include "stream.hpp"
@@ -193,14 +197,12 @@ It write_blocks(isa which, It out, std::uint64_t nblocks, typename K::ctr_type& 
 /// (which may redefine operator()) takes the scalar loop.
 template <class G>
 struct fill_traits {
-    static constexpr bool engine = false;
-    static constexpr bool stream = false;
-    using kernel = fill_kernel<void>;
+    static constexpr bool fast = false;
 };
 template <class B>
 struct fill_traits<counter_engine<B>> {
-    static constexpr bool engine = fill_kernel<B>::available;
-    static constexpr bool stream = false;
+    static constexpr bool fast = fill_kernel<B>::available;
+    static constexpr bool is_stream = false;
     using kernel = fill_kernel<B>;
 };
 template <class UIntType, std::size_t w, std::size_t n, std::size_t r, UIntType... consts>
@@ -208,8 +210,8 @@ struct fill_traits<philox_engine<UIntType, w, n, r, consts...>>
     : fill_traits<counter_engine<philox_std_bijection<UIntType, w, n, r, consts...>>> {};
 template <class B>
 struct fill_traits<stream<B>> {
-    static constexpr bool engine = false;
-    static constexpr bool stream = fill_kernel<B>::available;
+    static constexpr bool fast = fill_kernel<B>::available;
+    static constexpr bool is_stream = true;
     using kernel = fill_kernel<B>;
 };
 
@@ -220,67 +222,199 @@ template <class K, class Words>
     return y;
 }
 
-/// Engine fast path: n words from e to out, as n calls of e() would.
+/// The blocks of a generator from its next block boundary on, computed by a
+/// kernel: `write`/`generate` produce consecutive blocks, `commit` moves the
+/// generator past the blocks produced (its buffer empty, as after the last
+/// word of a block). Only the generator's public interface is used.
 ///
-/// Uses only the engine's public interface. `boundary` is e with its buffered
-/// words dropped (set_counter keeps the key and counter and empties the
-/// buffer); since == compares key, counter and buffer index, e equals it
-/// exactly when its buffer is used up. The last block is always left to
-/// operator(), so the buffered block ends up as the scalar calls leave it.
-template <class Engine, class It>
-It fill_engine(Engine& e, It out, std::uint64_t n) {
-    using K = typename fill_traits<Engine>::kernel;
-    using result = typename Engine::result_type;
-    constexpr std::size_t N = Engine::word_count;
-    static_assert(N == K::words, "cbrng::fill: kernel and engine block sizes differ");
+/// Engines: `at_boundary` compares with a copy whose buffer was dropped by
+/// set_counter (which keeps key and counter and empties the buffer); since ==
+/// compares key, counter and buffer index, the engine equals it exactly when
+/// its buffered words are used up.
+template <class G, bool IsStream = fill_traits<G>::is_stream>
+class block_source {
+  public:
+    using kernel = typename fill_traits<G>::kernel;
+    static constexpr std::size_t N = G::word_count;
+    static_assert(N == kernel::words, "cbrng::fill: kernel and engine block sizes differ");
 
-    const auto msw_first = [](const typename Engine::counter_type& x) {
-        std::array<result, N> c{};
+    explicit block_source(G& g) : g_(g), boundary_(g) {
+        boundary_.set_counter(msw_first(g.counter()));
+    }
+    /// True once g's buffered words are used up (valid until g computes a new block).
+    [[nodiscard]] bool at_boundary() const { return g_ == boundary_; }
+    /// Call at a boundary, before write/generate.
+    void start() {
+        ctr_ = to_kernel_words<kernel>(g_.counter());
+        key_ = to_kernel_words<kernel>(g_.key());
+    }
+    void generate(isa which, typename kernel::word_type* out, std::uint64_t nblocks) noexcept {
+        ctr_ = kernel_blocks<kernel>(which, out, nblocks, ctr_, key_);
+    }
+    template <class Result, class It>
+    It write(isa which, It out, std::uint64_t nblocks) {
+        return write_blocks<kernel, Result>(which, out, nblocks, ctr_, key_);
+    }
+    void commit() {
+        typename G::counter_type next{};
+        for (std::size_t j = 0; j < N; ++j) next[j] = static_cast<typename G::result_type>(ctr_[j]);
+        g_.set_counter(msw_first(next));
+    }
+    /// Words g can still deliver (engines wrap around: unlimited).
+    [[nodiscard]] static constexpr std::uint64_t remaining() noexcept { return ~std::uint64_t{0}; }
+
+  private:
+    [[nodiscard]] static std::array<typename G::result_type, N> msw_first(
+        const typename G::counter_type& x) noexcept {
+        std::array<typename G::result_type, N> c{};
         for (std::size_t j = 0; j < N; ++j) c[j] = x[N - 1 - j];
         return c;
-    };
-    Engine boundary = e;
-    boundary.set_counter(msw_first(e.counter()));
-    for (; n != 0 && !(e == boundary); --n, ++out) *out = e();
-
-    if (n > N) {
-        const std::uint64_t bulk = (n - 1) / N;  // whole blocks; at least one word stays scalar
-        typename K::ctr_type ctr = to_kernel_words<K>(e.counter());
-        const typename K::key_type key = to_kernel_words<K>(e.key());
-        out = write_blocks<K, result>(active_isa(), out, bulk, ctr, key);
-        typename Engine::counter_type next{};
-        for (std::size_t j = 0; j < N; ++j) next[j] = static_cast<result>(ctr[j]);
-        e.set_counter(msw_first(next));
-        n -= bulk * N;
     }
-    for (; n != 0; --n, ++out) *out = e();
-    return out;
-}
 
-/// Stream fast path: n words from s to out, as n calls of s() would. A fill
-/// that runs past the end of the stream is the scalar loop, so it writes and
+    G& g_;
+    G boundary_;
+    typename kernel::ctr_type ctr_{};
+    typename kernel::key_type key_{};
+};
+
+/// Streams: positions are public, and block indices stay below block_limit,
+/// so word 0 of the counter never carries within a stream.
+template <class G>
+class block_source<G, true> {
+  public:
+    using kernel = typename fill_traits<G>::kernel;
+    static constexpr std::size_t N = G::word_count;
+    static_assert(N == kernel::words, "cbrng::fill: kernel and stream block sizes differ");
+
+    explicit block_source(G& g) noexcept : g_(g) {}
+    [[nodiscard]] bool at_boundary() const noexcept { return g_.position() % N == 0; }
+    void start() {
+        pos_ = g_.position();
+        ctr_ = to_kernel_words<kernel>(G::make_counter(g_.id(), pos_ / N));
+        key_ = to_kernel_words<kernel>(g_.key());
+    }
+    void generate(isa which, typename kernel::word_type* out, std::uint64_t nblocks) noexcept {
+        ctr_ = kernel_blocks<kernel>(which, out, nblocks, ctr_, key_);
+        pos_ += nblocks * N;
+    }
+    template <class Result, class It>
+    It write(isa which, It out, std::uint64_t nblocks) {
+        pos_ += nblocks * N;
+        return write_blocks<kernel, Result>(which, out, nblocks, ctr_, key_);
+    }
+    void commit() { g_.set_position(pos_); }
+    [[nodiscard]] std::uint64_t remaining() const noexcept { return g_.remaining(); }
+
+  private:
+    G& g_;
+    std::uint64_t pos_ = 0;
+    typename kernel::ctr_type ctr_{};
+    typename kernel::key_type key_{};
+};
+
+/// Fast path for raw words: n words of g to out, as n calls of g() would,
+/// each stored as `*out = Dest(g())`.
+///
+/// The partly used block is drained with g(), whole blocks come from the
+/// kernel, and the last block (at least one word) is left to g() again so
+/// that g's buffered block ends exactly as the scalar calls leave it. A fill
+/// that runs past the end of a stream is the scalar loop, so it writes and
 /// throws exactly where the scalar calls would.
-template <class Stream, class It>
-It fill_stream(Stream& s, It out, std::uint64_t n) {
-    using K = typename fill_traits<Stream>::kernel;
-    using result = typename Stream::result_type;
-    constexpr std::size_t N = Stream::word_count;
-    static_assert(N == K::words, "cbrng::fill: kernel and stream block sizes differ");
-
-    if (n <= s.remaining()) {
-        for (; n != 0 && s.position() % N != 0; --n, ++out) *out = s();
+template <class Dest, class G, class It>
+It fill_words(G& g, It out, std::uint64_t n) {
+    constexpr std::size_t N = G::word_count;
+    block_source<G> src{g};
+    if (n <= src.remaining()) {
+        for (; n != 0 && !src.at_boundary(); --n, ++out) *out = static_cast<Dest>(g());
         if (n > N) {
-            const std::uint64_t bulk = (n - 1) / N;  // the last block stays scalar
-            const std::uint64_t pos = s.position();
-            // Block indices stay below block_limit, so word 0 never carries here.
-            typename K::ctr_type ctr = to_kernel_words<K>(Stream::make_counter(s.id(), pos / N));
-            const typename K::key_type key = to_kernel_words<K>(s.key());
-            out = write_blocks<K, result>(active_isa(), out, bulk, ctr, key);
-            s.set_position(pos + bulk * N);
+            const std::uint64_t bulk = (n - 1) / N;
+            src.start();
+            out = src.template write<Dest>(active_isa(), out, bulk);
+            src.commit();
             n -= bulk * N;
         }
     }
-    for (; n != 0; --n, ++out) *out = s();
+    for (; n != 0; --n, ++out) *out = static_cast<Dest>(g());
+    return out;
+}
+
+// ---------------------------------------------------------------- variates
+
+/// Distributions with batch transforms (detail/transform.hpp).
+template <class D>
+struct batch_distribution : std::false_type {};
+template <class Real>
+struct batch_distribution<uniform_real_distribution<Real>> : std::true_type {};
+template <class Real>
+struct batch_distribution<normal_distribution<Real>> : std::true_type {};
+template <class Real>
+struct batch_distribution<exponential_distribution<Real>> : std::true_type {};
+
+/// Fast path for variates: n variates of dist from g to out, as n calls of
+/// dist(g) would.
+///
+/// The raw words those calls would draw are produced in chunks that stay in
+/// L1 (partly used block: g(); whole blocks: the kernel; last block: g()
+/// again, as in fill_words) and handed to the batch transform, which maps
+/// every variate's words exactly as operator() does. A variate may straddle
+/// two chunks: its first word is carried over.
+template <class G, class Dist, class It>
+It fill_variates(G& g, It out, std::uint64_t n, const Dist& dist) {
+    using K = typename fill_traits<G>::kernel;
+    using word = typename K::word_type;
+    using real = typename Dist::result_type;
+    constexpr std::size_t N = G::word_count;
+    constexpr std::size_t k = batch_words_per_variate<real, word>;
+    static_assert(k == Dist::template words_per_variate<G>(),
+                  "cbrng::fill: the batch word layout differs from operator()'s draws");
+    constexpr std::size_t chunk_words = 8192 / sizeof(word);  // a multiple of N and of k
+    constexpr std::size_t chunk_variates = chunk_words / k;
+
+    block_source<G> src{g};
+    if (n > src.remaining() / k) {  // runs past the end of a stream: the scalar loop
+        for (; n != 0; --n, ++out) *out = dist(g);
+        return out;
+    }
+    const isa which = active_isa();
+    const auto param = dist.param();
+    std::uint64_t words_left = n * k;  // words still to be drawn from g
+    word buf[chunk_words + N];
+    std::size_t have = 0;  // words in buf not yet transformed (fewer than k between chunks)
+    for (; words_left != 0 && !src.at_boundary(); --words_left)
+        buf[have++] = static_cast<word>(g());
+    bool bulk = words_left > N;
+    if (bulk) src.start();
+    while (n != 0) {
+        if (bulk) {
+            // Whole blocks, keeping the last block (at least one word) for g().
+            const std::uint64_t blocks =
+                std::min<std::uint64_t>((chunk_words + N - have) / N, (words_left - 1) / N);
+            src.generate(which, buf + have, blocks);
+            have += static_cast<std::size_t>(blocks * N);
+            words_left -= blocks * N;
+            if (words_left <= N) {
+                src.commit();
+                bulk = false;
+            }
+        }
+        if (!bulk) {
+            for (; words_left != 0 && have < chunk_words + N; --words_left) {
+                buf[have++] = static_cast<word>(g());
+            }
+        }
+        const std::size_t m = static_cast<std::size_t>(std::min<std::uint64_t>(have / k, n));
+        if constexpr (is_contiguous_output_v<real, It>) {
+            transform(buf, contiguous_output<real>(out), m, param, which);
+            out += static_cast<typename std::iterator_traits<It>::difference_type>(m);
+        } else {
+            real tmp[chunk_variates + N];
+            transform(buf, tmp, m, param, which);
+            for (std::size_t i = 0; i < m; ++i, ++out) *out = tmp[i];
+        }
+        n -= m;
+        for (std::size_t i = m * k; i < have; ++i) buf[i - m * k] = buf[i];  // < k words
+        have -= m * k;
+    }
     return out;
 }
 
@@ -315,15 +449,9 @@ struct is_forward_iterator<
 ///     cbrng::fill(s, v.begin(), v.end());   // == 2^20 calls of s()
 template <class URBG, class OutputIt>
 void fill(URBG& gen, OutputIt first, OutputIt last) {
-    using traits = detail::fill_traits<std::remove_cv_t<URBG>>;
-    if constexpr ((traits::engine || traits::stream) &&
-                  detail::is_forward_iterator<OutputIt>::value) {
+    if constexpr (detail::fill_traits<URBG>::fast && detail::is_forward_iterator<OutputIt>::value) {
         const auto n = static_cast<std::uint64_t>(std::distance(first, last));
-        if constexpr (traits::engine) {
-            detail::fill_engine(gen, first, n);
-        } else {
-            detail::fill_stream(gen, first, n);
-        }
+        detail::fill_words<typename URBG::result_type>(gen, first, n);
     } else {
         for (; first != last; ++first) *first = gen();
     }
@@ -333,14 +461,25 @@ void fill(URBG& gen, OutputIt first, OutputIt last) {
 /// calls of `dist(gen)` would return, in order, leaving gen and dist in the
 /// state those calls would.
 ///
-/// Works with any distribution and URBG (it is that loop).
+/// Works with any distribution and URBG. For cbrng's uniform_real,
+/// normal and exponential distributions (float and double) over the
+/// generators with a raw fast path (see above) and forward iterators, the raw
+/// words are generated in bulk and mapped by SIMD batch transforms that
+/// reproduce operator() bit for bit; everything else is the loop.
 ///
 ///     cbrng::stream<> s{cbrng::stream_id{42, 0, 7}};
 ///     std::vector<double> x(1000);
 ///     cbrng::fill(s, x.begin(), x.end(), cbrng::normal_distribution<double>{});
 template <class URBG, class OutputIt, class Distribution>
 void fill(URBG& gen, OutputIt first, OutputIt last, Distribution&& dist) {
-    for (; first != last; ++first) *first = dist(gen);
+    using D = std::remove_cv_t<std::remove_reference_t<Distribution>>;
+    if constexpr (detail::fill_traits<URBG>::fast && detail::batch_distribution<D>::value &&
+                  detail::is_forward_iterator<OutputIt>::value) {
+        const auto n = static_cast<std::uint64_t>(std::distance(first, last));
+        detail::fill_variates(gen, first, n, static_cast<const D&>(dist));
+    } else {
+        for (; first != last; ++first) *first = dist(gen);
+    }
 }
 
 CBRNG_NAMESPACE_END
