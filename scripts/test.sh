@@ -2,7 +2,8 @@
 # The whole test suite, exactly as CI runs it (.ci/run calls this script).
 #   bash scripts/test.sh
 # Installs its dependencies, then builds and tests with g++ (C++17) and
-# clang++ (C++20), warnings as errors, and checks formatting.
+# clang++ (C++20), warnings as errors, checks formatting, and compiles the
+# CUDA device code when nvcc is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -26,7 +27,25 @@ run_build() {  # name, cxx, std, extra cmake args...
   (cd "$build_root/$name" && ctest --output-on-failure -j "$jobs")
 }
 
-run_build gcc-cxx17 g++ 17
-run_build clang-cxx20 clang++ 20
+# CUDA is its own stage below; these builds leave it off.
+run_build gcc-cxx17 g++ 17 -DCBRNG_BUILD_CUDA=OFF
+run_build clang-cxx20 clang++ 20 -DCBRNG_BUILD_CUDA=OFF
+
+# CUDA device code: compiled wherever nvcc is, so device compatibility never
+# regresses (no --expt-relaxed-constexpr: a std:: call in a device path fails
+# to build). CI has no GPU: device_test and cuda_pi run their host halves and
+# CTest reports them skipped; fp_contract_audit checks the device PTX.
+# scripts/device-check.sh runs the device halves where a GPU is.
+nvcc_path=$(command -v nvcc 2>/dev/null || true)
+if [ -z "$nvcc_path" ] && [ -x /usr/local/cuda/bin/nvcc ]; then nvcc_path=/usr/local/cuda/bin/nvcc; fi
+if [ -n "$nvcc_path" ]; then
+  stage "cuda: compile device code ($nvcc_path, host compiler g++)"
+  cmake -S "$root" -B "$build_root/cuda" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ \
+    -DCBRNG_WERROR=ON -DCBRNG_BUILD_CUDA=ON -DCMAKE_CUDA_COMPILER="$nvcc_path" >/dev/null
+  cmake --build "$build_root/cuda" -j "$jobs" --target cbrng_cuda
+  (cd "$build_root/cuda" && ctest --output-on-failure -L cuda)
+else
+  stage "cuda: skipped: no CUDA compiler (nvcc not on PATH nor at /usr/local/cuda/bin/nvcc)"
+fi
 
 stage "all test stages passed"

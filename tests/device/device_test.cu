@@ -38,6 +38,7 @@
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -46,6 +47,7 @@
 #include <utility>
 #include <vector>
 
+#include "../golden_distributions.hpp"
 #include "../golden_streams.hpp"
 
 #ifndef CBRNG_TEST_DATA_DIR
@@ -692,6 +694,256 @@ void test_distributions(bool device) {
 }
 
 // ---------------------------------------------------------------------------
+// Golden distribution values (tests/golden_distributions.hpp), in a kernel.
+// Cases on cbrng engines run the engine in the kernel; cases on std::mt19937
+// and std::mt19937_64 (host-only engines) replay, in the kernel, the words the
+// host engine produced, so the distribution's arithmetic still runs on the
+// device.
+
+constexpr std::size_t golden_n = cbrng_golden::values_per_case;
+constexpr std::size_t replay_words = 256;  // enough for 16 variates with rejections
+
+/// A URBG of range 2^Bits: a cbrng engine (philox4x32 or philox4x64) seeded
+/// with `seed`, or a replay of host-generated words.
+template <unsigned Bits>
+struct golden_urbg {
+    using result_type = std::conditional_t<Bits == 32, std::uint32_t, std::uint64_t>;
+    using engine = std::conditional_t<Bits == 32, cbrng::philox4x32, cbrng::philox4x64>;
+    engine e;
+    const u64* replay;  // null: use e
+    unsigned i;
+    CBRNG_HOST_DEVICE static constexpr result_type min() noexcept { return 0; }
+    CBRNG_HOST_DEVICE static constexpr result_type max() noexcept {
+        return static_cast<result_type>(~result_type{0});
+    }
+    CBRNG_HOST_DEVICE result_type operator()() noexcept {
+        return static_cast<result_type>(replay != nullptr ? replay[i++ % replay_words] : e());
+    }
+};
+
+template <class Dist, class URBG>
+CBRNG_HOST_DEVICE void draw_golden(const Dist& d, URBG& g, u64* out) {
+    for (std::size_t i = 0; i < golden_n; ++i) out[i] = bits_of(d(g));
+}
+
+/// Golden case `id` (see golden_names) from g; false for an id of the other word size.
+template <unsigned Bits>
+CBRNG_HOST_DEVICE bool golden_probe(unsigned id, golden_urbg<Bits>& g, u64* out) {
+    using cbrng::bernoulli_distribution;
+    using cbrng::exponential_distribution;
+    using cbrng::normal_distribution;
+    using cbrng::uniform_int_distribution;
+    using cbrng::uniform_real_distribution;
+    constexpr std::int64_t e12 = 1000000000000;
+    switch (id) {
+        case 0:
+        case 1:
+            draw_golden(uniform_int_distribution<int>(1, 6), g, out);
+            return true;
+        case 2:
+        case 3:
+            draw_golden(uniform_int_distribution<std::int64_t>(-e12, e12), g, out);
+            return true;
+        case 4:
+            draw_golden(uniform_int_distribution<std::uint32_t>(0, (3u << 30) - 1u), g, out);
+            return true;
+        case 5:
+            draw_golden(uniform_int_distribution<std::int8_t>(-128, 127), g, out);
+            return true;
+        case 6:
+            draw_golden(uniform_int_distribution<std::uint64_t>(), g, out);
+            return true;
+        case 7:
+        case 8:
+            draw_golden(uniform_real_distribution<double>(-1, 1), g, out);
+            return true;
+        case 9:
+            draw_golden(uniform_real_distribution<double>(), g, out);
+            return true;
+        case 10:
+        case 11:
+            draw_golden(uniform_real_distribution<float>(), g, out);
+            return true;
+        case 12:
+        case 13:
+        case 14:
+        case 15:
+            draw_golden(normal_distribution<double>(), g, out);
+            return true;
+        case 16:
+            draw_golden(normal_distribution<double>(10, 3), g, out);
+            return true;
+        case 17:
+        case 18:
+            draw_golden(normal_distribution<float>(), g, out);
+            return true;
+        case 19:
+        case 20:
+            draw_golden(exponential_distribution<double>(1.5), g, out);
+            return true;
+        case 21:
+        case 22:
+            draw_golden(exponential_distribution<float>(0.5f), g, out);
+            return true;
+        case 23:
+        case 24:
+            draw_golden(bernoulli_distribution(0.3), g, out);
+            return true;
+        default:
+            return false;
+    }
+}
+
+/// The variate_at case: normal<double>() from philox4x32(42) at fixed indices.
+CBRNG_HOST_DEVICE void golden_variate_at(u64* out) {
+    const u64 at[golden_n] = {0,
+                              1,
+                              2,
+                              3,
+                              7,
+                              8,
+                              100,
+                              1000,
+                              1000000,
+                              1000000000,
+                              1000000000000,
+                              u64{1} << 40,
+                              u64{1} << 50,
+                              u64{1} << 60,
+                              u64{1} << 62,
+                              (u64{1} << 63) - 1};
+    const cbrng::philox4x32 g{42};
+    cbrng::normal_distribution<double> d;
+    for (std::size_t i = 0; i < golden_n; ++i) out[i] = bits_of(cbrng::variate_at(g, d, at[i]));
+}
+
+/// How each golden case's generator is made: a cbrng engine of 32 or 64 bits
+/// with a seed, or a replay of std::mt19937 (32) / std::mt19937_64 (64).
+struct golden_setup {
+    const char* name;
+    unsigned bits;
+    bool replay;
+    u64 seed;
+};
+
+const golden_setup golden_setups[] = {
+    {"uniform_int<int>(1,6) philox4x32(42)", 32, false, 42},
+    {"uniform_int<int>(1,6) mt19937_64()", 64, true, 0},
+    {"uniform_int<int64_t>(-10^12,10^12) philox4x32(42)", 32, false, 42},
+    {"uniform_int<int64_t>(-10^12,10^12) mt19937_64()", 64, true, 0},
+    {"uniform_int<uint32_t>(0,3*2^30-1) philox4x32(7)", 32, false, 7},
+    {"uniform_int<int8_t>(-128,127) philox4x32(42)", 32, false, 42},
+    {"uniform_int<uint64_t>(0,2^64-1) philox4x32(42)", 32, false, 42},
+    {"uniform_real<double>(-1,1) philox4x32(42)", 32, false, 42},
+    {"uniform_real<double>(-1,1) mt19937_64()", 64, true, 0},
+    {"uniform_real<double>(0,1) mt19937()", 32, true, 0},
+    {"uniform_real<float>(0,1) philox4x32(42)", 32, false, 42},
+    {"uniform_real<float>(0,1) mt19937_64()", 64, true, 0},
+    {"normal<double>(0,1) philox4x32(42)", 32, false, 42},
+    {"normal<double>(0,1) mt19937_64()", 64, true, 0},
+    {"normal<double>(0,1) mt19937()", 32, true, 0},
+    {"normal<double>(0,1) philox4x64(42)", 64, false, 42},
+    {"normal<double>(10,3) philox4x32(42)", 32, false, 42},
+    {"normal<float>(0,1) philox4x32(42)", 32, false, 42},
+    {"normal<float>(0,1) mt19937_64()", 64, true, 0},
+    {"exponential<double>(1.5) philox4x32(42)", 32, false, 42},
+    {"exponential<double>(1.5) mt19937_64()", 64, true, 0},
+    {"exponential<float>(0.5) philox4x32(42)", 32, false, 42},
+    {"exponential<float>(0.5) mt19937_64()", 64, true, 0},
+    {"bernoulli(0.3) philox4x32(42)", 32, false, 42},
+    {"bernoulli(0.3) mt19937_64()", 64, true, 0},
+};
+constexpr unsigned golden_variate_at_id = sizeof(golden_setups) / sizeof(golden_setups[0]);
+
+/// Runs case id with its generator (replay: `words`), or the variate_at case.
+CBRNG_HOST_DEVICE void golden_case(unsigned id, unsigned bits, bool replay, u64 seed,
+                                   const u64* words, u64* out) {
+    if (id == golden_variate_at_id) {
+        golden_variate_at(out);
+    } else if (bits == 32) {
+        golden_urbg<32> g{cbrng::philox4x32{seed}, replay ? words : nullptr, 0};
+        if (!golden_probe(id, g, out)) out[0] = ~u64{0};
+    } else {
+        golden_urbg<64> g{cbrng::philox4x64{seed}, replay ? words : nullptr, 0};
+        if (!golden_probe(id, g, out)) out[0] = ~u64{0};
+    }
+}
+
+struct golden_launch {
+    unsigned id;
+    unsigned bits;
+    bool replay;
+    u64 seed;
+};
+
+__global__ void golden_kernel(const golden_launch* cases, const u64* words, u64* out, unsigned n) {
+    const unsigned i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) {
+        const golden_launch c = cases[i];
+        golden_case(c.id, c.bits, c.replay, c.seed, words + replay_words * std::size_t{i},
+                    out + golden_n * std::size_t{i});
+    }
+}
+
+void test_golden_distributions(bool device) {
+    std::vector<golden_launch> cases;
+    std::vector<u64> words, expected;
+    std::vector<bool> covered(std::size(cbrng_golden::distributions), false);
+    const auto find = [&](const std::string& name) -> const cbrng_golden::golden_case* {
+        for (std::size_t k = 0; k < covered.size(); ++k) {
+            if (name == cbrng_golden::distributions[k].name) {
+                covered[k] = true;
+                return &cbrng_golden::distributions[k];
+            }
+        }
+        expect(false, "golden distributions: no case named \"" + name + "\"");
+        return nullptr;
+    };
+    for (unsigned id = 0; id <= golden_variate_at_id; ++id) {
+        const bool va = id == golden_variate_at_id;
+        const golden_setup s = va ? golden_setup{nullptr, 32, false, 42} : golden_setups[id];
+        const auto* g = va ? nullptr : find(s.name);
+        if (va) {
+            for (std::size_t k = 0; k < covered.size(); ++k) {
+                if (std::string(cbrng_golden::distributions[k].name).rfind("variate_at", 0) == 0) {
+                    covered[k] = true;
+                    g = &cbrng_golden::distributions[k];
+                }
+            }
+        }
+        if (g == nullptr) continue;
+        cases.push_back({id, s.bits, s.replay, s.seed});
+        std::mt19937 mt32;
+        std::mt19937_64 mt64;
+        for (std::size_t i = 0; i < replay_words; ++i)
+            words.push_back(s.bits == 32 ? mt32() : mt64());
+        expected.insert(expected.end(), g->values, g->values + golden_n);
+    }
+    for (std::size_t k = 0; k < covered.size(); ++k) {
+        expect(covered[k], std::string("golden distributions: case \"") +
+                               cbrng_golden::distributions[k].name +
+                               "\" is not run by the device test (add it to golden_setups)");
+    }
+    const auto n = static_cast<unsigned>(cases.size());
+    std::vector<u64> host(golden_n * n);
+    for (unsigned i = 0; i < n; ++i) {
+        golden_case(cases[i].id, cases[i].bits, cases[i].replay, cases[i].seed,
+                    &words[replay_words * i], &host[golden_n * i]);
+    }
+    same_words("golden distributions: host vs tests/golden_distributions.hpp", host, expected);
+    if (device) {
+        const device_vector<golden_launch> d_cases(cases);
+        const device_vector<u64> d_words(words);
+        device_vector<u64> d_out(host.size());
+        golden_kernel<<<grid_for(n, 32), 32>>>(d_cases.get(), d_words.get(), d_out.get(), n);
+        sync_after_launch("golden_kernel");
+        same_words("golden distributions: device vs golden", d_out.copy_out(), expected);
+    }
+    std::printf("golden distributions: %u cases x %zu values (%s)\n", n, golden_n,
+                device ? "device == host == golden" : "host == golden");
+}
+
+// ---------------------------------------------------------------------------
 // Constant evaluation in device code, and the trap that replaces exceptions.
 
 __global__ void constexpr_kernel(u64* out) {
@@ -760,6 +1012,7 @@ int main(int argc, char** argv) {
         test_streams(device);
         test_distributions(device);
         test_distributions_in_kernel(device);
+        test_golden_distributions(device);
         test_constexpr(device);
         test_errors(device);  // last: a device trap poisons the context
         if (failures != 0) {
