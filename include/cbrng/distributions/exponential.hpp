@@ -9,8 +9,9 @@
 //
 // u is never 0, so the result is finite: 0 <= result <= 36.74 / lambda for
 // double (53 ln 2), 22.18 / lambda for float (32 ln 2); the tail mass cut off
-// beyond is 2^-53 (2^-32). The result is +0 for
-// u = 1. Bit-identical across compilers, -O levels, -march, SIMD paths and
+// beyond is 2^-53 (2^-32). The result is +0 for u = 1. (A rate so small that
+// this maximum exceeds the type's range overflows to +inf, as the exact value
+// would.) Bit-identical across compilers, -O levels, -march, SIMD paths and
 // devices (DESIGN §6).
 //
 // Words consumed per variate, fixed: one 64-bit draw for double (two calls of
