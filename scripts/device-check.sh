@@ -19,7 +19,7 @@
 # CUDA_ARCH (e.g. sm_90; default: the GPU's compute capability, else native),
 # BENCH_MIB (default 256).
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 root=$(pwd)
 
 mode=all
@@ -61,8 +61,8 @@ build() {
   if [ -n "${CUDA_ARCH:-}" ]; then
     arch=(-arch="$CUDA_ARCH")
   elif [ "$mode" = build ]; then
-    arch=(-gencode arch=compute_75,code=sm_75 -gencode arch=compute_80,code=sm_80
-          -gencode arch=compute_90,code=sm_90 -gencode arch=compute_90,code=compute_90)
+    arch=("-gencode=arch=compute_75,code=sm_75" "-gencode=arch=compute_80,code=sm_80"
+          "-gencode=arch=compute_90,code=sm_90" "-gencode=arch=compute_90,code=compute_90")
   elif [ "$have_gpu" = 1 ]; then
     local cc
     cc=$(nvidia-smi --query-gpu=compute_cap --format=csv,noheader | head -n1 | tr -d ' .')
@@ -75,7 +75,7 @@ build() {
   # default --fmad=true (the library guards its own floating point), warnings
   # as errors.
   local flags=(-std=c++17 -O3 "${arch[@]}" -I"$root/include" --Werror=all-warnings
-               -Xcompiler=-Wall,-Wextra,-Wconversion,-Wsign-conversion,-Wshadow,-Werror)
+               "-Xcompiler=-Wall,-Wextra,-Wconversion,-Wsign-conversion,-Wshadow,-Werror")
   local pids=() names=(device_test cuda_pi cuda_fill_bench)
   local srcs=("$root/tests/device/device_test.cu" "$root/examples/cuda_pi.cu"
               "$root/benchmarks/cuda_fill_bench.cu")
