@@ -27,6 +27,12 @@ namespace d = cbrng::detail;
 
 }  // namespace
 
+// Construction and accessors work in constant expressions.
+#if CBRNG_HAS_CONSTEXPR_FP
+static_assert(normal_distribution<double>(1.0, 2.0).stddev() == 2.0);
+static_assert(normal_distribution<float>().param() == normal_distribution<float>::param_type());
+#endif
+
 TEST_CASE("normal: mapping from bits", "[normal]") {
     const d::normal_param<double> std_normal;
     // u = (2 * (x >> 12) + 1) * 2^-53: the extremes are finite and symmetric.

@@ -52,6 +52,10 @@ constexpr std::uint64_t u64_max = std::numeric_limits<std::uint64_t>::max();
 
 }  // namespace
 
+// Construction and accessors work in constant expressions.
+static_assert(uniform_int_distribution<int>(1, 6).b() == 6);
+static_assert(uniform_int_distribution<std::int8_t>().max() == 127);
+
 TEST_CASE("uniform_int: exact Lemire mapping and rejection, 32-bit words", "[uniform_int]") {
     // c = 6: offset = floor(x * 6 / 2^32); rejected while x * 6 mod 2^32 < 2^32 mod 6 = 4.
     const uniform_int_distribution<int> d(1, 6);
