@@ -92,10 +92,12 @@ CBRNG_DETAIL_AVX512_INLINE void philox_round(__m512i (&x)[4][G], const philox_ke
     for (std::size_t g = 0; g < G; ++g) {
         const __m512i p0 = _mm512_mul_epu32(x[0][g], m0);
         const __m512i p1 = _mm512_mul_epu32(x[2][g], m1);
+        // x1 ^ k and x3 ^ k need not wait for the multiplies: the critical
+        // path of a round is multiply, shift, xor.
         x[0][g] =
-            _mm512_xor_si512(_mm512_xor_si512(_mm512_srli_epi64(p1, 32), x[1][g]), ks.k[R][0]);
+            _mm512_xor_si512(_mm512_srli_epi64(p1, 32), _mm512_xor_si512(x[1][g], ks.k[R][0]));
         x[2][g] =
-            _mm512_xor_si512(_mm512_xor_si512(_mm512_srli_epi64(p0, 32), x[3][g]), ks.k[R][1]);
+            _mm512_xor_si512(_mm512_srli_epi64(p0, 32), _mm512_xor_si512(x[3][g], ks.k[R][1]));
         x[1][g] = p1;
         x[3][g] = p0;
     }

@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# Throughput of cbrng::fill against its baselines, as a Markdown report.
+#   bash scripts/bench-fill.sh [> report.md]
+# Builds benchmarks/fill_bench (Release, -O3; the Random123/std:: baselines in
+# fill_baselines.cpp get -march=native, cbrng's code only the default flags)
+# in its own build directory, runs it with short settings, and prints the
+# machine, the compiler, a table per workload with the ratios to the
+# baselines, and the issue's targets met or missed. Each rate is the best of
+# the repetitions (least disturbed by other load on the machine).
+# Environment:
+#   CBRNG_FILL_BENCH_BUILD  build directory (default: build-fill-bench)
+#   CBRNG_BENCH_CXX         C++ compiler (default: c++ as CMake finds it)
+#   CBRNG_BENCH_MIN_TIME    seconds per repetition (default: 0.2)
+#   CBRNG_BENCH_REPS        repetitions (default: 3)
+#   CBRNG_BENCH_FILTER      benchmark filter regex (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+bash scripts/deps.sh >&2
+
+build=${CBRNG_FILL_BENCH_BUILD:-$root/build-fill-bench}
+min_time=${CBRNG_BENCH_MIN_TIME:-0.2}
+reps=${CBRNG_BENCH_REPS:-3}
+filter=${CBRNG_BENCH_FILTER:-.}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+cmake_args=(-S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
+  "-DCMAKE_CXX_FLAGS_RELEASE=-O3 -DNDEBUG" -DCBRNG_BUILD_BENCHMARKS=ON
+  -DCBRNG_BUILD_TESTS=OFF -DCBRNG_BUILD_EXAMPLES=OFF -DCBRNG_BUILD_TOOLS=OFF
+  -DCBRNG_BUILD_CUDA=OFF)
+if [ -n "${CBRNG_BENCH_CXX:-}" ]; then cmake_args+=("-DCMAKE_CXX_COMPILER=$CBRNG_BENCH_CXX"); fi
+cmake --no-warn-unused-cli "${cmake_args[@]}" >&2
+cmake --build "$build" -j "$jobs" --target fill_bench >&2
+
+cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")
+compiler="$("$cxx" --version | head -n 1)"
+cpu=$( (grep -m 1 'model name' /proc/cpuinfo 2>/dev/null || echo unknown) |
+  sed 's/^model name[[:space:]]*:[[:space:]]*//')
+flags=$(grep -o 'avx512f\|avx2' /proc/cpuinfo 2>/dev/null | sort -u | tr '\n' ' ' || true)
+load_before=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
+
+json="$build/fill_bench.json"
+"$build/benchmarks/fill_bench" --benchmark_min_time="$min_time" --benchmark_repetitions="$reps" \
+  --benchmark_filter="$filter" --benchmark_out="$json" --benchmark_out_format=json >&2
+load_after=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
+
+python3 - "$json" "$cpu" "$compiler" "$flags" "$load_before" "$load_after" "$min_time" "$reps" <<'EOF'
+import json
+import sys
+
+path, cpu, compiler, cpuflags, load_before, load_after, min_time, reps = sys.argv[1:]
+data = json.load(open(path))
+
+best = {}  # benchmark name -> best bytes/s over the repetitions
+skipped = set()
+for b in data["benchmarks"]:
+    if b.get("run_type", "iteration") != "iteration":
+        continue
+    name = b.get("run_name", b["name"])
+    if b.get("error_occurred"):
+        skipped.add(name)
+        continue
+    rate = b.get("bytes_per_second")
+    if rate is not None:
+        best[name] = max(best.get(name, 0.0), rate)
+
+SMALL, LARGE = 65536, 268435456
+size_name = {SMALL: "64 KiB", LARGE: "256 MiB"}
+
+
+def rate(name, size):
+    return best.get(f"{name}/{size}")
+
+
+def ran(name, size):
+    return f"{name}/{size}" in best or f"{name}/{size}" in skipped
+
+
+def gbs(x):
+    return "skipped: CPU lacks it" if x is None else f"{x / 1e9:.2f}"
+
+
+def ratio(a, b):
+    return "" if a is None or b is None or b == 0 else f"{a / b:.2f}x"
+
+
+paths = ["scalar", "avx2", "avx512"]
+
+
+def cb(kind, gen, path):
+    return f"BM_{kind}<{gen}, isa::{path}>"
+
+
+print("## cbrng::fill throughput\n")
+print(f"- CPU: {cpu} (SIMD: {cpuflags.strip() or 'none'})")
+print(f"- Compiler: {compiler}")
+print("- Flags: cbrng `-O3` (Release), no `-march`: its AVX2/AVX-512 paths are chosen at run time;"
+      " baselines (Random123, std::) `-O3 -march=native` in their own translation unit")
+print(f"- Run: `fill_bench --benchmark_min_time={min_time} --benchmark_repetitions={reps}`, "
+      f"best repetition; load average before {load_before}, after {load_after}")
+print("- Rates are GB/s of output written (1 GB = 10^9 bytes), from CPU time\n")
+
+checks = []
+
+
+def best_path(kind, gen, size):
+    for p in reversed(paths):
+        r = rate(cb(kind, gen, p), size)
+        if r is not None:
+            return p, r
+    return None, None
+
+
+for size in (SMALL, LARGE):
+    if not any(k.endswith(f"/{size}") for k in best):
+        continue
+    memset = rate("BM_Memset", size)
+    print(f"### Raw words, {size_name[size]} buffer (memset: {gbs(memset)} GB/s)\n")
+    print("| generator | path | GB/s | vs Random123 loop | vs memset |")
+    print("|---|---|---:|---:|---:|")
+    for gen, base, label in (("philox4x32_10", "BM_Random123Philox4x32", "Philox4x32-10"),
+                             ("threefry4x64_20", "BM_Random123Threefry4x64", "Threefry4x64-20")):
+        r123 = rate(base, size)
+        for p in paths:
+            r = rate(cb("FillRaw", gen, p), size)
+            if not ran(cb("FillRaw", gen, p), size):
+                continue
+            print(f"| cbrng {label} | {p} | {gbs(r)} | {ratio(r, r123)} | {ratio(r, memset)} |")
+        print(f"| Random123 {label} loop | -march=native | {gbs(r123)} | 1.00x | {ratio(r123, memset)} |")
+    print()
+
+for kind, title, bases in (
+    ("FillUniformDouble", "Uniform doubles [0, 1)",
+     (("BM_Random123Philox4x32U01Double", "Random123 Philox4x32 + u01<double>"),
+      ("BM_StdMt19937_64UniformDouble", "std::mt19937_64 + std::uniform_real_distribution"))),
+    ("FillNormalDouble", "Normal doubles (0, 1)",
+     (("BM_StdMt19937_64NormalDouble", "std::mt19937_64 + std::normal_distribution"),)),
+):
+    for size in (SMALL, LARGE):
+        if not any(k.startswith(f"BM_{kind}") and k.endswith(f"/{size}") for k in best):
+            continue
+        print(f"### {title}, {size_name[size]} buffer\n")
+        head = " | ".join(f"vs {label}" for _, label in bases)
+        print(f"| generator | path | GB/s | {head} |")
+        print("|---|---|---:|" + "---:|" * len(bases))
+        base_rates = [rate(b, size) for b, _ in bases]
+        for gen, label in (("philox4x32_10", "Philox4x32-10"), ("threefry4x64_20", "Threefry4x64-20")):
+            for p in paths:
+                name = cb(kind, gen, p)
+                r = rate(name, size)
+                if not ran(name, size):
+                    continue
+                cols = " | ".join(ratio(r, br) for br in base_rates)
+                print(f"| cbrng {label} stream | {p} | {gbs(r)} | {cols} |")
+        for (b, label), br in zip(bases, base_rates):
+            cols = " | ".join(ratio(br, x) for x in base_rates)
+            print(f"| {label} | -march=native | {gbs(br)} | {cols} |")
+        print()
+
+
+def check(desc, value, target):
+    if value is None:
+        checks.append(f"| {desc} | not measured | {target:.2f} | - |")
+    else:
+        checks.append(f"| {desc} | {value:.2f} | {target:.2f} | {'met' if value >= target else 'MISSED'} |")
+
+
+p, r = best_path("FillRaw", "philox4x32_10", SMALL)
+r123 = rate("BM_Random123Philox4x32", SMALL)
+if p == "avx512":
+    check("Philox4x32-10 raw 64 KiB, avx512 / Random123", r / r123, 5.0)
+r2 = rate(cb("FillRaw", "philox4x32_10", "avx2"), SMALL)
+check("Philox4x32-10 raw 64 KiB, avx2 / Random123", r2 / r123 if r2 and r123 else None, 3.0)
+p, r = best_path("FillRaw", "philox4x32_10", LARGE)
+m = rate("BM_Memset", LARGE)
+check(f"Philox4x32-10 raw 256 MiB ({p}) / memset", r / m if r and m else None, 0.85)
+p, r = best_path("FillRaw", "threefry4x64_20", LARGE)
+check(f"Threefry4x64-20 raw 256 MiB ({p}) / memset", r / m if r and m else None, 0.85)
+p, r = best_path("FillRaw", "threefry4x64_20", SMALL)
+t123 = rate("BM_Random123Threefry4x64", SMALL)
+is_clang = "clang" in compiler.lower()
+check(f"Threefry4x64-20 raw 64 KiB ({p}) / Random123", r / t123 if r and t123 else None,
+      1.0 if is_clang else 2.0)
+p, r = best_path("FillUniformDouble", "philox4x32_10", SMALL)
+u = rate("BM_Random123Philox4x32U01Double", SMALL)
+check(f"uniform doubles 64 KiB, Philox ({p}) / Random123 + u01", r / u if r and u else None, 4.0)
+p, r = best_path("FillNormalDouble", "philox4x32_10", SMALL)
+n = rate("BM_StdMt19937_64NormalDouble", SMALL)
+check(f"normal doubles 64 KiB, Philox ({p}) / std::normal + mt19937_64", r / n if r and n else None, 3.0)
+
+print("### Targets\n")
+print("| target | ratio | needed | |")
+print("|---|---:|---:|---|")
+for c in checks:
+    print(c)
+EOF
