@@ -12,6 +12,7 @@
 #include <ios>
 #include <istream>
 #include <limits>
+#include <locale>
 #include <ostream>
 #include <string>
 
@@ -20,16 +21,20 @@
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
 
-/// Saves and restores an ostream's flags and fill; sets decimal, space fill.
+/// Saves and restores an ostream's flags, fill and locale; sets decimal, space
+/// fill and the classic locale, so that a locale that groups digits ("1,234")
+/// cannot make the text unreadable.
 class ostream_state_guard {
   public:
-    explicit ostream_state_guard(std::ostream& os) : os_(os), flags_(os.flags()), fill_(os.fill()) {
+    explicit ostream_state_guard(std::ostream& os)
+        : os_(os), flags_(os.flags()), fill_(os.fill()), locale_(os.imbue(std::locale::classic())) {
         os.flags(std::ios_base::dec | std::ios_base::left);
         os.fill(os.widen(' '));
     }
     ~ostream_state_guard() {
         os_.flags(flags_);
         os_.fill(fill_);
+        os_.imbue(locale_);
     }
     ostream_state_guard(const ostream_state_guard&) = delete;
     ostream_state_guard& operator=(const ostream_state_guard&) = delete;
@@ -38,13 +43,21 @@ class ostream_state_guard {
     std::ostream& os_;
     std::ios_base::fmtflags flags_;
     char fill_;
+    std::locale locale_;
 };
+
+/// Extracts the next whitespace-separated token whole, skipping leading
+/// whitespace, whatever the caller left in the stream's skipws flag and width.
+inline bool read_token(std::istream& is, std::string& token) {
+    is.width(0);
+    return static_cast<bool>(is >> std::ws >> token);
+}
 
 /// Reads one whitespace-separated unsigned decimal integer <= max into `out`.
 /// On malformed text or overflow sets failbit and leaves `out` unchanged.
 inline bool read_word(std::istream& is, std::uint64_t max, std::uint64_t& out) {
     std::string token;
-    if (!(is >> token)) return false;
+    if (!read_token(is, token)) return false;
     std::uint64_t value = 0;
     for (const char ch : token) {
         if (ch < '0' || ch > '9') {
@@ -83,7 +96,7 @@ bool read_words(std::istream& is, std::uint64_t max, Word* out, std::size_t coun
 /// of range sets failbit and leaves `out` unchanged.
 inline bool read_signed(std::istream& is, std::int64_t lo, std::int64_t hi, std::int64_t& out) {
     std::string token;
-    if (!(is >> token)) return false;
+    if (!read_token(is, token)) return false;
     const bool negative = !token.empty() && token[0] == '-';
     const std::size_t first = negative ? 1 : 0;
     // Magnitude limit: |lo| for negative values (computed without overflow), hi otherwise.
@@ -165,7 +178,7 @@ inline void write_hex_double(std::ostream& os, double x) {
 /// unchanged.
 inline bool read_hex_double(std::istream& is, double& out) {
     std::string t;
-    if (!(is >> t)) return false;
+    if (!read_token(is, t)) return false;
     std::size_t i = 0;
     const auto fail = [&is] {
         is.setstate(std::ios_base::failbit);

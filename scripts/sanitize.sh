@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The test suite under sanitizers, with clang++ (it builds the suite about
+# twice as fast as g++ here). Called by scripts/test.sh; runnable alone:
+#
+#   bash scripts/sanitize.sh address [BUILD_DIR]   # ASan + UBSan, whole suite
+#   bash scripts/sanitize.sh thread  [BUILD_DIR]   # TSan, tests labelled threaded
+#
+# address: every test, example and tool except the benchmarks, built with
+#   -fsanitize=address,undefined -fno-sanitize-recover=all. UBSan's shift
+#   checks are on (part of "undefined"); unsigned-integer-overflow is NOT
+#   enabled: unsigned wraparound is how Philox, Threefry and the counters work.
+#   The fork storm and the fork tests run under ASan too. The libFuzzer targets
+#   are built in the same tree (CBRNG_BUILD_FUZZERS) and replay their committed
+#   corpora as tests; scripts/fuzz.sh then fuzzes with them.
+#   Not run here: consumer tests (they build a separate project without these
+#   flags), compile_fail tests (no code runs), demo tests (a deliberate
+#   deadlock demonstration) and the long statistical tests (label stat:
+#   dieharder on the dump tool's output; the dump tool itself is run here).
+#   The MPI example runs without leak checks (Open MPI's own leaks).
+# thread: the threaded tests (label "threaded": ambient, fork storm, threads
+#   example) under -fsanitize=thread.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+mode=${1:?usage: sanitize.sh address|thread [BUILD_DIR]}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+common=(-DCMAKE_CXX_COMPILER=clang++ -DCBRNG_WERROR=ON -DCBRNG_BUILD_BENCHMARKS=OFF
+        -DCBRNG_BUILD_CUDA=OFF -DCMAKE_BUILD_TYPE=)
+# -O1 keeps the run fast and the reports exact; line tables give symbolised stacks.
+opt="-O1 -gline-tables-only -fno-omit-frame-pointer"
+
+case $mode in
+  address)
+    dir=${2:-$root/build-test/asan}
+    cmake -S "$root" -B "$dir" "${common[@]}" -DCBRNG_BUILD_FUZZERS=ON \
+      -DCMAKE_CXX_FLAGS="$opt -fsanitize=address,undefined -fno-sanitize-recover=all" >/dev/null
+    cmake --build "$dir" -j "$jobs"
+    asan=check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    (cd "$dir" && ASAN_OPTIONS=$asan:detect_leaks=1 \
+      ctest --output-on-failure -j "$jobs" -LE 'consumer|compile_fail|demo|stat|mpi')
+    # Open MPI leaks by design (its plugins' allocations at exit): leak checks
+    # off, every other ASan and UBSan check on, for the MPI example.
+    (cd "$dir" && ASAN_OPTIONS=$asan:detect_leaks=0 ctest --output-on-failure -L mpi)
+    # The stream dump tool (the statistical tests' input), all generators.
+    for gen in philox4x32_10 philox2x64_10 philox4x64_10 threefry4x32_20 threefry2x64_20 \
+               threefry4x64_20; do
+      ASAN_OPTIONS=$asan:detect_leaks=1 "$dir/tools/cbrng_dump" --gen "$gen" --seed 7 \
+        --interleave-tasks 3 --bytes 1M >/dev/null
+    done
+    ;;
+  thread)
+    dir=${2:-$root/build-test/tsan}
+    cmake -S "$root" -B "$dir" "${common[@]}" -DCBRNG_BUILD_TOOLS=OFF \
+      -DCMAKE_CXX_FLAGS="$opt -fsanitize=thread" >/dev/null
+    # Build only what the threaded tests run.
+    targets=$(cd "$dir" && ctest -N -L threaded | sed -n 's/^ *Test *#[0-9]*: //p')
+    build_targets=()
+    for t in $targets; do
+      case $t in
+        example_*) build_targets+=(--target "${t#example_}") ;;
+        *) build_targets+=(--target "$t") ;;
+      esac
+    done
+    cmake --build "$dir" -j "$jobs" "${build_targets[@]}"
+    export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+    (cd "$dir" && ctest --output-on-failure -j "$jobs" -L threaded)
+    ;;
+  *)
+    echo "usage: sanitize.sh address|thread [BUILD_DIR]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,209 @@
+// Every run-time error the library raises (docs/errors.md), with its exact
+// type and message, and the state it leaves behind. The compile-time errors
+// (static_assert) are tests/compile_fail/*.cpp; malformed text on operator>>
+// (failbit, object unchanged) is in each type's own test and fuzzed in
+// tests/fuzz.
+#include <catch2/catch.hpp>
+
+#include <cbrng/ambient.hpp>
+#include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/uniform_int.hpp>
+#include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/philox.hpp>
+#include <cbrng/stream.hpp>
+#include <cbrng/threefry.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+using u64 = std::uint64_t;
+constexpr u64 max64 = std::numeric_limits<u64>::max();
+
+/// f() throws E (exactly that type or derived) whose what() contains `part`.
+template <class E, class F>
+void check_throws_containing(F f, const std::string& part) {
+    try {
+        f();
+        FAIL("no exception; expected one containing: " << part);
+    } catch (const E& e) {
+        CHECK_THAT(std::string(e.what()), Catch::Contains(part));
+    }
+}
+
+template <class B>
+void check_stream_errors(const std::string& name) {
+    using S = cbrng::stream<B>;
+    const std::string prefix = "cbrng::stream<" + name + ">";
+    const std::string cap = std::to_string(S::capacity);
+
+    // A process id that does not fit its field (only generators whose
+    // process field is narrower than 64 bits can see this).
+    if (S::max_process < max64) {
+        const u64 bad = S::max_process + 1;
+        const std::string msg =
+            prefix + ": process id " + std::to_string(bad) + " exceeds the process field's limit " +
+            std::to_string(S::max_process) + " (" + std::to_string(S::process_bits) + " bits)";
+        CHECK_THROWS_MATCHES(S(cbrng::stream_id{1, bad, 2}), std::out_of_range,
+                             Catch::Message(msg));
+        CHECK_THROWS_MATCHES(S(1, bad, 2), std::out_of_range, Catch::Message(msg));
+        CHECK_THROWS_MATCHES(S(cbrng::stream_id{1, bad, 2}, 0), std::out_of_range,
+                             Catch::Message(msg));
+    }
+
+    // A position past the end: set_position and the (id, position) constructor.
+    S s{cbrng::stream_id{1, 2, 3}};
+    s();
+    const std::string set_msg = prefix + "::set_position(" + std::to_string(S::capacity + 1) +
+                                "): past the end of the stream, whose capacity is " + cap +
+                                " words";
+    CHECK_THROWS_MATCHES(s.set_position(S::capacity + 1), std::out_of_range,
+                         Catch::Message(set_msg));
+    CHECK(s.position() == 1);  // unchanged
+    CHECK_THROWS_MATCHES(S(cbrng::stream_id{1, 2, 3}, S::capacity + 1), std::out_of_range,
+                         Catch::Message(set_msg));
+    check_throws_containing<std::out_of_range>([&] { (void)s.set_position(max64); },
+                                               "set_position(" + std::to_string(max64) + ")");
+
+    // A discard past the end, from position 1: capacity words is one too many.
+    CHECK_THROWS_MATCHES(
+        s.discard(S::capacity), std::out_of_range,
+        Catch::Message(prefix + "::discard(" + cap +
+                       "): past the end of the stream, whose capacity is " + cap + " words"));
+    CHECK(s.position() == 1);  // unchanged
+    CHECK_THROWS_AS(s.discard(max64), std::out_of_range);
+    CHECK(s.position() == 1);
+
+    // A draw at the end of the stream.
+    s.discard(S::capacity - 1);
+    CHECK(s.remaining() == 0);
+    const std::string end_msg =
+        prefix + ": ran past the end of the stream (capacity " + cap + " words)";
+    CHECK_THROWS_MATCHES(s(), std::out_of_range, Catch::Message(end_msg));
+    CHECK_THROWS_MATCHES(s(), std::out_of_range, Catch::Message(end_msg));  // still there
+    CHECK(s.position() == S::capacity);
+    // The stream is still usable after the error.
+    s.set_position(0);
+    CHECK(s() == S(cbrng::stream_id{1, 2, 3})());
+}
+
+}  // namespace
+
+TEST_CASE("stream errors: type, message and state, every generator", "[errors]") {
+    check_stream_errors<cbrng::philox4x32_10>("philox4x32");
+    check_stream_errors<cbrng::philox2x64_10>("philox2x64");
+    check_stream_errors<cbrng::philox4x64_10>("philox4x64");
+    check_stream_errors<cbrng::threefry4x32_20>("threefry4x32");
+    check_stream_errors<cbrng::threefry2x64_20>("threefry2x64");
+    check_stream_errors<cbrng::threefry4x64_20>("threefry4x64");
+}
+
+TEST_CASE("task_scope with an id that does not fit", "[errors]") {
+    cbrng::task_scope outer{7, 8, 9};
+    CHECK_THROWS_MATCHES(
+        (cbrng::task_scope{1, u64{1} << 32, 0}), std::out_of_range,
+        Catch::Message("cbrng::stream<philox4x32>: process id 4294967296 exceeds the process "
+                       "field's limit 4294967295 (32 bits)"));
+    CHECK(cbrng::current_stream().id() == cbrng::stream_id{7, 8, 9});
+    CHECK(cbrng::current_stream().position() == 0);
+}
+
+TEST_CASE("distribution parameter errors: std::invalid_argument naming the rule", "[errors]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const float inff = std::numeric_limits<float>::infinity();
+
+    using ui = cbrng::uniform_int_distribution<int>;
+    CHECK_THROWS_MATCHES(ui(5, 4), std::invalid_argument,
+                         Catch::Message("cbrng::uniform_int_distribution: a must be <= b "
+                                        "(got a = 5, b = 4)"));
+    CHECK_THROWS_MATCHES(ui::param_type(0, -1), std::invalid_argument,
+                         Catch::Message("cbrng::uniform_int_distribution: a must be <= b "
+                                        "(got a = 0, b = -1)"));
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::uniform_int_distribution<std::int8_t>(3, -3); }, "(got a = 3, b = -3)");
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::uniform_int_distribution<u64>(max64, 0); },
+        "(got a = 18446744073709551615, b = 0)");
+
+    using ur = cbrng::uniform_real_distribution<double>;
+    CHECK_THROWS_MATCHES(ur(1.5, 0.25), std::invalid_argument,
+                         Catch::Message("cbrng::uniform_real_distribution: a must be <= b "
+                                        "(got a = 1.5, b = 0.25)"));
+    CHECK_THROWS_MATCHES(ur(-inf, 0.0), std::invalid_argument,
+                         Catch::Message("cbrng::uniform_real_distribution: a must be finite "
+                                        "(got -inf)"));
+    CHECK_THROWS_MATCHES(ur(0.0, inf), std::invalid_argument,
+                         Catch::Message("cbrng::uniform_real_distribution: b must be finite "
+                                        "(got inf)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)ur(nan, 1.0); },
+                                                   "a must be finite (got ");
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::uniform_real_distribution<float>(0.0f, inff); },
+        "b must be finite (got inf)");
+    check_throws_containing<std::invalid_argument>([&] { (void)ur::param_type(0.1, 0.0); },
+                                                   "(got a = 0.10000000000000001, b = 0)");
+
+    using nd = cbrng::normal_distribution<double>;
+    CHECK_THROWS_MATCHES(nd(0.0, -1.0), std::invalid_argument,
+                         Catch::Message("cbrng::normal_distribution: stddev must be > 0 and "
+                                        "finite (got -1)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)nd(0.0, 0.0); },
+                                                   "stddev must be > 0 and finite (got 0)");
+    check_throws_containing<std::invalid_argument>([&] { (void)nd(0.0, inf); },
+                                                   "stddev must be > 0 and finite (got inf)");
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)nd(nan, 1.0); }, "cbrng::normal_distribution: mean must be finite");
+    CHECK_THROWS_MATCHES(cbrng::normal_distribution<float>(inff, 1.0f), std::invalid_argument,
+                         Catch::Message("cbrng::normal_distribution: mean must be finite "
+                                        "(got inf)"));
+
+    using ed = cbrng::exponential_distribution<double>;
+    CHECK_THROWS_MATCHES(ed(0.0), std::invalid_argument,
+                         Catch::Message("cbrng::exponential_distribution: lambda must be > 0 "
+                                        "and finite (got 0)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)ed(-2.5); }, "(got -2.5)");
+    check_throws_containing<std::invalid_argument>([&] { (void)ed(inf); }, "(got inf)");
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::exponential_distribution<float>(-0.0f); }, "(got -0)");
+
+    using bd = cbrng::bernoulli_distribution;
+    CHECK_THROWS_MATCHES(bd(1.25), std::invalid_argument,
+                         Catch::Message("cbrng::bernoulli_distribution: p must be in [0, 1] "
+                                        "(got 1.25)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)bd(-0.5); }, "(got -0.5)");
+    check_throws_containing<std::invalid_argument>([&] { (void)bd(nan); }, "p must be in [0, 1]");
+    check_throws_containing<std::invalid_argument>([&] { (void)bd::param_type(2.0); }, "(got 2)");
+
+    // The boundaries themselves are valid.
+    CHECK_NOTHROW(ui(4, 4));
+    CHECK_NOTHROW(ur(0.0, 0.0));
+    CHECK_NOTHROW(bd(0.0));
+    CHECK_NOTHROW(bd(1.0));
+    CHECK_NOTHROW(ed(std::numeric_limits<double>::denorm_min()));
+    CHECK_NOTHROW(nd(0.0, std::numeric_limits<double>::denorm_min()));
+}
+
+TEST_CASE("messages do not depend on the global locale", "[errors]") {
+    struct comma_decimal : std::numpunct<char> {
+        char do_decimal_point() const override { return ','; }
+        char do_thousands_sep() const override { return '.'; }
+        std::string do_grouping() const override { return "\3"; }
+    };
+    const std::locale saved =
+        std::locale::global(std::locale(std::locale::classic(), new comma_decimal));
+    std::string what;
+    try {
+        cbrng::uniform_real_distribution<double> d(1234.5, 0.0);
+    } catch (const std::invalid_argument& e) {
+        what = e.what();
+    }
+    std::locale::global(saved);
+    CHECK(what == "cbrng::uniform_real_distribution: a must be <= b (got a = 1234.5, b = 0)");
+}

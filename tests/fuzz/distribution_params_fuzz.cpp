@@ -1,0 +1,253 @@
+// Fuzz target: distribution parameters from arbitrary bits (NaN, infinities,
+// subnormals, extremes), drawn through URBGs of every shape (32- and 64-bit
+// cbrng streams, std::mt19937, std::minstd_rand whose range is not a power of
+// two, an 8-bit URBG). Each construction either throws std::invalid_argument,
+// exactly when the documented rule is broken, or gives a distribution whose
+// variates lie in the documented range, consume the documented number of
+// words, and equal variate_at's random-access values.
+#include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/random_access.hpp>
+#include <cbrng/distributions/uniform_int.hpp>
+#include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/philox.hpp>
+#include <cbrng/stream.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <stdexcept>
+#include <type_traits>
+
+#include "fuzz_common.hpp"
+
+namespace {
+
+/// A URBG with 8-bit words: several calls per variate.
+class byte_urbg {
+  public:
+    using result_type = std::uint8_t;
+    static constexpr result_type min() { return 0; }
+    static constexpr result_type max() { return 255; }
+    explicit byte_urbg(std::uint64_t seed) : s_{cbrng::stream_id{seed, 0, 0}} {}
+    result_type operator()() { return static_cast<result_type>(s_()); }
+    void discard(unsigned long long n) { s_.discard(n); }
+    [[nodiscard]] std::uint64_t position() const { return s_.position(); }
+
+  private:
+    cbrng::stream<> s_;
+};
+
+template <class Real>
+Real real_from_bits(FuzzedDataProvider& in) {
+    if constexpr (sizeof(Real) == 8) {
+        const auto bits = in.ConsumeIntegral<std::uint64_t>();
+        double x = 0;
+        std::memcpy(&x, &bits, sizeof x);
+        return x;
+    } else {
+        const auto bits = in.ConsumeIntegral<std::uint32_t>();
+        float x = 0;
+        std::memcpy(&x, &bits, sizeof x);
+        return x;
+    }
+}
+
+template <class T>
+bool same_bits(const T& a, const T& b) {
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+template <class D, class Make>
+bool construct(Make make, bool valid, D& out) {
+    try {
+        out = make();
+    } catch (const std::invalid_argument&) {
+        FUZZ_CHECK(!valid);
+        return false;
+    }
+    FUZZ_CHECK(valid);
+    return true;
+}
+
+/// Draws k variates from a URBG of kind `urbg`, checks each with `in_range`,
+/// checks the words consumed (fixed consumption: exactly words_per_variate;
+/// otherwise at least min_words) and random access.
+template <class D, class G, class InRange>
+void draw_with(const D& d, G g, int k, InRange in_range) {
+    const G start = g;
+    typename D::result_type variates[8] = {};
+    FUZZ_CHECK(k <= 8);
+    for (int i = 0; i < k; ++i) {
+        const auto before = g.position();
+        const auto x = d(g);
+        variates[i] = x;
+        FUZZ_CHECK(in_range(x));
+        const auto used = g.position() - before;
+        if constexpr (D::fixed_consumption) {
+            FUZZ_CHECK(used == D::template words_per_variate<G>());
+        } else {
+            FUZZ_CHECK(used >= D::template min_words_per_variate<G>(d.param()));
+        }
+    }
+    if constexpr (D::fixed_consumption) {
+        for (int i = 0; i < k; ++i) {
+            D copy = d;
+            const auto x = cbrng::variate_at(start, copy, static_cast<std::uint64_t>(i));
+            FUZZ_CHECK(same_bits(x, variates[i]));
+        }
+    }
+}
+
+/// Draws through std engines (no position: range checks only).
+template <class D, class InRange>
+void draw_std(const D& d, std::uint64_t seed, int k, InRange in_range) {
+    std::mt19937 mt{static_cast<std::uint32_t>(seed)};
+    std::minstd_rand lcg{static_cast<std::uint32_t>(seed % 2147483646u) + 1u};
+    for (int i = 0; i < k; ++i) {
+        FUZZ_CHECK(in_range(d(mt)));
+        FUZZ_CHECK(in_range(d(lcg)));
+    }
+}
+
+template <class D, class InRange>
+void draw_all(FuzzedDataProvider& in, const D& d, InRange in_range) {
+    const auto seed = in.ConsumeIntegral<std::uint64_t>();
+    const int k = in.ConsumeIntegralInRange(1, 8);
+    // The stream sits just before a block edge so consumption spans blocks.
+    cbrng::stream<> s32{cbrng::stream_id{seed, 1, 2},
+                        in.ConsumeIntegralInRange<std::uint64_t>(0, 7)};
+    cbrng::stream<cbrng::philox4x64_10> s64{cbrng::stream_id{seed, 3, 4}};
+    draw_with(d, s32, k, in_range);
+    draw_with(d, s64, k, in_range);
+    draw_with(d, byte_urbg{seed}, k, in_range);
+    draw_std(d, seed, k, in_range);
+}
+
+template <class Int>
+void fuzz_uniform_int(FuzzedDataProvider& in) {
+    const Int a = in.ConsumeIntegral<Int>();
+    // b near a (wrapping: b < a is an invalid pair) or anywhere.
+    using U = std::make_unsigned_t<Int>;
+    const Int b = in.ConsumeBool() ? static_cast<Int>(static_cast<U>(
+                                         static_cast<U>(a) + in.ConsumeIntegralInRange<U>(0, 3)))
+                                   : in.ConsumeIntegral<Int>();
+    using D = cbrng::uniform_int_distribution<Int>;
+    D d;
+    if (!construct<D>([&] { return D(a, b); }, a <= b, d)) return;
+    FUZZ_CHECK(d.min() == a && d.max() == b);
+    draw_all(in, d, [&](Int x) { return a <= x && x <= b; });
+}
+
+template <class Real>
+void fuzz_uniform_real(FuzzedDataProvider& in) {
+    const Real a = real_from_bits<Real>(in);
+    const Real b = in.ConsumeBool() ? a : real_from_bits<Real>(in);
+    using D = cbrng::uniform_real_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(a) && std::isfinite(b) && a <= b;
+    if (!construct<D>([&] { return D(a, b); }, valid, d)) return;
+    // [a, b), or exactly a when a == b.
+    draw_all(in, d, [&](Real x) { return a == b ? x == a : (a <= x && x < b); });
+}
+
+template <class Real>
+void fuzz_normal(FuzzedDataProvider& in) {
+    const Real mean = real_from_bits<Real>(in);
+    const Real stddev = real_from_bits<Real>(in);
+    using D = cbrng::normal_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(mean) && std::isfinite(stddev) && stddev > 0;
+    if (!construct<D>([&] { return D(mean, stddev); }, valid, d)) return;
+    // |z| <= 8.2095 (double) or 6.3380 (float), so |x - mean| <= stddev * zmax
+    // up to the rounding of the product and the sum (checked in long double).
+    const long double zmax = sizeof(Real) == 8 ? 8.2095L : 6.3380L;
+    const long double eps = std::numeric_limits<Real>::epsilon();
+    const long double bound = static_cast<long double>(stddev) * zmax * (1 + 4 * eps) +
+                              std::fabs(static_cast<long double>(mean)) * 4 * eps +
+                              std::numeric_limits<Real>::denorm_min();
+    const bool may_overflow = std::fabs(static_cast<long double>(mean)) + bound >=
+                              static_cast<long double>(std::numeric_limits<Real>::max());
+    draw_all(in, d, [&](Real x) {
+        if (std::isnan(x)) return false;
+        if (std::isinf(x)) return may_overflow;
+        return std::fabs(static_cast<long double>(x) - static_cast<long double>(mean)) <= bound;
+    });
+}
+
+template <class Real>
+void fuzz_exponential(FuzzedDataProvider& in) {
+    const Real lambda = real_from_bits<Real>(in);
+    using D = cbrng::exponential_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(lambda) && lambda > 0;
+    if (!construct<D>([&] { return D(lambda); }, valid, d)) return;
+    // 0 <= x <= 36.74 / lambda (double), 22.18 / lambda (float), documented.
+    const long double top = (sizeof(Real) == 8 ? 36.74L : 22.18L) / lambda;
+    const bool may_overflow = top >= static_cast<long double>(std::numeric_limits<Real>::max());
+    draw_all(in, d, [&](Real x) {
+        if (std::isnan(x) || std::signbit(x)) return false;
+        if (std::isinf(x)) return may_overflow;
+        return static_cast<long double>(x) <= top;
+    });
+}
+
+void fuzz_bernoulli(FuzzedDataProvider& in) {
+    const double p = real_from_bits<double>(in);
+    using D = cbrng::bernoulli_distribution;
+    D d;
+    if (!construct<D>([&] { return D(p); }, p >= 0.0 && p <= 1.0, d)) return;
+    draw_all(in, d, [&](bool x) { return p == 0.0 ? !x : p == 1.0 ? x : true; });
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    FuzzedDataProvider in(data, size);
+    switch (in.ConsumeIntegral<std::uint8_t>() % 14) {
+        case 0:
+            fuzz_uniform_int<int>(in);
+            break;
+        case 1:
+            fuzz_uniform_int<std::int8_t>(in);
+            break;
+        case 2:
+            fuzz_uniform_int<std::uint16_t>(in);
+            break;
+        case 3:
+            fuzz_uniform_int<std::int64_t>(in);
+            break;
+        case 4:
+            fuzz_uniform_int<std::uint64_t>(in);
+            break;
+        case 5:
+            fuzz_uniform_int<unsigned>(in);
+            break;
+        case 6:
+            fuzz_uniform_real<float>(in);
+            break;
+        case 7:
+            fuzz_uniform_real<double>(in);
+            break;
+        case 8:
+            fuzz_normal<float>(in);
+            break;
+        case 9:
+            fuzz_normal<double>(in);
+            break;
+        case 10:
+            fuzz_exponential<float>(in);
+            break;
+        case 11:
+            fuzz_exponential<double>(in);
+            break;
+        default:
+            fuzz_bernoulli(in);
+            break;
+    }
+    return 0;
+}
