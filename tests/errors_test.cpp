@@ -11,15 +11,18 @@
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/fill.hpp>
 #include <cbrng/philox.hpp>
 #include <cbrng/stream.hpp>
 #include <cbrng/threefry.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -91,6 +94,15 @@ void check_stream_errors(const std::string& name) {
     // The stream is still usable after the error.
     s.set_position(0);
     CHECK(s() == S(cbrng::stream_id{1, 2, 3})());
+
+    // fill() past the end writes the words up to the end, then throws the same.
+    S f{cbrng::stream_id{1, 2, 3}, S::capacity - 5};
+    S expect = f;
+    std::vector<typename S::result_type> v(12, 0);
+    CHECK_THROWS_MATCHES(cbrng::fill(f, v.begin(), v.end()), std::out_of_range,
+                         Catch::Message(end_msg));
+    CHECK(f.position() == S::capacity);
+    for (std::size_t i = 0; i < 5; ++i) CHECK(v[i] == expect());
 }
 
 }  // namespace
