@@ -7,6 +7,9 @@ packages=(
   cmake make g++ clang clang-format libomp-14-dev libclang-rt-14-dev
   catch2 libbenchmark-dev librandom123-dev libpcg-cpp-dev
   openmpi-bin libopenmpi-dev dieharder
+  # portability and hardening stages: cross compilers and qemu-user for the
+  # aarch64 / s390x (big-endian) golden tests, python3 for the no-lock audit
+  g++-aarch64-linux-gnu g++-s390x-linux-gnu qemu-user python3
 )
 
 missing=()
