@@ -51,29 +51,33 @@ void for_each_path(F&& f) {
     }
 }
 
-/// A 64-byte aligned array of words with room for every misalignment.
+/// A 64-byte aligned array of words with room for every misalignment and a
+/// guard line of poison on each side of any range written.
 template <class Word>
 class aligned_buffer {
   public:
-    explicit aligned_buffer(std::size_t n) : storage_(n + 3 * per_line) {
+    static constexpr std::size_t per_line = 64 / sizeof(Word);
+
+    aligned_buffer(std::size_t n, Word poison)
+        : storage_(n + 4 * per_line, poison), poison_(poison) {
         const auto addr = reinterpret_cast<std::uintptr_t>(storage_.data());
         const std::size_t skip = ((64 - addr % 64) % 64) / sizeof(Word);
         base_ = storage_.data() + skip + per_line;  // a full line of guard words before
     }
-    static constexpr std::size_t per_line = 64 / sizeof(Word);
     Word* line() noexcept { return base_; }
-    void poison(Word value) {
-        for (auto& w : storage_) w = value;
-    }
-    [[nodiscard]] bool untouched_outside(const Word* first, const Word* last, Word value) const {
-        for (const Word* p = storage_.data(); p != storage_.data() + storage_.size(); ++p) {
-            if ((p < first || p >= last) && *p != value) return false;
-        }
-        return true;
+    /// True when nothing within a line of [first, last) but that range was
+    /// written since the last restore(); then restores the poison there.
+    [[nodiscard]] bool untouched_around(Word* first, Word* last) {
+        bool ok = true;
+        for (Word* p = first - per_line; p != first; ++p) ok = ok && *p == poison_;
+        for (Word* p = last; p != last + per_line; ++p) ok = ok && *p == poison_;
+        for (Word* p = first; p != last; ++p) *p = poison_;
+        return ok;
     }
 
   private:
     std::vector<Word> storage_;
+    Word poison_;
     Word* base_;
 };
 
@@ -97,16 +101,16 @@ void check_fill_matches_scalar(const G& start, std::size_t max_len = 300) {
                 ref.push_back(r());
                 state.push_back(r);
             }
-            aligned_buffer<word> buf(max_len);
+            aligned_buffer<word> buf(max_len, poison);
             std::size_t failures = 0;
             for (std::size_t len = 0; len <= max_len; ++len) {
                 for (std::size_t mis = 0; mis < buf.per_line; ++mis) {
-                    buf.poison(poison);
                     word* out = buf.line() + mis;
                     G g = g0;
                     cbrng::fill(g, out, out + len);
-                    bool ok = buf.untouched_outside(out, out + len, poison) && g == state[len];
+                    bool ok = g == state[len];
                     for (std::size_t i = 0; ok && i < len; ++i) ok = out[i] == ref[i];
+                    ok = buf.untouched_around(out, out + len) && ok;
                     for (std::size_t i = 0; ok && i < 2 * N; ++i) ok = g() == ref[len + i];
                     if (!ok && ++failures <= 3) {
                         FAIL_CHECK("fill differs from scalar calls: offset "
@@ -143,18 +147,17 @@ void check_dist_fill_matches_scalar(const G& start, const D& d,
                 ref.push_back(d(r));
                 state.push_back(r);
             }
-            aligned_buffer<real> buf(max_len);
+            aligned_buffer<real> buf(max_len, poison);
             std::size_t failures = 0;
             for (const std::size_t len : lengths) {
                 for (std::size_t mis = 0; mis < buf.per_line; ++mis) {
-                    buf.poison(poison);
                     real* out = buf.line() + mis;
                     G g = g0;
                     D e = d;
                     cbrng::fill(g, out, out + len, e);
-                    bool ok =
-                        buf.untouched_outside(out, out + len, poison) && g == state[len] && e == d;
+                    bool ok = g == state[len] && e == d;
                     ok = ok && (len == 0 || std::memcmp(out, ref.data(), len * sizeof(real)) == 0);
+                    ok = buf.untouched_around(out, out + len) && ok;
                     for (std::size_t i = 0; ok && i < 4; ++i) {
                         const real next = e(g);
                         ok = std::memcmp(&next, &ref[len + i], sizeof next) == 0;
