@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include "config.hpp"
 #include "philox.hpp"  // detail::uint_t
@@ -99,7 +100,6 @@ struct threefry {
 
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr counter_type operator()(counter_type x,
                                                                       key_type key) const noexcept {
-        using rot = detail::threefry_rotations<N, W>;
         word_type ks[N + 1] = {};
         ks[N] = detail::threefry_parity<word_type>;
         for (std::size_t i = 0; i < N; ++i) {
@@ -107,27 +107,45 @@ struct threefry {
             ks[N] ^= key[i];
             x[i] = static_cast<word_type>(x[i] + key[i]);
         }
-        for (unsigned r = 0; r < R; ++r) {
-            if constexpr (N == 2) {
-                x[0] = static_cast<word_type>(x[0] + x[1]);
-                x[1] = static_cast<word_type>(detail::rotl(x[1], rot::get(r, 0)) ^ x[0]);
-            } else {
-                // Even rounds mix lanes (0,1),(2,3); odd rounds (0,3),(2,1).
-                const std::size_t a = (r % 2 == 0) ? 1 : 3, b = (r % 2 == 0) ? 3 : 1;
-                x[0] = static_cast<word_type>(x[0] + x[a]);
-                x[a] = static_cast<word_type>(detail::rotl(x[a], rot::get(r, 0)) ^ x[0]);
-                x[2] = static_cast<word_type>(x[2] + x[b]);
-                x[b] = static_cast<word_type>(detail::rotl(x[b], rot::get(r, 1)) ^ x[2]);
-            }
-            if (r % 4 == 3) {  // key injection s = (r + 1) / 4 after each group of four
-                const std::size_t s = (r + 1) / 4;
-                for (std::size_t i = 0; i < N; ++i) {
-                    x[i] = static_cast<word_type>(x[i] + ks[(s + i) % (N + 1)]);
-                }
-                x[N - 1] = static_cast<word_type>(x[N - 1] + s);
-            }
-        }
+        // Every round is instantiated separately, so rotation amounts and key
+        // schedule indices are compile-time constants (a run-time round loop
+        // with table look-ups runs many times slower).
+        all_rounds(x, ks, std::make_index_sequence<R>{});
         return x;
+    }
+
+  private:
+    template <std::size_t... Rs>
+    CBRNG_HOST_DEVICE static constexpr void all_rounds(counter_type& x,
+                                                       const word_type (&ks)[N + 1],
+                                                       std::index_sequence<Rs...>) noexcept {
+        (one_round<static_cast<unsigned>(Rs)>(x, ks), ...);
+    }
+
+    template <unsigned r>
+    CBRNG_HOST_DEVICE static constexpr void one_round(counter_type& x,
+                                                      const word_type (&ks)[N + 1]) noexcept {
+        using rot = detail::threefry_rotations<N, W>;
+        if constexpr (N == 2) {
+            constexpr unsigned s0 = rot::get(r, 0);
+            x[0] = static_cast<word_type>(x[0] + x[1]);
+            x[1] = static_cast<word_type>(detail::rotl(x[1], s0) ^ x[0]);
+        } else {
+            // Even rounds mix lanes (0,1),(2,3); odd rounds (0,3),(2,1).
+            constexpr std::size_t a = (r % 2 == 0) ? 1 : 3, b = (r % 2 == 0) ? 3 : 1;
+            constexpr unsigned s0 = rot::get(r, 0), s1 = rot::get(r, 1);
+            x[0] = static_cast<word_type>(x[0] + x[a]);
+            x[a] = static_cast<word_type>(detail::rotl(x[a], s0) ^ x[0]);
+            x[2] = static_cast<word_type>(x[2] + x[b]);
+            x[b] = static_cast<word_type>(detail::rotl(x[b], s1) ^ x[2]);
+        }
+        if constexpr (r % 4 == 3) {  // key injection s = (r + 1) / 4 after each group of four
+            constexpr std::size_t s = (r + 1) / 4;
+            for (std::size_t i = 0; i < N; ++i) {
+                x[i] = static_cast<word_type>(x[i] + ks[(s + i) % (N + 1)]);
+            }
+            x[N - 1] = static_cast<word_type>(x[N - 1] + s);
+        }
     }
 };
 
