@@ -134,6 +134,16 @@
 #define CBRNG_CLANG 0
 #endif
 
+#if CBRNG_GPU_COMPILER
+#define CBRNG_FORCEINLINE __forceinline__
+#elif defined(__GNUC__) || defined(__clang__)
+#define CBRNG_FORCEINLINE inline __attribute__((always_inline))
+#elif defined(_MSC_VER)
+#define CBRNG_FORCEINLINE __forceinline
+#else
+#define CBRNG_FORCEINLINE inline
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #define CBRNG_LIKELY(x) __builtin_expect(!!(x), 1)
 #define CBRNG_UNLIKELY(x) __builtin_expect(!!(x), 0)

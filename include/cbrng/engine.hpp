@@ -69,7 +69,7 @@ struct philox_std_bijection {
             mul = {{c[2], c[0]}};
             weyl = {{c[1], c[3]}};
         }
-        return philox_rounds<static_cast<unsigned>(w)>(x, k, mul, weyl, rounds);
+        return philox_rounds<static_cast<unsigned>(w), rounds>(x, k, mul, weyl);
     }
 };
 

@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include "config.hpp"
 #include "detail/mulhilo.hpp"
@@ -40,32 +41,47 @@ struct uint_of_width<64> {
 template <std::size_t W>
 using uint_t = typename uint_of_width<W>::type;
 
-/// The Philox rounds over w-bit words stored in Word, for any multipliers and
-/// Weyl increments. Shared by cbrng::philox (Random123's constants) and
-/// cbrng::philox_engine (constants from the template arguments). `mul` and
-/// `weyl` are in Random123's order: mul[0] multiplies word 0, mul[1] word 2,
-/// weyl[k] is added to key word k between rounds.
-template <unsigned w, class Word, std::size_t N>
-[[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Word, N> philox_rounds(
-    word_array<Word, N> x, word_array<Word, N / 2> k, word_array<Word, N / 2> mul,
-    word_array<Word, N / 2> weyl, unsigned rounds) noexcept {
-    for (unsigned r = 0; r < rounds; ++r) {
-        if (r != 0) {
-            for (std::size_t j = 0; j < N / 2; ++j) {
-                k[j] = static_cast<Word>((k[j] + weyl[j]) & low_mask<Word, w>);
-            }
-        }
-        if constexpr (N == 2) {
-            const hilo<Word> p = mulhilo<w>(mul[0], x[0]);
-            x = {static_cast<Word>(p.hi ^ k[0] ^ x[1]), p.lo};
-        } else {
-            const hilo<Word> p0 = mulhilo<w>(mul[0], x[0]);
-            const hilo<Word> p1 = mulhilo<w>(mul[1], x[2]);
-            x = {static_cast<Word>(p1.hi ^ x[1] ^ k[0]), p1.lo,
-                 static_cast<Word>(p0.hi ^ x[3] ^ k[1]), p0.lo};
+/// One Philox round over w-bit words stored in Word. `mul` and `weyl` are in
+/// Random123's order: mul[0] multiplies word 0, mul[1] word 2; weyl[k] is
+/// added to key word k before every round but the first.
+template <unsigned w, unsigned r, class Word, std::size_t N>
+CBRNG_FORCEINLINE CBRNG_HOST_DEVICE constexpr void philox_round(
+    word_array<Word, N>& x, word_array<Word, N / 2>& k, const word_array<Word, N / 2>& mul,
+    const word_array<Word, N / 2>& weyl) noexcept {
+    if constexpr (r != 0) {
+        for (std::size_t j = 0; j < N / 2; ++j) {
+            k[j] = static_cast<Word>((k[j] + weyl[j]) & low_mask<Word, w>);
         }
     }
+    if constexpr (N == 2) {
+        const hilo<Word> p = mulhilo<w>(mul[0], x[0]);
+        x = {static_cast<Word>(p.hi ^ k[0] ^ x[1]), p.lo};
+    } else {
+        const hilo<Word> p0 = mulhilo<w>(mul[0], x[0]);
+        const hilo<Word> p1 = mulhilo<w>(mul[1], x[2]);
+        x = {static_cast<Word>(p1.hi ^ x[1] ^ k[0]), p1.lo, static_cast<Word>(p0.hi ^ x[3] ^ k[1]),
+             p0.lo};
+    }
+}
+
+template <unsigned w, class Word, std::size_t N, unsigned... Rs>
+CBRNG_FORCEINLINE CBRNG_HOST_DEVICE constexpr word_array<Word, N> philox_rounds_impl(
+    word_array<Word, N> x, word_array<Word, N / 2> k, const word_array<Word, N / 2>& mul,
+    const word_array<Word, N / 2>& weyl, std::integer_sequence<unsigned, Rs...>) noexcept {
+    (philox_round<w, Rs>(x, k, mul, weyl), ...);
     return x;
+}
+
+/// The R Philox rounds over w-bit words stored in Word, for any multipliers
+/// and Weyl increments. Shared by cbrng::philox (Random123's constants) and
+/// cbrng::philox_engine (constants from the template arguments). Every round
+/// is instantiated separately so that compilers unroll it whatever their
+/// heuristics.
+template <unsigned w, unsigned R, class Word, std::size_t N>
+[[nodiscard]] CBRNG_FORCEINLINE CBRNG_HOST_DEVICE constexpr word_array<Word, N> philox_rounds(
+    word_array<Word, N> x, word_array<Word, N / 2> k, word_array<Word, N / 2> mul,
+    word_array<Word, N / 2> weyl) noexcept {
+    return philox_rounds_impl<w>(x, k, mul, weyl, std::make_integer_sequence<unsigned, R>{});
 }
 
 template <std::size_t N, std::size_t W>
@@ -133,10 +149,10 @@ struct philox {
     static constexpr std::size_t word_size = W;
     static constexpr unsigned rounds = R;
 
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr counter_type operator()(counter_type ctr,
-                                                                      key_type key) const noexcept {
+    [[nodiscard]] CBRNG_FORCEINLINE CBRNG_HOST_DEVICE constexpr counter_type operator()(
+        counter_type ctr, key_type key) const noexcept {
         using c = detail::philox_constants<N, W>;
-        return detail::philox_rounds<W>(ctr, key, c::mul(), c::weyl(), R);
+        return detail::philox_rounds<W, R>(ctr, key, c::mul(), c::weyl());
     }
 };
 

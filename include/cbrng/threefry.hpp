@@ -98,8 +98,8 @@ struct threefry {
     static constexpr std::size_t word_size = W;
     static constexpr unsigned rounds = R;
 
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr counter_type operator()(counter_type x,
-                                                                      key_type key) const noexcept {
+    [[nodiscard]] CBRNG_FORCEINLINE CBRNG_HOST_DEVICE constexpr counter_type operator()(
+        counter_type x, key_type key) const noexcept {
         word_type ks[N + 1] = {};
         ks[N] = detail::threefry_parity<word_type>;
         for (std::size_t i = 0; i < N; ++i) {
@@ -116,15 +116,14 @@ struct threefry {
 
   private:
     template <std::size_t... Rs>
-    CBRNG_HOST_DEVICE static constexpr void all_rounds(counter_type& x,
-                                                       const word_type (&ks)[N + 1],
-                                                       std::index_sequence<Rs...>) noexcept {
+    CBRNG_FORCEINLINE CBRNG_HOST_DEVICE static constexpr void all_rounds(
+        counter_type& x, const word_type (&ks)[N + 1], std::index_sequence<Rs...>) noexcept {
         (one_round<static_cast<unsigned>(Rs)>(x, ks), ...);
     }
 
     template <unsigned r>
-    CBRNG_HOST_DEVICE static constexpr void one_round(counter_type& x,
-                                                      const word_type (&ks)[N + 1]) noexcept {
+    CBRNG_FORCEINLINE CBRNG_HOST_DEVICE static constexpr void one_round(
+        counter_type& x, const word_type (&ks)[N + 1]) noexcept {
         using rot = detail::threefry_rotations<N, W>;
         if constexpr (N == 2) {
             constexpr unsigned s0 = rot::get(r, 0);
