@@ -134,6 +134,21 @@
 #define CBRNG_CLANG 0
 #endif
 
+// The SIMD configuration of this translation unit, as a namespace name. The
+// run-time dispatch (detail/cpu.hpp, detail/transform.hpp, fill.hpp) and the
+// kernels compile to different bodies where x86 SIMD is off (nvcc's host
+// pass, other architectures) or tuned per compiler; each configuration lives
+// in its own inline namespace, so a program mixing such translation units
+// (a .cu and a .cpp file, g++ and clang++ objects) gets distinct entities
+// rather than an ODR violation.
+#if !CBRNG_HAS_X86_SIMD
+#define CBRNG_SIMD_ABI simd_off
+#elif CBRNG_CLANG
+#define CBRNG_SIMD_ABI simd_x86_clang
+#else
+#define CBRNG_SIMD_ABI simd_x86_gnu
+#endif
+
 #if CBRNG_GPU_COMPILER
 #define CBRNG_FORCEINLINE __forceinline__
 #elif defined(__GNUC__) || defined(__clang__)

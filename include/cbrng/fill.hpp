@@ -54,6 +54,7 @@
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
+inline namespace CBRNG_SIMD_ABI {
 
 // ---------------------------------------------------------------- kernels
 
@@ -426,7 +427,11 @@ struct is_forward_iterator<
                                            typename std::iterator_traits<It>::iterator_category>>>
     : std::true_type {};
 
+}  // namespace CBRNG_SIMD_ABI
 }  // namespace detail
+
+// fill is tied to the SIMD configuration too (see CBRNG_SIMD_ABI in config.hpp).
+inline namespace CBRNG_SIMD_ABI {
 
 /// Writes gen's next words to [first, last): afterwards *first .. *(last - 1)
 /// hold exactly the values `gen()` would have returned, in order, and gen is
@@ -481,6 +486,8 @@ void fill(URBG& gen, OutputIt first, OutputIt last, Distribution&& dist) {
         for (; first != last; ++first) *first = dist(gen);
     }
 }
+
+}  // namespace CBRNG_SIMD_ABI
 
 CBRNG_NAMESPACE_END
 

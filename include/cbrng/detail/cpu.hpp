@@ -18,6 +18,7 @@
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
+inline namespace CBRNG_SIMD_ABI {
 
 /// Instruction-set tiers, ordered: a CPU that supports a tier supports every
 /// tier below it.
@@ -90,6 +91,7 @@ class scoped_isa {
     bool ok_;
 };
 
+}  // namespace CBRNG_SIMD_ABI
 }  // namespace detail
 CBRNG_NAMESPACE_END
 

@@ -42,6 +42,7 @@
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
+inline namespace CBRNG_SIMD_ABI {
 
 /// Writes out[0..n) = the n variates of distribution parameters p for the raw
 /// words words[0 .. n * batch_words_per_variate<Real, Word>), exactly as n
@@ -74,6 +75,7 @@ void transform(const Word* words, Real* out, std::size_t n, const Param& p,
     transform_scalar(words, out, n, p);
 }
 
+}  // namespace CBRNG_SIMD_ABI
 }  // namespace detail
 CBRNG_NAMESPACE_END
 

@@ -30,6 +30,7 @@
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
+inline namespace CBRNG_SIMD_ABI {
 namespace avx2 {
 
 CBRNG_TARGET_AVX2 inline __m256d opaque(__m256d v) noexcept {
@@ -312,6 +313,7 @@ CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t
     avx2::exponential_float(words, out, n, p);
 }
 
+}  // namespace CBRNG_SIMD_ABI
 }  // namespace detail
 CBRNG_NAMESPACE_END
 

@@ -34,6 +34,7 @@
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
+inline namespace CBRNG_SIMD_ABI {
 namespace avx512 {
 
 CBRNG_TARGET_AVX512 inline __m512d opaque(__m512d v) noexcept {
@@ -308,6 +309,7 @@ CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::si
     avx512::exponential_float(words, out, n, p);
 }
 
+}  // namespace CBRNG_SIMD_ABI
 }  // namespace detail
 CBRNG_NAMESPACE_END
 

@@ -37,6 +37,7 @@
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
+inline namespace CBRNG_SIMD_ABI {
 namespace simd {
 namespace avx2 {
 
@@ -281,6 +282,7 @@ CBRNG_TARGET_AVX2 inline void threefry4x64_20_avx2(std::uint64_t* out, std::size
 }
 
 }  // namespace simd
+}  // namespace CBRNG_SIMD_ABI
 }  // namespace detail
 CBRNG_NAMESPACE_END
 

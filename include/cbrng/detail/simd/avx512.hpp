@@ -38,6 +38,7 @@
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
+inline namespace CBRNG_SIMD_ABI {
 namespace simd {
 namespace avx512 {
 
@@ -244,6 +245,7 @@ CBRNG_TARGET_AVX512 inline void threefry4x64_20_avx512(std::uint64_t* out, std::
 }
 
 }  // namespace simd
+}  // namespace CBRNG_SIMD_ABI
 }  // namespace detail
 CBRNG_NAMESPACE_END
 

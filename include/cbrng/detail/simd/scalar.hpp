@@ -24,6 +24,7 @@
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
+inline namespace CBRNG_SIMD_ABI {  // with the other kernels, see config.hpp
 namespace simd {
 
 using philox4x32_ctr = word_array<std::uint32_t, 4>;
@@ -54,6 +55,7 @@ inline void threefry4x64_20_scalar(std::uint64_t* out, std::size_t nblocks, thre
 }
 
 }  // namespace simd
+}  // namespace CBRNG_SIMD_ABI
 }  // namespace detail
 CBRNG_NAMESPACE_END
 
