@@ -54,18 +54,15 @@ case $mode in
     dir=${2:-$root/build-test/tsan}
     cmake -S "$root" -B "$dir" "${common[@]}" -DCBRNG_BUILD_TOOLS=OFF \
       -DCMAKE_CXX_FLAGS="$opt -fsanitize=thread" >/dev/null
-    # Build only what the threaded tests run.
-    targets=$(cd "$dir" && ctest -N -L threaded | sed -n 's/^ *Test *#[0-9]*: //p')
+    # The tests labelled threaded (fork storm, threads example) and the
+    # ambient stream's thread tests; build only what they run.
+    tests=$( (cd "$dir" && ctest -N -L threaded) | sed -n 's/^ *Test *#[0-9]*: //p')
+    tests=$(printf '%s\n' $tests ambient_test | sort -u)
     build_targets=()
-    for t in $targets; do
-      case $t in
-        example_*) build_targets+=(--target "${t#example_}") ;;
-        *) build_targets+=(--target "$t") ;;
-      esac
-    done
+    for t in $tests; do build_targets+=(--target "${t#example_}"); done
     cmake --build "$dir" -j "$jobs" "${build_targets[@]}"
     export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
-    (cd "$dir" && ctest --output-on-failure -j "$jobs" -L threaded)
+    (cd "$dir" && ctest --output-on-failure -j "$jobs" -R "^($(echo $tests | tr ' ' '|'))\$")
     ;;
   *)
     echo "usage: sanitize.sh address|thread [BUILD_DIR]" >&2

@@ -2,8 +2,11 @@
 # The whole test suite, exactly as CI runs it (.ci/run calls this script).
 #   bash scripts/test.sh
 # Installs its dependencies, then builds and tests with g++ (C++17) and
-# clang++ (C++20), warnings as errors, checks formatting, and compiles the
-# CUDA device code when nvcc is installed.
+# clang++ (C++20), warnings as errors, checks formatting, compiles the
+# CUDA device code when nvcc is installed, then runs the hardening and
+# portability stages: clang -Weverything on every header, the suite under
+# ASan+UBSan and the threaded tests under TSan, libFuzzer, the golden tests
+# cross-built for aarch64 and s390x under qemu-user, and the compiler matrix.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -47,5 +50,29 @@ if [ -n "$nvcc_path" ]; then
 else
   stage "cuda: skipped: no CUDA compiler (nvcc not on PATH nor at /usr/local/cuda/bin/nvcc)"
 fi
+
+# Hardening and portability stages, each timed (the times are printed at the end).
+timings=()
+timed_stage() {  # title, command...
+  local title=$1 start=$SECONDS
+  shift
+  stage "$title"
+  "$@"
+  timings+=("$(printf '%5d s  %s' $((SECONDS - start)) "$title")")
+}
+timed_stage "strict warnings: every header under clang -Weverything -Werror" \
+  bash scripts/strict_headers.sh
+timed_stage "asan+ubsan: the whole suite (clang++, no benchmarks)" \
+  bash scripts/sanitize.sh address "$build_root/asan"
+timed_stage "fuzz: every libFuzzer target, ${CBRNG_FUZZ_SECONDS:-30} s each" \
+  bash scripts/fuzz.sh "$build_root/asan"
+timed_stage "tsan: the threaded tests (clang++)" \
+  bash scripts/sanitize.sh thread "$build_root/tsan"
+timed_stage "cross: golden tests on aarch64 and s390x (big-endian) under qemu-user" \
+  bash scripts/cross.sh "$build_root"
+timed_stage "matrix: golden tests, g++/clang++ x C++17/20 x -O0/-O3 x -march=native" \
+  bash scripts/matrix.sh "$build_root"
+stage "stage times"
+printf '%s\n' "${timings[@]}"
 
 stage "all test stages passed"
