@@ -35,16 +35,28 @@ mkdir -p "$artifacts"
 export ASAN_OPTIONS=detect_leaks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-summary=()
-status=0
-for t in "${targets[@]}"; do
+# One fuzzer per core at a time.
+run_one() {  # target
+  local t=$1
   mkdir -p "$work/$t"
   cp "$root/tests/fuzz/corpus/$t/"* "$work/$t/"
-  log=$work/$t.log
   echo "fuzz_$t: ${seconds} s from $(ls "$work/$t" | wc -l) seed inputs"
-  if "$dir/tests/fuzz/fuzz_$t" "$work/$t" -max_total_time="$seconds" -print_final_stats=1 \
-      -max_len=512 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts/$t-" \
-      >"$log" 2>&1; then
+  "$dir/tests/fuzz/fuzz_$t" "$work/$t" -max_total_time="$seconds" -print_final_stats=1 \
+    -max_len=512 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts/$t-" \
+    >"$work/$t.log" 2>&1
+}
+pids=()
+for t in "${targets[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+  run_one "$t" &
+  pids+=($!)
+done
+summary=()
+status=0
+for i in "${!targets[@]}"; do
+  t=${targets[$i]}
+  log=$work/$t.log
+  if wait "${pids[$i]}"; then
     result=ok
   else
     result=FAILED
@@ -54,7 +66,7 @@ for t in "${targets[@]}"; do
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 || true)
   corpus=$(ls "$work/$t" | wc -l)
-  summary+=("$(printf '%-22s %-6s %10s executions  %-10s corpus %s' "fuzz_$t" "$result" \
+  summary+=("$(printf '%-26s %-6s %10s executions  %-10s corpus %s' "fuzz_$t" "$result" \
     "${runs:-?}" "${cov:-}" "$corpus")")
 done
 echo
