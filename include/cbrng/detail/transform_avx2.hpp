@@ -8,10 +8,19 @@
 // 4 double (or 8 float) lanes; every inexact product goes through mul(), whose
 // empty asm barrier stops GCC from contracting it into an FMA (the "fma"
 // target would otherwise let it). Integer-to-float conversions are done with
-// exact bit tricks where AVX2 has no instruction. Branches of the normal
-// quantile are evaluated for a vector when any of its lanes needs them and
-// merged by lane masks; lanes never influence each other. Leftover elements
-// (n not a multiple of the vector width) go through the scalar reference.
+// exact bit tricks where AVX2 has no instruction; where the vector code forms
+// an input differently from the scalar code (the unit value u of the normal
+// and exponential transforms), the true value is representable, so both get
+// it exactly. Leftover elements (n not a multiple of the vector width) go
+// through the scalar reference.
+//
+// Speed (docs/performance-fill.md): the logarithm and the rationals of the
+// normal quantile are long chains of dependent operations, and one chain per
+// loop iteration leaves the core mostly waiting. The normal and exponential
+// transforms therefore work on K vectors in lockstep (pd<K>: each operation
+// issued for all K before the next), and the normal quantile takes its two
+// branches in two passes: the central one for every lane, then the tail one
+// only for the lanes that need it (about 15%), packed into full vectors.
 #ifndef CBRNG_DETAIL_TRANSFORM_AVX2_HPP
 #define CBRNG_DETAIL_TRANSFORM_AVX2_HPP
 
@@ -23,6 +32,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "fp.hpp"
 #include "math.hpp"
@@ -55,85 +65,156 @@ CBRNG_TARGET_AVX2 inline __m256i set64(std::uint64_t x) noexcept {
     return _mm256_set1_epi64x(static_cast<long long>(x));
 }
 
-/// detail::horner8, lane-wise.
-CBRNG_TARGET_AVX2 inline __m256d horner8(__m256d x, double c0, double c1, double c2, double c3,
-                                         double c4, double c5, double c6, double c7) noexcept {
-    __m256d p = _mm256_add_pd(mul(set(c7), x), set(c6));
-    p = _mm256_add_pd(mul(p, x), set(c5));
-    p = _mm256_add_pd(mul(p, x), set(c4));
-    p = _mm256_add_pd(mul(p, x), set(c3));
-    p = _mm256_add_pd(mul(p, x), set(c2));
-    p = _mm256_add_pd(mul(p, x), set(c1));
-    return _mm256_add_pd(mul(p, x), set(c0));
+/// K vectors of 4 doubles computed in lockstep: each operation below is
+/// issued for all K before the next, so K independent dependency chains are
+/// in flight. Lanes never influence each other.
+template <std::size_t K>
+struct pd {
+    __m256d v[K];
+};
+
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> add(const pd<K>& a, const pd<K>& b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm256_add_pd(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> add(const pd<K>& a, double b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm256_add_pd(a.v[k], set(b));
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> sub(const pd<K>& a, const pd<K>& b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm256_sub_pd(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> sub(const pd<K>& a, double b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm256_sub_pd(a.v[k], set(b));
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> sub(double a, const pd<K>& b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm256_sub_pd(set(a), b.v[k]);
+    return r;
+}
+/// Lane-wise products, each rounded on its own (the vector fp_mul).
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> mul(const pd<K>& a, const pd<K>& b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = mul(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> mul(const pd<K>& a, double b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = mul(a.v[k], set(b));
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> div(const pd<K>& a, const pd<K>& b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm256_div_pd(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> div(const pd<K>& a, double b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm256_div_pd(a.v[k], set(b));
+    return r;
+}
+
+/// detail::horner8, lane-wise: ((c7*x + c6)*x + ... )*x + c0.
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> horner8(const pd<K>& x, double c0, double c1, double c2,
+                                                  double c3, double c4, double c5, double c6,
+                                                  double c7) noexcept {
+    pd<K> p = add(mul(x, c7), c6);
+    p = add(mul(p, x), c5);
+    p = add(mul(p, x), c4);
+    p = add(mul(p, x), c3);
+    p = add(mul(p, x), c2);
+    p = add(mul(p, x), c1);
+    return add(mul(p, x), c0);
 }
 
 /// detail::log for positive normal finite lanes (the only inputs the
 /// distributions produce).
-CBRNG_TARGET_AVX2 inline __m256d log_normal(__m256d x) noexcept {
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> log_normal(const pd<K>& x) noexcept {
     using c = log_constants;
-    const __m256i u =
-        _mm256_add_epi64(_mm256_castpd_si256(x), set64(c::one_bits - c::sqrt_half_bits));
-    // k = (u >> 52) - 1023 as an exact double: (2^52 + e) - (2^52 + 1023).
-    const __m256i e = _mm256_srli_epi64(u, 52);
-    const __m256d dk = _mm256_sub_pd(
-        _mm256_castsi256_pd(_mm256_or_si256(e, set64(0x4330000000000000u))), set(0x1p52 + 1023.0));
-    const __m256d m = _mm256_castsi256_pd(
-        _mm256_add_epi64(_mm256_and_si256(u, set64(c::mantissa_mask)), set64(c::sqrt_half_bits)));
-    const __m256d f = _mm256_sub_pd(m, set(1.0));
-    const __m256d hfsq = mul(mul(f, f), set(0.5));
-    const __m256d s = _mm256_div_pd(f, _mm256_add_pd(set(2.0), f));
-    const __m256d z = mul(s, s);
-    const __m256d w = mul(z, z);
-    const __m256d t1 =
-        mul(w, _mm256_add_pd(set(c::lg2), mul(w, _mm256_add_pd(set(c::lg4), mul(w, set(c::lg6))))));
-    const __m256d t2 =
-        mul(z, _mm256_add_pd(
-                   set(c::lg1),
-                   mul(w, _mm256_add_pd(set(c::lg3),
-                                        mul(w, _mm256_add_pd(set(c::lg5), mul(w, set(c::lg7))))))));
-    const __m256d r = _mm256_add_pd(t2, t1);
-    const __m256d inner = _mm256_add_pd(mul(s, _mm256_add_pd(hfsq, r)), mul(dk, set(c::ln2_lo)));
-    return _mm256_sub_pd(mul(dk, set(c::ln2_hi)), _mm256_sub_pd(_mm256_sub_pd(hfsq, inner), f));
+    pd<K> dk;
+    pd<K> m;
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m256i u =
+            _mm256_add_epi64(_mm256_castpd_si256(x.v[k]), set64(c::one_bits - c::sqrt_half_bits));
+        // k = (u >> 52) - 1023 as an exact double: (2^52 + e) - (2^52 + 1023).
+        const __m256i e = _mm256_or_si256(_mm256_srli_epi64(u, 52), set64(0x4330000000000000u));
+        dk.v[k] = _mm256_sub_pd(_mm256_castsi256_pd(e), set(0x1p52 + 1023.0));
+        m.v[k] = _mm256_castsi256_pd(_mm256_add_epi64(_mm256_and_si256(u, set64(c::mantissa_mask)),
+                                                      set64(c::sqrt_half_bits)));
+    }
+    const pd<K> f = sub(m, 1.0);
+    const pd<K> hfsq = mul(mul(f, f), 0.5);
+    const pd<K> s = div(f, add(f, 2.0));
+    const pd<K> z = mul(s, s);
+    const pd<K> w = mul(z, z);
+    const pd<K> t1 = mul(w, add(mul(w, add(mul(w, c::lg6), c::lg4)), c::lg2));
+    const pd<K> t2 = mul(z, add(mul(w, add(mul(w, add(mul(w, c::lg7), c::lg5)), c::lg3)), c::lg1));
+    const pd<K> r = add(t2, t1);
+    const pd<K> inner = add(mul(s, add(hfsq, r)), mul(dk, c::ln2_lo));
+    return sub(mul(dk, c::ln2_hi), sub(sub(hfsq, inner), f));
 }
 
-/// detail::normal_quantile, lane-wise.
-CBRNG_TARGET_AVX2 inline __m256d normal_quantile(__m256d p) noexcept {
+/// The central branch of detail::normal_quantile (|q| <= 0.425) for
+/// q = p - 1/2, lane-wise. Lanes outside it get a value nobody uses.
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> normal_central(const pd<K>& q) noexcept {
     using c = ppnd16_constants;
-    const __m256d sign = set(-0.0);
-    const __m256d zero = _mm256_setzero_pd();
-    const __m256d q = _mm256_sub_pd(p, set(0.5));
-    const __m256d central = _mm256_cmp_pd(_mm256_andnot_pd(sign, q), set(c::split1), _CMP_LE_OQ);
-    const int central_lanes = _mm256_movemask_pd(central);
-    __m256d z = zero;
-    if (central_lanes != 0) {
-        const __m256d r = _mm256_sub_pd(set(c::const1), mul(q, q));
-        const __m256d num = horner8(r, c::a0, c::a1, c::a2, c::a3, c::a4, c::a5, c::a6, c::a7);
-        const __m256d den = horner8(r, 1.0, c::b1, c::b2, c::b3, c::b4, c::b5, c::b6, c::b7);
-        z = _mm256_div_pd(mul(q, num), den);
+    const pd<K> r = sub(c::const1, mul(q, q));
+    const pd<K> num = horner8(r, c::a0, c::a1, c::a2, c::a3, c::a4, c::a5, c::a6, c::a7);
+    const pd<K> den = horner8(r, 1.0, c::b1, c::b2, c::b3, c::b4, c::b5, c::b6, c::b7);
+    return div(mul(q, num), den);
+}
+
+/// The tail branch of detail::normal_quantile (|q| > 0.425), lane-wise, for
+/// p, q = p - 1/2 and w = 1 - p: r = sqrt(-log(min(p, w))), then the rational
+/// for r <= 5, and where any lane needs it (p below about 1e-11) the one for
+/// r > 5.
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> normal_tail(const pd<K>& p, const pd<K>& q,
+                                                      const pd<K>& w) noexcept {
+    using c = ppnd16_constants;
+    pd<K> neg;
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) {
+        neg.v[k] = _mm256_cmp_pd(q.v[k], _mm256_setzero_pd(), _CMP_LT_OQ);
+        r.v[k] = _mm256_blendv_pd(w.v[k], p.v[k], neg.v[k]);
     }
-    if (central_lanes != 0xf) {
-        const __m256d neg = _mm256_cmp_pd(q, zero, _CMP_LT_OQ);
-        __m256d r = _mm256_blendv_pd(_mm256_sub_pd(set(1.0), p), p, neg);
-        r = _mm256_sqrt_pd(_mm256_sub_pd(zero, log_normal(r)));
-        const __m256d near = _mm256_cmp_pd(r, set(c::split2), _CMP_LE_OQ);
-        const int tail_lanes = ~central_lanes & 0xf;
-        const int near_lanes = _mm256_movemask_pd(near) & tail_lanes;
-        __m256d zt = zero;
-        if (near_lanes != 0) {
-            const __m256d t = _mm256_sub_pd(r, set(c::const2));
-            zt = _mm256_div_pd(horner8(t, c::c0, c::c1, c::c2, c::c3, c::c4, c::c5, c::c6, c::c7),
-                               horner8(t, 1.0, c::d1, c::d2, c::d3, c::d4, c::d5, c::d6, c::d7));
-        }
-        if (near_lanes != tail_lanes) {
-            const __m256d t = _mm256_sub_pd(r, set(c::split2));
-            const __m256d zf =
-                _mm256_div_pd(horner8(t, c::e0, c::e1, c::e2, c::e3, c::e4, c::e5, c::e6, c::e7),
-                              horner8(t, 1.0, c::f1, c::f2, c::f3, c::f4, c::f5, c::f6, c::f7));
-            zt = _mm256_blendv_pd(zf, zt, near);
-        }
-        zt = _mm256_xor_pd(zt, _mm256_and_pd(neg, sign));
-        z = _mm256_blendv_pd(zt, z, central);
+    r = sub(0.0, log_normal(r));
+    pd<K> near;
+    int near_lanes = 0xf;
+    for (std::size_t k = 0; k < K; ++k) {
+        r.v[k] = _mm256_sqrt_pd(r.v[k]);
+        near.v[k] = _mm256_cmp_pd(r.v[k], set(c::split2), _CMP_LE_OQ);
+        near_lanes &= _mm256_movemask_pd(near.v[k]);
     }
+    const pd<K> t = sub(r, c::const2);
+    pd<K> z = div(horner8(t, c::c0, c::c1, c::c2, c::c3, c::c4, c::c5, c::c6, c::c7),
+                  horner8(t, 1.0, c::d1, c::d2, c::d3, c::d4, c::d5, c::d6, c::d7));
+    if (CBRNG_UNLIKELY(near_lanes != 0xf)) {
+        const pd<K> tf = sub(r, c::split2);
+        const pd<K> zf = div(horner8(tf, c::e0, c::e1, c::e2, c::e3, c::e4, c::e5, c::e6, c::e7),
+                             horner8(tf, 1.0, c::f1, c::f2, c::f3, c::f4, c::f5, c::f6, c::f7));
+        for (std::size_t k = 0; k < K; ++k) z.v[k] = _mm256_blendv_pd(zf.v[k], z.v[k], near.v[k]);
+    }
+    for (std::size_t k = 0; k < K; ++k)
+        z.v[k] = _mm256_xor_pd(z.v[k], _mm256_and_pd(neg.v[k], set(-0.0)));
     return z;
 }
 
@@ -149,12 +230,6 @@ CBRNG_TARGET_AVX2 inline __m256d unit53(__m256i x) noexcept {
     const __m256i has = _mm256_cmpeq_epi64(_mm256_and_si256(x, bit), bit);
     return _mm256_add_pd(unit52(x), _mm256_and_pd(_mm256_castsi256_pd(has), set(0x1p-53)));
 }
-/// 4 unsigned 32-bit integers as exact doubles.
-CBRNG_TARGET_AVX2 inline __m256d u32_to_pd(__m128i w) noexcept {
-    const __m128i flip = _mm_set1_epi32(static_cast<int>(0x80000000u));
-    return _mm256_add_pd(_mm256_cvtepi32_pd(_mm_xor_si128(w, flip)), set(2147483648.0));
-}
-
 /// 4 variates' worth of 64 bits: 4 words, or 8 32-bit words (low word first,
 /// which on little-endian x86 is one 64-bit load).
 CBRNG_TARGET_AVX2 inline __m256i load_bits64(const std::uint64_t* words, std::size_t i) noexcept {
@@ -223,59 +298,207 @@ CBRNG_TARGET_AVX2 void uniform_float(const Word* words, float* out, std::size_t 
     transform_scalar(words + i, out + i, n - i, p);
 }
 
-template <class Word>
-CBRNG_TARGET_AVX2 void normal_double(const Word* words, double* out, std::size_t n,
-                                     const normal_param<double>& p) noexcept {
-    const __m256d mean = set(p.mean()), stddev = set(p.stddev());
-    std::size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const __m256d u = _mm256_add_pd(unit52(load_bits64(words, i)), set(0x1p-53));  // exact
-        _mm256_storeu_pd(out + i, _mm256_add_pd(mean, mul(stddev, normal_quantile(u))));
+/// Left-packing of 64-bit lanes: for each 4-bit lane mask, the
+/// _mm256_permutevar8x32 indices that move the selected lanes, in order, to
+/// the bottom, and how many there are.
+struct left_pack_table {
+    std::int32_t index[16][8];
+    std::uint8_t count[16];
+};
+constexpr left_pack_table make_left_pack_table() noexcept {
+    left_pack_table t{};
+    for (int mask = 0; mask < 16; ++mask) {
+        int k = 0;
+        for (int lane = 0; lane < 4; ++lane) {
+            if ((mask >> lane) & 1) {
+                t.index[mask][2 * k] = 2 * lane;
+                t.index[mask][2 * k + 1] = 2 * lane + 1;
+                ++k;
+            }
+        }
+        t.count[mask] = static_cast<std::uint8_t>(k);
+        for (; k < 4; ++k) {
+            t.index[mask][2 * k] = 0;
+            t.index[mask][2 * k + 1] = 1;
+        }
     }
-    transform_scalar(words + i * batch_words_per_variate<double, Word>, out + i, n - i, p);
+    return t;
+}
+inline constexpr left_pack_table left_pack = make_left_pack_table();
+
+/// The random bits of variates i..i+3 as 52-bit fractions v such that
+/// 1 + v * 2^-52 = 1 + u - ulp, for the distribution's u on its grid of step
+/// ulp: v = x >> 12 for 64 bits x (normal double, ulp = 2^-53), v = x << 20
+/// for 32 bits x (float, ulp = 2^-33; exponential: x = u * 2^32 - 1). The top
+/// 12 bits of v are zero.
+template <class Word, class Param>
+CBRNG_TARGET_AVX2 inline __m256i fraction_bits(const Word* words, std::size_t i,
+                                               const Param&) noexcept {
+    if constexpr (sizeof(typename Param::distribution_type::result_type) == 8) {
+        return _mm256_srli_epi64(load_bits64(words, i), 12);
+    } else if constexpr (sizeof(Word) == 8) {
+        return _mm256_srli_epi64(_mm256_slli_epi64(load_bits64(words, i), 32), 12);
+    } else {
+        return _mm256_slli_epi64(_mm256_cvtepu32_epi64(load_bits32x4(words, i)), 20);
+    }
+}
+/// y = 1 + v * 2^-52 in [1, 2).
+CBRNG_TARGET_AVX2 inline __m256d one_plus(__m256i v) noexcept {
+    return _mm256_castsi256_pd(_mm256_or_si256(v, set64(log_constants::one_bits)));
 }
 
-template <class Word>
-CBRNG_TARGET_AVX2 void normal_float(const Word* words, float* out, std::size_t n,
-                                    const normal_param<float>& p) noexcept {
-    const __m256d mean = set(static_cast<double>(p.mean()));
-    const __m256d stddev = set(static_cast<double>(p.stddev()));
-    std::size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const __m256d d = u32_to_pd(load_bits32x4(words, i));
-        const __m256d u = _mm256_add_pd(_mm256_mul_pd(d, set(0x1p-32)), set(0x1p-33));  // exact
-        const __m256d r = _mm256_add_pd(mean, mul(stddev, normal_quantile(u)));
-        _mm_storeu_ps(out + i, _mm256_cvtpd_ps(r));
-    }
-    transform_scalar(words + i, out + i, n - i, p);
+CBRNG_TARGET_AVX2 inline void store4(double* out, __m256d v) noexcept {
+    _mm256_storeu_pd(out, v);
+}
+CBRNG_TARGET_AVX2 inline void store4(float* out, __m256d v) noexcept {
+    _mm_storeu_ps(out, _mm256_cvtpd_ps(v));
 }
 
-template <class Word>
-CBRNG_TARGET_AVX2 void exponential_double(const Word* words, double* out, std::size_t n,
-                                          const exponential_param<double>& p) noexcept {
-    const __m256d lambda = set(p.lambda());
-    const __m256d zero = _mm256_setzero_pd();
-    std::size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const __m256d u = _mm256_add_pd(unit53(load_bits64(words, i)), set(0x1p-53));  // exact
-        _mm256_storeu_pd(out + i, _mm256_div_pd(_mm256_sub_pd(zero, log_normal(u)), lambda));
+/// normal_batch's block (at most 4096 variates: a variate's index in its
+/// block rides in the top 12 bits of its packed fraction) and the number of
+/// vectors its central and tail passes compute in lockstep.
+inline constexpr std::size_t normal_block = 256;
+inline constexpr std::size_t normal_central_k = 8;
+inline constexpr std::size_t normal_tail_k = 4;
+
+/// The central pass over K vectors from variate i, index j in its block:
+/// writes every lane's central result, and appends the tail lanes'
+/// fractions, tagged with their index in the block, to tail_bits. Returns
+/// the new number of tail lanes. With y = 1 + v * 2^-52, u = y - (1 - ulp)
+/// is exact (the true value is on the grid), and q = u - 1/2 as in the scalar
+/// code.
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE std::size_t normal_central_pass(
+    const Word* words, std::size_t i, std::size_t j, Real* out, const normal_param<Real>& p,
+    std::uint64_t* tail_bits, std::size_t tails) noexcept {
+    using c = ppnd16_constants;
+    constexpr double ulp = sizeof(Real) == 8 ? 0x1p-53 : 0x1p-33;
+    __m256i v[K];
+    pd<K> q;
+    for (std::size_t k = 0; k < K; ++k) {
+        v[k] = fraction_bits(words, i + 4 * k, p);
+        q.v[k] = _mm256_sub_pd(_mm256_sub_pd(one_plus(v[k]), set(1.0 - ulp)), set(0.5));
     }
-    transform_scalar(words + i * batch_words_per_variate<double, Word>, out + i, n - i, p);
+    const pd<K> z =
+        add(mul(normal_central(q), static_cast<double>(p.stddev())), static_cast<double>(p.mean()));
+    const __m256d abs_mask = _mm256_castsi256_pd(set64(~fp_format<double>::sign_mask));
+    for (std::size_t k = 0; k < K; ++k) {
+        store4(out + i + 4 * k, z.v[k]);
+        const __m256d aq = _mm256_and_pd(q.v[k], abs_mask);
+        const int tail_lanes =
+            ~_mm256_movemask_pd(_mm256_cmp_pd(aq, set(c::split1), _CMP_LE_OQ)) & 0xf;
+        const __m256i at = _mm256_add_epi64(_mm256_setr_epi64x(0, 1, 2, 3), set64(j + 4 * k));
+        const __m256i tagged = _mm256_or_si256(v[k], _mm256_slli_epi64(at, 52));
+        const __m256i perm =
+            _mm256_loadu_si256(reinterpret_cast<const __m256i*>(left_pack.index[tail_lanes]));
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(tail_bits + tails),
+                            _mm256_permutevar8x32_epi32(tagged, perm));
+        tails += left_pack.count[tail_lanes];
+    }
+    return tails;
 }
 
-template <class Word>
-CBRNG_TARGET_AVX2 void exponential_float(const Word* words, float* out, std::size_t n,
-                                         const exponential_param<float>& p) noexcept {
-    const __m256d lambda = set(static_cast<double>(p.lambda()));
-    const __m256d zero = _mm256_setzero_pd();
-    std::size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const __m256d d = u32_to_pd(load_bits32x4(words, i));
-        const __m256d u = _mm256_add_pd(_mm256_mul_pd(d, set(0x1p-32)), set(0x1p-32));  // exact
-        const __m256d r = _mm256_div_pd(_mm256_sub_pd(zero, log_normal(u)), lambda);
-        _mm_storeu_ps(out + i, _mm256_cvtpd_ps(r));
+/// The tail pass over K vectors of packed fractions: z[0 .. 4K) = their
+/// results, from u = y - (1 - ulp) (exact) as in the central pass.
+template <std::size_t K, class Real>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE void normal_tail_pass(const std::uint64_t* tail_bits, double* z,
+                                                          const normal_param<Real>& p) noexcept {
+    constexpr double ulp = sizeof(Real) == 8 ? 0x1p-53 : 0x1p-33;
+    pd<K> y;
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m256i b = _mm256_load_si256(reinterpret_cast<const __m256i*>(tail_bits + 4 * k));
+        y.v[k] = one_plus(_mm256_and_si256(b, set64(log_constants::mantissa_mask)));
     }
-    transform_scalar(words + i, out + i, n - i, p);
+    const pd<K> u = sub(y, 1.0 - ulp);
+    const pd<K> t = normal_tail(u, sub(u, 0.5), sub(1.0, u));
+    const pd<K> r = add(mul(t, static_cast<double>(p.stddev())), static_cast<double>(p.mean()));
+    for (std::size_t k = 0; k < K; ++k) _mm256_store_pd(z + 4 * k, r.v[k]);
+}
+
+/// normal_from_bits for n variates, by blocks: a first pass computes the
+/// central branch for every lane and packs the tail lanes aside, tagged with
+/// their index; a second computes the tail branch on full vectors of those
+/// and puts the results in place. Each lane goes through exactly the scalar
+/// operations of its own branch, so the results are the scalar ones; only
+/// which lanes share a vector changes. No branch depends on the data but the
+/// far tail's (p below about 1e-11).
+template <class Word, class Real>
+CBRNG_TARGET_AVX2 void normal_batch(const Word* words, Real* out, std::size_t n,
+                                    const normal_param<Real>& p) noexcept {
+    constexpr std::size_t kc = normal_central_k;
+    constexpr std::size_t kt = normal_tail_k;
+    constexpr std::size_t pad = 4 * kt;
+    alignas(32) std::uint64_t tail_bits[normal_block + pad];
+    alignas(32) double tail_z[normal_block + pad];
+    std::size_t i = 0;
+    while (i + 4 <= n) {
+        const std::size_t base = i;
+        const std::size_t end =
+            i + (n - i < normal_block ? (n - i) & ~std::size_t{3} : normal_block);
+        std::size_t tails = 0;
+        for (; i + 4 * kc <= end; i += 4 * kc) {
+            tails = normal_central_pass<kc>(words, i, i - base, out, p, tail_bits, tails);
+        }
+        for (; i < end; i += 4) {
+            tails = normal_central_pass<1>(words, i, i - base, out, p, tail_bits, tails);
+        }
+        // The last tail vectors are completed with a harmless input (u near 0.008).
+        for (std::size_t k = 0; k < pad; k += 4) {
+            _mm256_storeu_si256(reinterpret_cast<__m256i*>(tail_bits + tails + k),
+                                set64(std::uint64_t{1} << 45));
+        }
+        for (std::size_t k = 0; k < tails; k += pad) {
+            normal_tail_pass<kt>(tail_bits + k, tail_z + k, p);
+        }
+        for (std::size_t k = 0; k < tails; ++k) {
+            const Real v = static_cast<Real>(tail_z[k]);
+            std::memcpy(out + base + (tail_bits[k] >> 52), &v, sizeof v);
+        }
+    }
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
+/// The inputs u of exponential_from_bits for variates i..i+3 from
+/// y = 1 + v * 2^-52 (fraction_bits), each one exact subtraction, the true
+/// value being on the grid: for 64 bits x, u = ((x >> 11) + 1) * 2^-53 =
+/// y - (1 - 2^-53), or y - (1 - 2^-52) where bit 11 of x is set; for 32 bits
+/// x, u = (x + 1) * 2^-32 = y - (1 - 2^-32).
+template <class Word>
+CBRNG_TARGET_AVX2 inline __m256d exponential_units(const Word* words, std::size_t i,
+                                                   const exponential_param<double>& p) noexcept {
+    const __m256i x = load_bits64(words, i);
+    const __m256d bit11 = _mm256_castsi256_pd(_mm256_slli_epi64(x, 52));  // as the sign
+    const __m256d c = _mm256_blendv_pd(set(1.0 - 0x1p-53), set(1.0 - 0x1p-52), bit11);
+    return _mm256_sub_pd(one_plus(fraction_bits(words, i, p)), c);
+}
+template <class Word>
+CBRNG_TARGET_AVX2 inline __m256d exponential_units(const Word* words, std::size_t i,
+                                                   const exponential_param<float>& p) noexcept {
+    return _mm256_sub_pd(one_plus(fraction_bits(words, i, p)), set(1.0 - 0x1p-32));
+}
+
+/// Vectors exponential_batch computes in lockstep.
+inline constexpr std::size_t exponential_k = 8;
+
+/// exponential_from_bits for K vectors from variate i.
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE void exponential_group(
+    const Word* words, std::size_t i, Real* out, const exponential_param<Real>& p) noexcept {
+    pd<K> u;
+    for (std::size_t k = 0; k < K; ++k) u.v[k] = exponential_units(words, i + 4 * k, p);
+    const pd<K> r = div(sub(0.0, log_normal(u)), static_cast<double>(p.lambda()));
+    for (std::size_t k = 0; k < K; ++k) store4(out + i + 4 * k, r.v[k]);
+}
+
+/// exponential_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX2 void exponential_batch(const Word* words, Real* out, std::size_t n,
+                                         const exponential_param<Real>& p) noexcept {
+    constexpr std::size_t k = exponential_k;
+    std::size_t i = 0;
+    for (; i + 4 * k <= n; i += 4 * k) exponential_group<k>(words, i, out, p);
+    for (; i + 4 <= n; i += 4) exponential_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
 }
 
 }  // namespace avx2
@@ -295,22 +518,22 @@ CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t
 template <class Word>
 CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, double* out, std::size_t n,
                                       const normal_param<double>& p) noexcept {
-    avx2::normal_double(words, out, n, p);
+    avx2::normal_batch(words, out, n, p);
 }
 template <class Word>
 CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
                                       const normal_param<float>& p) noexcept {
-    avx2::normal_float(words, out, n, p);
+    avx2::normal_batch(words, out, n, p);
 }
 template <class Word>
 CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, double* out, std::size_t n,
                                       const exponential_param<double>& p) noexcept {
-    avx2::exponential_double(words, out, n, p);
+    avx2::exponential_batch(words, out, n, p);
 }
 template <class Word>
 CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
                                       const exponential_param<float>& p) noexcept {
-    avx2::exponential_float(words, out, n, p);
+    avx2::exponential_batch(words, out, n, p);
 }
 
 }  // namespace CBRNG_SIMD_ABI

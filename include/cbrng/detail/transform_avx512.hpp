@@ -4,10 +4,12 @@
 // Every function here carries CBRNG_TARGET_AVX512 (AVX-512 F, DQ, BW, VL), so
 // it is compiled into every x86-64 build whatever -march says and runs only
 // when detail::active_isa() selects it. Same arithmetic as the scalar
-// functions and the AVX2 back end, on 8 double (or 16 float) lanes; AVX-512DQ
-// converts 64-bit integers to double exactly, and lane masks replace the AVX2
-// blends. Every inexact product goes through mul(), whose empty asm barrier
-// stops the compiler from contracting it into an FMA.
+// functions, and the same structure as the AVX2 back end (see there: K
+// vectors in lockstep, the normal quantile's tail lanes packed into a second
+// pass), on 8 double (or 16 float) lanes; AVX-512DQ converts 64-bit integers
+// to double exactly, lane masks replace the AVX2 blends and a compress
+// replaces its left-packing table. Every inexact product goes through mul(),
+// whose empty asm barrier stops the compiler from contracting it into an FMA.
 #ifndef CBRNG_DETAIL_TRANSFORM_AVX512_HPP
 #define CBRNG_DETAIL_TRANSFORM_AVX512_HPP
 
@@ -19,6 +21,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "fp.hpp"
 #include "math.hpp"
@@ -59,82 +62,157 @@ CBRNG_TARGET_AVX512 inline __m512i set64(std::uint64_t x) noexcept {
     return _mm512_set1_epi64(static_cast<long long>(x));
 }
 
-/// detail::horner8, lane-wise.
-CBRNG_TARGET_AVX512 inline __m512d horner8(__m512d x, double c0, double c1, double c2, double c3,
-                                           double c4, double c5, double c6, double c7) noexcept {
-    __m512d p = _mm512_add_pd(mul(set(c7), x), set(c6));
-    p = _mm512_add_pd(mul(p, x), set(c5));
-    p = _mm512_add_pd(mul(p, x), set(c4));
-    p = _mm512_add_pd(mul(p, x), set(c3));
-    p = _mm512_add_pd(mul(p, x), set(c2));
-    p = _mm512_add_pd(mul(p, x), set(c1));
-    return _mm512_add_pd(mul(p, x), set(c0));
+/// K vectors of 8 doubles computed in lockstep: each operation below is
+/// issued for all K before the next, so K independent dependency chains are
+/// in flight. Lanes never influence each other.
+template <std::size_t K>
+struct pd {
+    __m512d v[K];
+};
+
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> add(const pd<K>& a, const pd<K>& b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm512_add_pd(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> add(const pd<K>& a, double b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm512_add_pd(a.v[k], set(b));
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> sub(const pd<K>& a, const pd<K>& b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm512_sub_pd(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> sub(const pd<K>& a, double b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm512_sub_pd(a.v[k], set(b));
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> sub(double a, const pd<K>& b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm512_sub_pd(set(a), b.v[k]);
+    return r;
+}
+/// Lane-wise products, each rounded on its own (the vector fp_mul).
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> mul(const pd<K>& a, const pd<K>& b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = mul(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> mul(const pd<K>& a, double b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = mul(a.v[k], set(b));
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> div(const pd<K>& a, const pd<K>& b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm512_div_pd(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> div(const pd<K>& a, double b) noexcept {
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm512_div_pd(a.v[k], set(b));
+    return r;
 }
 
-/// detail::log for positive normal finite lanes.
-CBRNG_TARGET_AVX512 inline __m512d log_normal(__m512d x) noexcept {
+/// detail::horner8, lane-wise: ((c7*x + c6)*x + ... )*x + c0.
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> horner8(const pd<K>& x, double c0, double c1, double c2,
+                                                    double c3, double c4, double c5, double c6,
+                                                    double c7) noexcept {
+    pd<K> p = add(mul(x, c7), c6);
+    p = add(mul(p, x), c5);
+    p = add(mul(p, x), c4);
+    p = add(mul(p, x), c3);
+    p = add(mul(p, x), c2);
+    p = add(mul(p, x), c1);
+    return add(mul(p, x), c0);
+}
+
+/// detail::log for positive normal finite lanes (the only inputs the
+/// distributions produce).
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> log_normal(const pd<K>& x) noexcept {
     using c = log_constants;
-    const __m512i u =
-        _mm512_add_epi64(_mm512_castpd_si512(x), set64(c::one_bits - c::sqrt_half_bits));
-    const __m512i e = _mm512_srli_epi64(u, 52);
-    const __m512d dk = _mm512_sub_pd(_mm512_cvtepi64_pd(e), set(1023.0));  // exact
-    const __m512d m = _mm512_castsi512_pd(
-        _mm512_add_epi64(_mm512_and_si512(u, set64(c::mantissa_mask)), set64(c::sqrt_half_bits)));
-    const __m512d f = _mm512_sub_pd(m, set(1.0));
-    const __m512d hfsq = mul(mul(f, f), set(0.5));
-    const __m512d s = _mm512_div_pd(f, _mm512_add_pd(set(2.0), f));
-    const __m512d z = mul(s, s);
-    const __m512d w = mul(z, z);
-    const __m512d t1 =
-        mul(w, _mm512_add_pd(set(c::lg2), mul(w, _mm512_add_pd(set(c::lg4), mul(w, set(c::lg6))))));
-    const __m512d t2 =
-        mul(z, _mm512_add_pd(
-                   set(c::lg1),
-                   mul(w, _mm512_add_pd(set(c::lg3),
-                                        mul(w, _mm512_add_pd(set(c::lg5), mul(w, set(c::lg7))))))));
-    const __m512d r = _mm512_add_pd(t2, t1);
-    const __m512d inner = _mm512_add_pd(mul(s, _mm512_add_pd(hfsq, r)), mul(dk, set(c::ln2_lo)));
-    return _mm512_sub_pd(mul(dk, set(c::ln2_hi)), _mm512_sub_pd(_mm512_sub_pd(hfsq, inner), f));
+    pd<K> dk;
+    pd<K> m;
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m512i u =
+            _mm512_add_epi64(_mm512_castpd_si512(x.v[k]), set64(c::one_bits - c::sqrt_half_bits));
+        dk.v[k] =
+            _mm512_sub_pd(_mm512_cvtepi64_pd(_mm512_srli_epi64(u, 52)), set(1023.0));  // exact
+        m.v[k] = _mm512_castsi512_pd(_mm512_add_epi64(_mm512_and_si512(u, set64(c::mantissa_mask)),
+                                                      set64(c::sqrt_half_bits)));
+    }
+    const pd<K> f = sub(m, 1.0);
+    const pd<K> hfsq = mul(mul(f, f), 0.5);
+    const pd<K> s = div(f, add(f, 2.0));
+    const pd<K> z = mul(s, s);
+    const pd<K> w = mul(z, z);
+    const pd<K> t1 = mul(w, add(mul(w, add(mul(w, c::lg6), c::lg4)), c::lg2));
+    const pd<K> t2 = mul(z, add(mul(w, add(mul(w, add(mul(w, c::lg7), c::lg5)), c::lg3)), c::lg1));
+    const pd<K> r = add(t2, t1);
+    const pd<K> inner = add(mul(s, add(hfsq, r)), mul(dk, c::ln2_lo));
+    return sub(mul(dk, c::ln2_hi), sub(sub(hfsq, inner), f));
 }
 
-/// detail::normal_quantile, lane-wise.
-CBRNG_TARGET_AVX512 inline __m512d normal_quantile(__m512d p) noexcept {
+/// The central branch of detail::normal_quantile (|q| <= 0.425) for
+/// q = p - 1/2, lane-wise. Lanes outside it get a value nobody uses.
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> normal_central(const pd<K>& q) noexcept {
     using c = ppnd16_constants;
-    const __m512d zero = _mm512_setzero_pd();
-    const __m512d q = _mm512_sub_pd(p, set(0.5));
-    const __m512d aq =
-        _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(q), set64(0x7fffffffffffffffu)));
-    const __mmask8 central = _mm512_cmp_pd_mask(aq, set(c::split1), _CMP_LE_OQ);
-    __m512d z = zero;
-    if (central != 0) {
-        const __m512d r = _mm512_sub_pd(set(c::const1), mul(q, q));
-        const __m512d num = horner8(r, c::a0, c::a1, c::a2, c::a3, c::a4, c::a5, c::a6, c::a7);
-        const __m512d den = horner8(r, 1.0, c::b1, c::b2, c::b3, c::b4, c::b5, c::b6, c::b7);
-        z = _mm512_div_pd(mul(q, num), den);
+    const pd<K> r = sub(c::const1, mul(q, q));
+    const pd<K> num = horner8(r, c::a0, c::a1, c::a2, c::a3, c::a4, c::a5, c::a6, c::a7);
+    const pd<K> den = horner8(r, 1.0, c::b1, c::b2, c::b3, c::b4, c::b5, c::b6, c::b7);
+    return div(mul(q, num), den);
+}
+
+/// The tail branch of detail::normal_quantile (|q| > 0.425), lane-wise, for
+/// p, q = p - 1/2 and w = 1 - p: r = sqrt(-log(min(p, w))), then the rational
+/// for r <= 5, and where any lane needs it (p below about 1e-11) the one for
+/// r > 5.
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> normal_tail(const pd<K>& p, const pd<K>& q,
+                                                        const pd<K>& w) noexcept {
+    using c = ppnd16_constants;
+    __mmask8 neg[K];
+    pd<K> r;
+    for (std::size_t k = 0; k < K; ++k) {
+        neg[k] = _mm512_cmp_pd_mask(q.v[k], _mm512_setzero_pd(), _CMP_LT_OQ);
+        r.v[k] = _mm512_mask_blend_pd(neg[k], w.v[k], p.v[k]);
     }
-    if (central != 0xff) {
-        const __mmask8 neg = _mm512_cmp_pd_mask(q, zero, _CMP_LT_OQ);
-        __m512d r = _mm512_mask_blend_pd(neg, _mm512_sub_pd(set(1.0), p), p);
-        r = _mm512_sqrt_pd(_mm512_sub_pd(zero, log_normal(r)));
-        const __mmask8 tail = static_cast<__mmask8>(~central);
-        const __mmask8 near = _mm512_cmp_pd_mask(r, set(c::split2), _CMP_LE_OQ);
-        __m512d zt = zero;
-        if ((near & tail) != 0) {
-            const __m512d t = _mm512_sub_pd(r, set(c::const2));
-            zt = _mm512_div_pd(horner8(t, c::c0, c::c1, c::c2, c::c3, c::c4, c::c5, c::c6, c::c7),
-                               horner8(t, 1.0, c::d1, c::d2, c::d3, c::d4, c::d5, c::d6, c::d7));
-        }
-        if ((near & tail) != tail) {
-            const __m512d t = _mm512_sub_pd(r, set(c::split2));
-            const __m512d zf =
-                _mm512_div_pd(horner8(t, c::e0, c::e1, c::e2, c::e3, c::e4, c::e5, c::e6, c::e7),
-                              horner8(t, 1.0, c::f1, c::f2, c::f3, c::f4, c::f5, c::f6, c::f7));
-            zt = _mm512_mask_blend_pd(near, zf, zt);
-        }
-        const __m512d negated = _mm512_castsi512_pd(
-            _mm512_xor_si512(_mm512_castpd_si512(zt), set64(0x8000000000000000u)));
-        zt = _mm512_mask_blend_pd(neg, zt, negated);
-        z = _mm512_mask_blend_pd(central, zt, z);
+    r = sub(0.0, log_normal(r));
+    __mmask8 near[K];
+    unsigned near_lanes = 0xff;
+    for (std::size_t k = 0; k < K; ++k) {
+        r.v[k] = _mm512_sqrt_pd(r.v[k]);
+        near[k] = _mm512_cmp_pd_mask(r.v[k], set(c::split2), _CMP_LE_OQ);
+        near_lanes &= near[k];
+    }
+    const pd<K> t = sub(r, c::const2);
+    pd<K> z = div(horner8(t, c::c0, c::c1, c::c2, c::c3, c::c4, c::c5, c::c6, c::c7),
+                  horner8(t, 1.0, c::d1, c::d2, c::d3, c::d4, c::d5, c::d6, c::d7));
+    if (CBRNG_UNLIKELY(near_lanes != 0xff)) {
+        const pd<K> tf = sub(r, c::split2);
+        const pd<K> zf = div(horner8(tf, c::e0, c::e1, c::e2, c::e3, c::e4, c::e5, c::e6, c::e7),
+                             horner8(tf, 1.0, c::f1, c::f2, c::f3, c::f4, c::f5, c::f6, c::f7));
+        for (std::size_t k = 0; k < K; ++k) z.v[k] = _mm512_mask_blend_pd(near[k], zf.v[k], z.v[k]);
+    }
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m512i flipped =
+            _mm512_xor_si512(_mm512_castpd_si512(z.v[k]), set64(fp_format<double>::sign_mask));
+        z.v[k] = _mm512_mask_blend_pd(neg[k], z.v[k], _mm512_castsi512_pd(flipped));
     }
     return z;
 }
@@ -214,64 +292,175 @@ CBRNG_TARGET_AVX512 void uniform_float(const Word* words, float* out, std::size_
     transform_scalar(words + i, out + i, n - i, p);
 }
 
-template <class Word>
-CBRNG_TARGET_AVX512 void normal_double(const Word* words, double* out, std::size_t n,
-                                       const normal_param<double>& p) noexcept {
-    const __m512d mean = set(p.mean()), stddev = set(p.stddev());
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        // (2 * (x >> 12) + 1) * 2^-53, exact.
-        const __m512i k = _mm512_or_si512(
-            _mm512_slli_epi64(_mm512_srli_epi64(load_bits64(words, i), 12), 1), set64(1u));
-        const __m512d u = _mm512_mul_pd(_mm512_cvtepu64_pd(k), set(0x1p-53));
-        _mm512_storeu_pd(out + i, _mm512_add_pd(mean, mul(stddev, normal_quantile(u))));
+/// The random bits of variates i..i+7 as 52-bit fractions v such that
+/// 1 + v * 2^-52 = 1 + u - ulp, as in the AVX2 back end. The top 12 bits of
+/// v are zero.
+template <class Word, class Param>
+CBRNG_TARGET_AVX512 inline __m512i fraction_bits(const Word* words, std::size_t i,
+                                                 const Param&) noexcept {
+    if constexpr (sizeof(typename Param::distribution_type::result_type) == 8) {
+        return _mm512_srli_epi64(load_bits64(words, i), 12);
+    } else if constexpr (sizeof(Word) == 8) {
+        return _mm512_srli_epi64(_mm512_slli_epi64(load_bits64(words, i), 32), 12);
+    } else {
+        return _mm512_slli_epi64(_mm512_cvtepu32_epi64(load_bits32x8(words, i)), 20);
     }
-    transform_scalar(words + i * batch_words_per_variate<double, Word>, out + i, n - i, p);
+}
+/// y = 1 + v * 2^-52 in [1, 2).
+CBRNG_TARGET_AVX512 inline __m512d one_plus(__m512i v) noexcept {
+    return _mm512_castsi512_pd(_mm512_or_si512(v, set64(log_constants::one_bits)));
 }
 
-template <class Word>
-CBRNG_TARGET_AVX512 void normal_float(const Word* words, float* out, std::size_t n,
-                                      const normal_param<float>& p) noexcept {
-    const __m512d mean = set(static_cast<double>(p.mean()));
-    const __m512d stddev = set(static_cast<double>(p.stddev()));
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        const __m512d d = _mm512_cvtepu32_pd(load_bits32x8(words, i));
-        const __m512d u = _mm512_add_pd(_mm512_mul_pd(d, set(0x1p-32)), set(0x1p-33));  // exact
-        const __m512d r = _mm512_add_pd(mean, mul(stddev, normal_quantile(u)));
-        _mm256_storeu_ps(out + i, _mm512_cvtpd_ps(r));
-    }
-    transform_scalar(words + i, out + i, n - i, p);
+CBRNG_TARGET_AVX512 inline void store8(double* out, __m512d v) noexcept {
+    _mm512_storeu_pd(out, v);
+}
+CBRNG_TARGET_AVX512 inline void store8(float* out, __m512d v) noexcept {
+    _mm256_storeu_ps(out, _mm512_cvtpd_ps(v));
 }
 
-template <class Word>
-CBRNG_TARGET_AVX512 void exponential_double(const Word* words, double* out, std::size_t n,
-                                            const exponential_param<double>& p) noexcept {
-    const __m512d lambda = set(p.lambda());
-    const __m512d zero = _mm512_setzero_pd();
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        // ((x >> 11) + 1) * 2^-53, exact.
-        const __m512i k = _mm512_add_epi64(_mm512_srli_epi64(load_bits64(words, i), 11), set64(1u));
-        const __m512d u = _mm512_mul_pd(_mm512_cvtepu64_pd(k), set(0x1p-53));
-        _mm512_storeu_pd(out + i, _mm512_div_pd(_mm512_sub_pd(zero, log_normal(u)), lambda));
-    }
-    transform_scalar(words + i * batch_words_per_variate<double, Word>, out + i, n - i, p);
+/// The number of lanes set in m.
+CBRNG_TARGET_AVX512 inline std::size_t lanes_in(__mmask8 m) noexcept {
+    unsigned x = m;
+    x = x - ((x >> 1) & 0x55u);
+    x = (x & 0x33u) + ((x >> 2) & 0x33u);
+    return (x + (x >> 4)) & 0x0fu;
 }
 
-template <class Word>
-CBRNG_TARGET_AVX512 void exponential_float(const Word* words, float* out, std::size_t n,
-                                           const exponential_param<float>& p) noexcept {
-    const __m512d lambda = set(static_cast<double>(p.lambda()));
-    const __m512d zero = _mm512_setzero_pd();
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        const __m512d d = _mm512_cvtepu32_pd(load_bits32x8(words, i));
-        const __m512d u = _mm512_add_pd(_mm512_mul_pd(d, set(0x1p-32)), set(0x1p-32));  // exact
-        const __m512d r = _mm512_div_pd(_mm512_sub_pd(zero, log_normal(u)), lambda);
-        _mm256_storeu_ps(out + i, _mm512_cvtpd_ps(r));
+/// normal_batch's block (at most 4096 variates: a variate's index in its
+/// block rides in the top 12 bits of its packed fraction) and the number of
+/// vectors its central and tail passes compute in lockstep (as many lanes as
+/// the AVX2 back end's; not tuned on an AVX-512 machine).
+inline constexpr std::size_t normal_block = 256;
+inline constexpr std::size_t normal_central_k = 4;
+inline constexpr std::size_t normal_tail_k = 2;
+
+/// The central pass over K vectors from variate i, index j in its block:
+/// writes every lane's central result, and appends the tail lanes'
+/// fractions, tagged with their index in the block, to tail_bits. Returns
+/// the new number of tail lanes. With y = 1 + v * 2^-52, u = y - (1 - ulp)
+/// is exact (the true value is on the grid), and q = u - 1/2 as in the scalar
+/// code.
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE std::size_t normal_central_pass(
+    const Word* words, std::size_t i, std::size_t j, Real* out, const normal_param<Real>& p,
+    std::uint64_t* tail_bits, std::size_t tails) noexcept {
+    using c = ppnd16_constants;
+    constexpr double ulp = sizeof(Real) == 8 ? 0x1p-53 : 0x1p-33;
+    __m512i v[K];
+    pd<K> q;
+    for (std::size_t k = 0; k < K; ++k) {
+        v[k] = fraction_bits(words, i + 8 * k, p);
+        q.v[k] = _mm512_sub_pd(_mm512_sub_pd(one_plus(v[k]), set(1.0 - ulp)), set(0.5));
     }
-    transform_scalar(words + i, out + i, n - i, p);
+    const pd<K> z =
+        add(mul(normal_central(q), static_cast<double>(p.stddev())), static_cast<double>(p.mean()));
+    for (std::size_t k = 0; k < K; ++k) {
+        store8(out + i + 8 * k, z.v[k]);
+        const __m512d aq = _mm512_castsi512_pd(
+            _mm512_and_si512(_mm512_castpd_si512(q.v[k]), set64(~fp_format<double>::sign_mask)));
+        const __mmask8 tail_lanes =
+            static_cast<__mmask8>(~_mm512_cmp_pd_mask(aq, set(c::split1), _CMP_LE_OQ));
+        const __m512i at =
+            _mm512_add_epi64(_mm512_setr_epi64(0, 1, 2, 3, 4, 5, 6, 7), set64(j + 8 * k));
+        const __m512i tagged = _mm512_or_si512(v[k], _mm512_slli_epi64(at, 52));
+        _mm512_storeu_si512(tail_bits + tails, _mm512_maskz_compress_epi64(tail_lanes, tagged));
+        tails += lanes_in(tail_lanes);
+    }
+    return tails;
+}
+
+/// The tail pass over K vectors of packed fractions: z[0 .. 8K) = their
+/// results, from u = y - (1 - ulp) (exact) as in the central pass.
+template <std::size_t K, class Real>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE void normal_tail_pass(const std::uint64_t* tail_bits,
+                                                            double* z,
+                                                            const normal_param<Real>& p) noexcept {
+    constexpr double ulp = sizeof(Real) == 8 ? 0x1p-53 : 0x1p-33;
+    pd<K> y;
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m512i b = _mm512_load_si512(tail_bits + 8 * k);
+        y.v[k] = one_plus(_mm512_and_si512(b, set64(log_constants::mantissa_mask)));
+    }
+    const pd<K> u = sub(y, 1.0 - ulp);
+    const pd<K> t = normal_tail(u, sub(u, 0.5), sub(1.0, u));
+    const pd<K> r = add(mul(t, static_cast<double>(p.stddev())), static_cast<double>(p.mean()));
+    for (std::size_t k = 0; k < K; ++k) _mm512_store_pd(z + 8 * k, r.v[k]);
+}
+
+/// normal_from_bits for n variates, by blocks, as in the AVX2 back end.
+template <class Word, class Real>
+CBRNG_TARGET_AVX512 void normal_batch(const Word* words, Real* out, std::size_t n,
+                                      const normal_param<Real>& p) noexcept {
+    constexpr std::size_t kc = normal_central_k;
+    constexpr std::size_t kt = normal_tail_k;
+    constexpr std::size_t pad = 8 * kt;
+    alignas(64) std::uint64_t tail_bits[normal_block + pad];
+    alignas(64) double tail_z[normal_block + pad];
+    std::size_t i = 0;
+    while (i + 8 <= n) {
+        const std::size_t base = i;
+        const std::size_t end =
+            i + (n - i < normal_block ? (n - i) & ~std::size_t{7} : normal_block);
+        std::size_t tails = 0;
+        for (; i + 8 * kc <= end; i += 8 * kc) {
+            tails = normal_central_pass<kc>(words, i, i - base, out, p, tail_bits, tails);
+        }
+        for (; i < end; i += 8) {
+            tails = normal_central_pass<1>(words, i, i - base, out, p, tail_bits, tails);
+        }
+        // The last tail vectors are completed with a harmless input (u near 0.008).
+        for (std::size_t k = 0; k < pad; k += 8) {
+            _mm512_storeu_si512(tail_bits + tails + k, set64(std::uint64_t{1} << 45));
+        }
+        for (std::size_t k = 0; k < tails; k += pad) {
+            normal_tail_pass<kt>(tail_bits + k, tail_z + k, p);
+        }
+        for (std::size_t k = 0; k < tails; ++k) {
+            const Real v = static_cast<Real>(tail_z[k]);
+            std::memcpy(out + base + (tail_bits[k] >> 52), &v, sizeof v);
+        }
+    }
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
+/// The inputs u of exponential_from_bits for variates i..i+7, each one exact
+/// subtraction from y = 1 + v * 2^-52, as in the AVX2 back end.
+template <class Word>
+CBRNG_TARGET_AVX512 inline __m512d exponential_units(const Word* words, std::size_t i,
+                                                     const exponential_param<double>& p) noexcept {
+    const __mmask8 bit11 = _mm512_test_epi64_mask(load_bits64(words, i), set64(0x800u));
+    const __m512d c = _mm512_mask_blend_pd(bit11, set(1.0 - 0x1p-53), set(1.0 - 0x1p-52));
+    return _mm512_sub_pd(one_plus(fraction_bits(words, i, p)), c);
+}
+template <class Word>
+CBRNG_TARGET_AVX512 inline __m512d exponential_units(const Word* words, std::size_t i,
+                                                     const exponential_param<float>& p) noexcept {
+    return _mm512_sub_pd(one_plus(fraction_bits(words, i, p)), set(1.0 - 0x1p-32));
+}
+
+/// Vectors exponential_batch computes in lockstep (as many lanes as the AVX2
+/// back end's).
+inline constexpr std::size_t exponential_k = 4;
+
+/// exponential_from_bits for K vectors from variate i.
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE void exponential_group(
+    const Word* words, std::size_t i, Real* out, const exponential_param<Real>& p) noexcept {
+    pd<K> u;
+    for (std::size_t k = 0; k < K; ++k) u.v[k] = exponential_units(words, i + 8 * k, p);
+    const pd<K> r = div(sub(0.0, log_normal(u)), static_cast<double>(p.lambda()));
+    for (std::size_t k = 0; k < K; ++k) store8(out + i + 8 * k, r.v[k]);
+}
+
+/// exponential_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX512 void exponential_batch(const Word* words, Real* out, std::size_t n,
+                                           const exponential_param<Real>& p) noexcept {
+    constexpr std::size_t k = exponential_k;
+    std::size_t i = 0;
+    for (; i + 8 * k <= n; i += 8 * k) exponential_group<k>(words, i, out, p);
+    for (; i + 8 <= n; i += 8) exponential_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
 }
 
 }  // namespace avx512
@@ -291,22 +480,22 @@ CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::si
 template <class Word>
 CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, double* out, std::size_t n,
                                           const normal_param<double>& p) noexcept {
-    avx512::normal_double(words, out, n, p);
+    avx512::normal_batch(words, out, n, p);
 }
 template <class Word>
 CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
                                           const normal_param<float>& p) noexcept {
-    avx512::normal_float(words, out, n, p);
+    avx512::normal_batch(words, out, n, p);
 }
 template <class Word>
 CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, double* out, std::size_t n,
                                           const exponential_param<double>& p) noexcept {
-    avx512::exponential_double(words, out, n, p);
+    avx512::exponential_batch(words, out, n, p);
 }
 template <class Word>
 CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
                                           const exponential_param<float>& p) noexcept {
-    avx512::exponential_float(words, out, n, p);
+    avx512::exponential_batch(words, out, n, p);
 }
 
 }  // namespace CBRNG_SIMD_ABI
