@@ -43,7 +43,6 @@ compiler="$("$cxx" --version | head -n 1)"
 cpu=$( (grep -m 1 'model name' /proc/cpuinfo 2>/dev/null || sysctl -n machdep.cpu.brand_string 2>/dev/null ||
   echo unknown) | sed 's/^model name[[:space:]]*:[[:space:]]*//')
 bm_version=$(dpkg-query -W -f='${Version}' libbenchmark-dev 2>/dev/null || echo "")
-load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || uptime)
 bm_args=(--benchmark_min_time="$min_time" --benchmark_repetitions="$reps"
   --benchmark_report_aggregates_only=true)
 
@@ -59,6 +58,6 @@ mkdir -p "$(dirname "$doc")"
 python3 scripts/bench_report.py --doc "$doc" \
   --cpu "$cpu" --machine "$(uname -srm)" --compiler "$compiler" \
   --flags "-O3 -DNDEBUG${extra_flags:+ $extra_flags} (CMAKE_BUILD_TYPE=Release)" \
-  --benchmark-version "$bm_version" --benchmark-args "${bm_args[*]}" --load "$load" \
+  --benchmark-version "$bm_version" --benchmark-args "${bm_args[*]}" \
   "$out"/*.json >/dev/null
 printf '\n%s updated from %s\n' "${doc#"$root"/}" "$out"

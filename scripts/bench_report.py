@@ -206,7 +206,10 @@ def targets_table(results, context):
 
 
 def render(results, context, args):
-    date = args.date or datetime.date.today().isoformat()
+    date = args.date or str(context.get("date", ""))[:10] or datetime.date.today().isoformat()
+    load = args.load
+    if not load and context.get("load_avg"):
+        load = " ".join(f"{x:.2f}" for x in context["load_avg"])
     kinds = {"Data": "data ", "Instruction": "instr. ", "Unified": ""}
     caches = ", ".join(
         f"L{c['level']} {kinds.get(c['type'], '')}{c['size'] // 1024} KiB"
@@ -221,7 +224,7 @@ def render(results, context, args):
         f"- Compiler: {args.compiler or 'unknown'}; flags: `{args.flags or 'unknown'}`",
         f"- Google Benchmark {args.benchmark_version or ''}: "
         f"`{args.benchmark_args or ''}`; medians of the repetitions",
-        f"- Load average at the start: {args.load or 'unknown'}",
+        f"- Load average (1, 5, 15 min) at the start: {load or 'unknown'}",
         "",
         "Ratios come from one run and are what to read: a ratio is the row's rate",
         "divided by the baseline's (above 1 is faster). Absolute rates move with",
