@@ -2,6 +2,7 @@
 // from-the-formula recomputation), injectivity, positions, errors, text I/O.
 #include <catch2/catch.hpp>
 
+#include <cbrng/detail/cpu.hpp>
 #include <cbrng/stream.hpp>
 
 #include <cstdint>
@@ -314,3 +315,82 @@ TEST_CASE("std algorithms accept a stream", "[stream]") {
     CHECK(sum > 3000);
     CHECK(sum < 6000);
 }
+
+namespace {
+
+// A stream refills two blocks at a time (detail/block_pair.hpp). Whatever the
+// path (the AVX2 pair kernel for philox4x32 or the bijection twice) and
+// wherever the draws start, word p must be word p % N of block p / N.
+template <class B>
+void check_buffer_paths() {
+    using S = cbrng::stream<B>;
+    constexpr u64 N = S::word_count;
+    namespace d = cbrng::detail;
+    for (const d::isa path : {d::isa::scalar, d::isa::avx2}) {
+        const d::scoped_isa forced{path};
+        if (!forced.ok()) continue;  // this CPU cannot run the path
+        INFO("path " << d::isa_name(path));
+        const cbrng::stream_id id{0x0123456789abcdefu, 3, 0xfedcba9876543210u};
+        for (u64 start = 0; start < 4 * N; ++start) {
+            S s{id, start};
+            for (u64 p = start; p < start + 5 * N; ++p) {
+                INFO("position " << p);
+                CHECK(s.position() == p);
+                CHECK(s() == s.block(p / N)[p % N]);
+            }
+        }
+        // The last blocks: an odd number of blocks left pairs all but the last.
+        for (u64 left = 0; left <= 5 * N; ++left) {
+            S s{id, S::capacity - left};
+            for (u64 p = S::capacity - left; p < S::capacity; ++p) {
+                CHECK(s() == s.block(p / N)[p % N]);
+            }
+            CHECK(s.remaining() == 0);
+            CHECK_THROWS_AS(s(), std::out_of_range);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the two-block buffer gives the same words on every path and position", "[stream]") {
+    check_buffer_paths<cbrng::philox4x32_10>();
+    check_buffer_paths<cbrng::philox<4, 32, 7>>();
+    check_buffer_paths<cbrng::philox2x64_10>();
+    check_buffer_paths<cbrng::philox4x64_10>();
+    check_buffer_paths<cbrng::threefry4x32_20>();
+    check_buffer_paths<cbrng::threefry2x64_20>();
+    check_buffer_paths<cbrng::threefry4x64_20>();
+}
+
+#if CBRNG_HAS_X86_SIMD
+TEST_CASE("the AVX2 Philox4x32 pair kernel equals the bijection", "[stream]") {
+    namespace d = cbrng::detail;
+    if (!d::isa_supported(d::isa::avx2)) {
+        WARN("skipped: this CPU has no AVX2");
+        return;
+    }
+    std::mt19937_64 rng(23);
+    for (int i = 0; i < 20000; ++i) {
+        cbrng::philox4x32_10::counter_type c{};
+        for (auto& w : c) w = static_cast<std::uint32_t>(rng());
+        if (i % 4 == 0) c[0] = 0xfffffffeu - static_cast<std::uint32_t>(i % 3);
+        if (c[0] == 0xffffffffu) c[0] = 0;  // the precondition: word 0 + 1 does not wrap
+        const cbrng::philox4x32_10::key_type k{
+            {static_cast<std::uint32_t>(rng()), static_cast<std::uint32_t>(rng())}};
+        std::uint32_t got10[8], got7[8];
+        d::philox4x32_pair_avx2<10>(got10, c.data(), k[0], k[1]);
+        d::philox4x32_pair_avx2<7>(got7, c.data(), k[0], k[1]);
+        cbrng::word_array<std::uint32_t, 8> want10{}, want7{};
+        d::block_pair_portable<cbrng::philox4x32_10>(c, k, want10);
+        d::block_pair_portable<cbrng::philox<4, 32, 7>>(c, k, want7);
+        for (std::size_t j = 0; j < 8; ++j) {
+            CHECK(got10[j] == want10[j]);
+            CHECK(got7[j] == want7[j]);
+        }
+        auto c1 = c;
+        ++c1[0];
+        CHECK(cbrng::philox4x32_10{}(c1, k)[0] == want10[4]);
+    }
+}
+#endif

@@ -1,0 +1,152 @@
+// cbrng/detail/block_pair.hpp: two consecutive blocks of a bijection at once,
+// for the buffer of cbrng::stream.
+//
+// A stream refills two blocks at a time: the two dependency chains overlap in
+// the out-of-order core, so the pair costs little more than one block's
+// latency, and per-call draws run faster (docs/performance.md has the
+// numbers). For Philox4x32 on x86-64 both blocks fit one AVX2 register, four
+// 32-bit words each: _mm256_mul_epu32 multiplies words 0 and 2 of both blocks
+// in one instruction, a shuffle puts hi and lo where the round wants them, and
+// one xor folds in words 1 and 3 and the round key. That kernel is compiled
+// with a target attribute and called only when the CPU has AVX2 (checked per
+// refill: one load and a test; a thread's detail::force_isa override is
+// honoured, so the tests can compare both paths). Everything else, and device
+// code, and constant evaluation, uses the bijection twice.
+//
+// The result is defined by the bijection alone: out[0..N) is block c, out[N..2N)
+// block c + 1 (counter word 0 plus one). Precondition: c[0] + 1 does not wrap;
+// stream block indices live in word 0 and stay below the stream's block_limit.
+#ifndef CBRNG_DETAIL_BLOCK_PAIR_HPP
+#define CBRNG_DETAIL_BLOCK_PAIR_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+#include "../config.hpp"
+#include "../philox.hpp"
+#include "../word_array.hpp"
+#include "cpu.hpp"
+
+#if CBRNG_HAS_X86_SIMD
+#include <immintrin.h>
+#endif
+
+CBRNG_NAMESPACE_BEGIN
+namespace detail {
+
+/// Two blocks, counters c and c + 1 (word 0), with the bijection B twice.
+template <class B>
+CBRNG_FORCEINLINE CBRNG_HOST_DEVICE constexpr void block_pair_portable(
+    const typename B::counter_type& c, const typename B::key_type& key,
+    word_array<typename B::word_type, 2 * B::word_count>& out) noexcept {
+    typename B::counter_type c1 = c;
+    c1[0] = static_cast<typename B::word_type>(c1[0] + 1u);
+    const typename B::counter_type b0 = B{}(c, key);
+    const typename B::counter_type b1 = B{}(c1, key);
+    for (std::size_t j = 0; j < B::word_count; ++j) {
+        out[j] = b0[j];
+        out[B::word_count + j] = b1[j];
+    }
+}
+
+#if CBRNG_HAS_X86_SIMD
+inline namespace CBRNG_SIMD_ABI {
+
+/// Philox4x32-R on blocks c and c + 1 in one AVX2 register. Requires AVX2.
+template <unsigned R>
+CBRNG_TARGET_AVX2 CBRNG_NOINLINE void philox4x32_pair_avx2(std::uint32_t* out,
+                                                           const std::uint32_t* c, std::uint32_t k0,
+                                                           std::uint32_t k1) noexcept {
+    using constants = philox_constants<4, 32>;
+    const auto mul = constants::mul();
+    const auto weyl = constants::weyl();
+    const auto i32 = [](std::uint32_t v) { return static_cast<int>(v); };
+    // 64-bit lanes: (word 0, word 1), (word 2, word 3) of block c, then of c + 1.
+    __m256i x = _mm256_set_epi32(i32(c[3]), i32(c[2]), i32(c[1]), i32(c[0] + 1u), i32(c[3]),
+                                 i32(c[2]), i32(c[1]), i32(c[0]));
+    const __m256i m =
+        _mm256_set_epi32(0, i32(mul[1]), 0, i32(mul[0]), 0, i32(mul[1]), 0, i32(mul[0]));
+    const __m256i w =
+        _mm256_set_epi32(0, i32(weyl[1]), 0, i32(weyl[0]), 0, i32(weyl[1]), 0, i32(weyl[0]));
+    __m256i k = _mm256_set_epi32(0, i32(k1), 0, i32(k0), 0, i32(k1), 0, i32(k0));
+    for (unsigned r = 0; r < R; ++r) {
+        if (r != 0) k = _mm256_add_epi32(k, w);
+        // p = (lo0, hi0, lo1, hi1) per block: the products of words 0 and 2.
+        const __m256i p = _mm256_mul_epu32(x, m);
+        // (hi1, lo1, hi0, lo0) ^ (word 1 ^ k0, 0, word 3 ^ k1, 0): the next state.
+        x = _mm256_xor_si256(_mm256_shuffle_epi32(p, _MM_SHUFFLE(0, 1, 2, 3)),
+                             _mm256_xor_si256(_mm256_srli_epi64(x, 32), k));
+    }
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), x);
+}
+
+/// Whether the pair kernel may use AVX2 on this thread: the CPU has it, or a
+/// force_isa override says which tier to use.
+[[nodiscard]] inline bool block_pair_avx2() noexcept {
+    const int forced = forced_isa_slot();
+    if (forced >= 0) return forced >= static_cast<int>(isa::avx2);
+    return __builtin_cpu_supports("avx2") != 0;
+}
+
+}  // namespace CBRNG_SIMD_ABI
+#endif
+
+/// The two blocks as an out-of-line call on the host, so that a stream's
+/// refill stays small enough to inline into every draw (one call per 2N
+/// words). Takes and returns values: the stream's address never escapes.
+template <class B>
+struct block_pair_host {
+    using words = word_array<typename B::word_type, 2 * B::word_count>;
+    [[nodiscard]] CBRNG_NOINLINE static words compute(typename B::counter_type c,
+                                                      typename B::key_type key) noexcept {
+        words out{};
+        block_pair_portable<B>(c, key, out);
+        return out;
+    }
+};
+
+#if CBRNG_HAS_X86_SIMD
+/// Philox4x32 on x86-64: the AVX2 kernel where the CPU has it.
+template <unsigned R>
+struct block_pair_host<philox<4, 32, R>> {
+    using B = philox<4, 32, R>;
+    using words = word_array<std::uint32_t, 8>;
+    [[nodiscard]] CBRNG_FORCEINLINE static words compute(const typename B::counter_type& c,
+                                                         const typename B::key_type& key) noexcept {
+        if (block_pair_avx2()) {
+            std::uint32_t w[8];
+            philox4x32_pair_avx2<R>(w, c.data(), key[0], key[1]);
+            words out{};
+            for (std::size_t j = 0; j < 8; ++j) out[j] = w[j];
+            return out;
+        }
+        return portable(c, key);
+    }
+    [[nodiscard]] CBRNG_NOINLINE static words portable(typename B::counter_type c,
+                                                       typename B::key_type key) noexcept {
+        words out{};
+        block_pair_portable<B>(c, key, out);
+        return out;
+    }
+};
+#endif
+
+/// Blocks c and c + 1 of B into out: inline in device code and in constant
+/// evaluation, else through block_pair_host.
+template <class B>
+CBRNG_FORCEINLINE CBRNG_HOST_DEVICE constexpr void block_pair(
+    const typename B::counter_type& c, const typename B::key_type& key,
+    word_array<typename B::word_type, 2 * B::word_count>& out) noexcept {
+#if !CBRNG_DEVICE_PASS && CBRNG_HAS_IS_CONSTANT_EVALUATED
+    if (!__builtin_is_constant_evaluated()) {
+        out = block_pair_host<B>::compute(c, key);
+        return;
+    }
+#endif
+    block_pair_portable<B>(c, key, out);
+}
+
+}  // namespace detail
+CBRNG_NAMESPACE_END
+
+#endif  // CBRNG_DETAIL_BLOCK_PAIR_HPP
