@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 dir=${1:-$root/build-test/asan}
-seconds=${2:-${CBRNG_FUZZ_SECONDS:-30}}
+seconds=${2:-${CBRNG_FUZZ_SECONDS:-60}}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 targets=(parse_engine parse_stream parse_distribution positions distribution_params)

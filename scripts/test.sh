@@ -68,7 +68,7 @@ timed_stage "strict warnings: every header under clang -Weverything -Werror" \
   bash scripts/strict_headers.sh
 timed_stage "asan+ubsan: the whole suite (clang++, no benchmarks)" \
   bash scripts/sanitize.sh address "$build_root/asan"
-timed_stage "fuzz: every libFuzzer target, ${CBRNG_FUZZ_SECONDS:-30} s each" \
+timed_stage "fuzz: every libFuzzer target, ${CBRNG_FUZZ_SECONDS:-60} s each" \
   bash scripts/fuzz.sh "$build_root/asan"
 timed_stage "tsan: the threaded tests (clang++)" \
   bash scripts/sanitize.sh thread "$build_root/tsan"
