@@ -37,6 +37,7 @@
 #include "../detail/io.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/real_distribution.hpp"
 #include "../detail/uniform_bits.hpp"
 
 CBRNG_NAMESPACE_BEGIN
@@ -51,6 +52,8 @@ template <class Real>
 class exponential_param {
   public:
     using distribution_type = exponential_distribution<Real>;
+    using value_type = Real;
+    static constexpr std::size_t arity = 1;
 
     /// lambda 1.
     CBRNG_HOST_DEVICE constexpr exponential_param() : exponential_param(Real(1)) {}
@@ -59,6 +62,17 @@ class exponential_param {
         if (!(lambda > Real(0)) || !is_finite(lambda)) {
             param_error("cbrng::exponential_distribution", "lambda must be > 0 and finite", lambda);
         }
+    }
+    CBRNG_HOST_DEVICE explicit constexpr exponential_param(const word_array<Real, 1>& v)
+        : exponential_param(v[0]) {}
+    /// The constructor's rule, without the throw.
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
+        const word_array<Real, 1>& v) noexcept {
+        return v[0] > Real(0) && is_finite(v[0]);
+    }
+    /// {lambda}: the text form.
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 1> values() const noexcept {
+        return {{lambda_}};
     }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real lambda() const noexcept { return lambda_; }
     [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
@@ -105,49 +119,30 @@ class exponential_param {
 /// Stateless; a const object can generate concurrently. Outputs are frozen
 /// (DESIGN §8).
 template <class RealType = double>
-class exponential_distribution {
+class exponential_distribution
+    : public detail::real_distribution<exponential_distribution<RealType>,
+                                       detail::exponential_param<RealType>> {
     static_assert(std::is_same_v<RealType, float> || std::is_same_v<RealType, double>,
                   "cbrng::exponential_distribution: RealType must be float or double");
+    using base = detail::real_distribution<exponential_distribution<RealType>,
+                                           detail::exponential_param<RealType>>;
+    friend base;
 
   public:
-    using result_type = RealType;
-    using param_type = detail::exponential_param<RealType>;
-
-    /// Consumption per variate is fixed for URBGs with a power-of-two range.
-    static constexpr bool fixed_consumption = true;
-    /// URBG calls per variate: 1, or 2 for a double from a 32-bit URBG; 0 where
-    /// the URBG's range is not a power of two (variable).
-    template <class URBG>
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
-        return detail::urbg_bits<URBG>::template calls<detail::variate_bits<RealType>>;
-    }
+    using typename base::param_type;
+    using typename base::result_type;
 
     /// lambda 1.
     CBRNG_HOST_DEVICE constexpr exponential_distribution()
         : exponential_distribution(RealType(1)) {}
     /// Throws std::invalid_argument unless lambda > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr exponential_distribution(RealType lambda) : p_(lambda) {}
-    CBRNG_HOST_DEVICE explicit constexpr exponential_distribution(const param_type& p) : p_(p) {}
-
-    /// No effect: the distribution holds no state between variates.
-    CBRNG_HOST_DEVICE void reset() noexcept {}
-
-    /// One variate from g.
-    template <class URBG>
-    CBRNG_HOST_DEVICE result_type operator()(URBG& g) const {
-        return (*this)(g, p_);
-    }
-    /// One variate from g with parameters p.
-    template <class URBG>
-    CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        return detail::exponential_from_bits(detail::generate_variate_bits<RealType>(g), p);
-    }
+    CBRNG_HOST_DEVICE explicit constexpr exponential_distribution(RealType lambda)
+        : base(param_type(lambda)) {}
+    CBRNG_HOST_DEVICE explicit constexpr exponential_distribution(const param_type& p) : base(p) {}
 
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType lambda() const noexcept {
-        return p_.lambda();
+        return this->param().lambda();
     }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr param_type param() const noexcept { return p_; }
-    void param(const param_type& p) noexcept { p_ = p; }
     /// 0.
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type min() const noexcept {
         return RealType(0);
@@ -158,36 +153,12 @@ class exponential_distribution {
         return detail::largest_finite<RealType>;
     }
 
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const exponential_distribution& x, const exponential_distribution& y) noexcept {
-        return x.p_ == y.p_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const exponential_distribution& x, const exponential_distribution& y) noexcept {
-        return !(x == y);
-    }
-
-    /// Text form: "lambda" as an exact hexadecimal floating literal.
-    friend std::ostream& operator<<(std::ostream& os, const exponential_distribution& d) {
-        detail::ostream_state_guard guard{os};
-        detail::write_hex_real(os, d.lambda());
-        return os;
-    }
-    /// Reads the text form; on malformed text or lambda <= 0 sets failbit and
-    /// leaves d unchanged.
-    friend std::istream& operator>>(std::istream& is, exponential_distribution& d) {
-        RealType lambda{};
-        if (!detail::read_hex_real(is, lambda)) return is;
-        if (!(lambda > RealType(0)) || !detail::is_finite(lambda)) {
-            is.setstate(std::ios_base::failbit);
-            return is;
-        }
-        d.p_ = param_type(lambda);
-        return is;
-    }
-
   private:
-    param_type p_;
+    template <class Bits>
+    [[nodiscard]] CBRNG_HOST_DEVICE static result_type from_bits(Bits x,
+                                                                 const param_type& p) noexcept {
+        return detail::exponential_from_bits(x, p);
+    }
 };
 
 CBRNG_NAMESPACE_END

@@ -43,6 +43,7 @@
 #include "../detail/io.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/real_distribution.hpp"
 #include "../detail/uniform_bits.hpp"
 
 CBRNG_NAMESPACE_BEGIN
@@ -57,6 +58,8 @@ template <class Real>
 class normal_param {
   public:
     using distribution_type = normal_distribution<Real>;
+    using value_type = Real;
+    static constexpr std::size_t arity = 2;
 
     /// mean 0, stddev 1.
     CBRNG_HOST_DEVICE constexpr normal_param() : normal_param(Real(0)) {}
@@ -69,6 +72,17 @@ class normal_param {
         if (!(stddev > Real(0)) || !is_finite(stddev)) {
             param_error(name, "stddev must be > 0 and finite", stddev);
         }
+    }
+    CBRNG_HOST_DEVICE explicit constexpr normal_param(const word_array<Real, 2>& v)
+        : normal_param(v[0], v[1]) {}
+    /// The constructor's rule, without the throw.
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
+        const word_array<Real, 2>& v) noexcept {
+        return is_finite(v[0]) && v[1] > Real(0) && is_finite(v[1]);
+    }
+    /// {mean, stddev}: the text form's order.
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 2> values() const noexcept {
+        return {{mean_, stddev_}};
     }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real mean() const noexcept { return mean_; }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real stddev() const noexcept { return stddev_; }
@@ -118,22 +132,17 @@ class normal_param {
 /// double. Thread-safety: a const object can generate concurrently. Outputs
 /// are frozen (DESIGN §8).
 template <class RealType = double>
-class normal_distribution {
+class normal_distribution : public detail::real_distribution<normal_distribution<RealType>,
+                                                             detail::normal_param<RealType>> {
     static_assert(std::is_same_v<RealType, float> || std::is_same_v<RealType, double>,
                   "cbrng::normal_distribution: RealType must be float or double");
+    using base =
+        detail::real_distribution<normal_distribution<RealType>, detail::normal_param<RealType>>;
+    friend base;
 
   public:
-    using result_type = RealType;
-    using param_type = detail::normal_param<RealType>;
-
-    /// Consumption per variate is fixed for URBGs with a power-of-two range.
-    static constexpr bool fixed_consumption = true;
-    /// URBG calls per variate: 1, or 2 for a double from a 32-bit URBG; 0 where
-    /// the URBG's range is not a power of two (variable).
-    template <class URBG>
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
-        return detail::urbg_bits<URBG>::template calls<detail::variate_bits<RealType>>;
-    }
+    using typename base::param_type;
+    using typename base::result_type;
 
     /// mean 0, stddev 1.
     CBRNG_HOST_DEVICE constexpr normal_distribution() : normal_distribution(RealType(0)) {}
@@ -141,29 +150,15 @@ class normal_distribution {
     /// finite.
     CBRNG_HOST_DEVICE explicit constexpr normal_distribution(RealType mean,
                                                              RealType stddev = RealType(1))
-        : p_(mean, stddev) {}
-    CBRNG_HOST_DEVICE explicit constexpr normal_distribution(const param_type& p) : p_(p) {}
+        : base(param_type(mean, stddev)) {}
+    CBRNG_HOST_DEVICE explicit constexpr normal_distribution(const param_type& p) : base(p) {}
 
-    /// No effect: unlike std::normal_distribution nothing is cached.
-    CBRNG_HOST_DEVICE void reset() noexcept {}
-
-    /// One variate from g.
-    template <class URBG>
-    CBRNG_HOST_DEVICE result_type operator()(URBG& g) const {
-        return (*this)(g, p_);
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType mean() const noexcept {
+        return this->param().mean();
     }
-    /// One variate from g with parameters p.
-    template <class URBG>
-    CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        return detail::normal_from_bits(detail::generate_variate_bits<RealType>(g), p);
-    }
-
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType mean() const noexcept { return p_.mean(); }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType stddev() const noexcept {
-        return p_.stddev();
+        return this->param().stddev();
     }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr param_type param() const noexcept { return p_; }
-    void param(const param_type& p) noexcept { p_ = p; }
     /// The lowest finite value, as for std:: (actual variates stay within
     /// mean +- 8.21 stddev for double, +- 6.34 for float).
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type min() const noexcept {
@@ -174,39 +169,12 @@ class normal_distribution {
         return detail::largest_finite<RealType>;
     }
 
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const normal_distribution& x, const normal_distribution& y) noexcept {
-        return x.p_ == y.p_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const normal_distribution& x, const normal_distribution& y) noexcept {
-        return !(x == y);
-    }
-
-    /// Text form: "mean stddev" as exact hexadecimal floating literals.
-    friend std::ostream& operator<<(std::ostream& os, const normal_distribution& d) {
-        detail::ostream_state_guard guard{os};
-        detail::write_hex_real(os, d.mean());
-        os << ' ';
-        detail::write_hex_real(os, d.stddev());
-        return os;
-    }
-    /// Reads the text form; on malformed text or invalid parameters sets
-    /// failbit and leaves d unchanged.
-    friend std::istream& operator>>(std::istream& is, normal_distribution& d) {
-        RealType mean{};
-        RealType stddev{};
-        if (!detail::read_hex_real(is, mean) || !detail::read_hex_real(is, stddev)) return is;
-        if (!detail::is_finite(mean) || !(stddev > RealType(0)) || !detail::is_finite(stddev)) {
-            is.setstate(std::ios_base::failbit);
-            return is;
-        }
-        d.p_ = param_type(mean, stddev);
-        return is;
-    }
-
   private:
-    param_type p_;
+    template <class Bits>
+    [[nodiscard]] CBRNG_HOST_DEVICE static result_type from_bits(Bits x,
+                                                                 const param_type& p) noexcept {
+        return detail::normal_from_bits(x, p);
+    }
 };
 
 CBRNG_NAMESPACE_END

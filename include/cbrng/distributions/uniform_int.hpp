@@ -41,6 +41,7 @@
 #include "../detail/io.hpp"
 #include "../detail/mulhilo.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/real_distribution.hpp"
 #include "../detail/uniform_bits.hpp"
 
 CBRNG_NAMESPACE_BEGIN
@@ -86,6 +87,44 @@ CBRNG_HOST_DEVICE std::uint64_t uniform_offset(URBG& g, std::uint64_t span) {
 
 }  // namespace detail
 
+template <class IntType>
+class uniform_int_distribution;
+
+namespace detail {
+
+/// The bounds [a, b] (uniform_int_distribution<IntType>::param_type).
+template <class IntType>
+class uniform_int_param {
+  public:
+    using distribution_type = uniform_int_distribution<IntType>;
+
+    /// [0, max of IntType].
+    CBRNG_HOST_DEVICE constexpr uniform_int_param() : uniform_int_param(0) {}
+    /// [a, b]; throws std::invalid_argument if a > b.
+    CBRNG_HOST_DEVICE explicit constexpr uniform_int_param(IntType a, IntType b = int_max<IntType>)
+        : a_(a), b_(b) {
+        if (a > b) {
+            param_error("cbrng::uniform_int_distribution", "a must be <= b", a, b);
+        }
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr IntType a() const noexcept { return a_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr IntType b() const noexcept { return b_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
+        const uniform_int_param& x, const uniform_int_param& y) noexcept {
+        return x.a_ == y.a_ && x.b_ == y.b_;
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
+        const uniform_int_param& x, const uniform_int_param& y) noexcept {
+        return !(x == y);
+    }
+
+  private:
+    IntType a_;
+    IntType b_;
+};
+
+}  // namespace detail
+
 /// Uniform integers on the closed interval [a, b]: unbiased for every range
 /// (including the full range of the type and a == b), with results frozen
 /// across platforms, compilers and versions of the same major version.
@@ -93,48 +132,23 @@ CBRNG_HOST_DEVICE std::uint64_t uniform_offset(URBG& g, std::uint64_t span) {
 /// nothing, and a const distribution can generate. Thread-safety: like any
 /// value type; concurrent calls on one object are fine (it is never written).
 template <class IntType = int>
-class uniform_int_distribution {
+class uniform_int_distribution
+    : public detail::distribution_base<uniform_int_distribution<IntType>,
+                                       detail::uniform_int_param<IntType>, IntType> {
     static_assert(
         std::is_integral_v<IntType> && !std::is_same_v<IntType, bool>,
         "cbrng::uniform_int_distribution: IntType must be an integer type other than bool");
     static_assert(sizeof(IntType) <= 8,
                   "cbrng::uniform_int_distribution: integers wider than 64 bits are not supported");
     using unsigned_type = std::make_unsigned_t<IntType>;
+    using base = detail::distribution_base<uniform_int_distribution<IntType>,
+                                           detail::uniform_int_param<IntType>, IntType>;
 
   public:
     /// The integer type produced.
-    using result_type = IntType;
-
+    using typename base::result_type;
     /// The bounds [a, b].
-    class param_type {
-      public:
-        using distribution_type = uniform_int_distribution;
-
-        /// [0, max of IntType].
-        CBRNG_HOST_DEVICE constexpr param_type() : param_type(0) {}
-        /// [a, b]; throws std::invalid_argument if a > b.
-        CBRNG_HOST_DEVICE explicit constexpr param_type(IntType a,
-                                                        IntType b = detail::int_max<IntType>)
-            : a_(a), b_(b) {
-            if (a > b) {
-                detail::param_error("cbrng::uniform_int_distribution", "a must be <= b", a, b);
-            }
-        }
-        [[nodiscard]] CBRNG_HOST_DEVICE constexpr IntType a() const noexcept { return a_; }
-        [[nodiscard]] CBRNG_HOST_DEVICE constexpr IntType b() const noexcept { return b_; }
-        [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-            const param_type& x, const param_type& y) noexcept {
-            return x.a_ == y.a_ && x.b_ == y.b_;
-        }
-        [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-            const param_type& x, const param_type& y) noexcept {
-            return !(x == y);
-        }
-
-      private:
-        IntType a_;
-        IntType b_;
-    };
+    using typename base::param_type;
 
     /// Consumption per variate is variable (rejection), so there is no fixed
     /// word count and no O(1) random access.
@@ -158,17 +172,10 @@ class uniform_int_distribution {
     /// [a, b]; throws std::invalid_argument if a > b.
     CBRNG_HOST_DEVICE explicit constexpr uniform_int_distribution(
         IntType a, IntType b = detail::int_max<IntType>)
-        : p_(a, b) {}
-    CBRNG_HOST_DEVICE explicit constexpr uniform_int_distribution(const param_type& p) : p_(p) {}
+        : base(param_type(a, b)) {}
+    CBRNG_HOST_DEVICE explicit constexpr uniform_int_distribution(const param_type& p) : base(p) {}
 
-    /// No effect: the distribution holds no state between variates.
-    CBRNG_HOST_DEVICE void reset() noexcept {}
-
-    /// One variate from g.
-    template <class URBG>
-    CBRNG_HOST_DEVICE result_type operator()(URBG& g) const {
-        return (*this)(g, p_);
-    }
+    using base::operator();
     /// One variate from g with parameters p (this object's are unused).
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
@@ -177,21 +184,14 @@ class uniform_int_distribution {
             static_cast<unsigned_type>(static_cast<unsigned_type>(p.a()) + offset));
     }
 
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr IntType a() const noexcept { return p_.a(); }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr IntType b() const noexcept { return p_.b(); }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr param_type param() const noexcept { return p_; }
-    void param(const param_type& p) noexcept { p_ = p; }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type min() const noexcept { return p_.a(); }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type max() const noexcept { return p_.b(); }
-
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const uniform_int_distribution& x, const uniform_int_distribution& y) noexcept {
-        return x.p_ == y.p_;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr IntType a() const noexcept {
+        return this->param().a();
     }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const uniform_int_distribution& x, const uniform_int_distribution& y) noexcept {
-        return !(x == y);
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr IntType b() const noexcept {
+        return this->param().b();
     }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type min() const noexcept { return a(); }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type max() const noexcept { return b(); }
 
     /// Text form: "a b" in decimal (character types as numbers).
     friend std::ostream& operator<<(std::ostream& os, const uniform_int_distribution& d) {
@@ -231,7 +231,7 @@ class uniform_int_distribution {
             is.setstate(std::ios_base::failbit);
             return is;
         }
-        d.p_ = param_type(a, b);
+        d.param(param_type(a, b));
         return is;
     }
 
@@ -242,8 +242,6 @@ class uniform_int_distribution {
         return static_cast<unsigned_type>(static_cast<unsigned_type>(p.b()) -
                                           static_cast<unsigned_type>(p.a()));
     }
-
-    param_type p_;
 };
 
 CBRNG_NAMESPACE_END

@@ -42,6 +42,7 @@
 #include "../detail/fp.hpp"
 #include "../detail/io.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/real_distribution.hpp"
 #include "../detail/uniform_bits.hpp"
 
 CBRNG_NAMESPACE_BEGIN
@@ -56,6 +57,8 @@ template <class Real>
 class uniform_real_param {
   public:
     using distribution_type = uniform_real_distribution<Real>;
+    using value_type = Real;
+    static constexpr std::size_t arity = 2;
 
     /// [0, 1).
     CBRNG_HOST_DEVICE constexpr uniform_real_param() : uniform_real_param(Real(0)) {}
@@ -66,6 +69,17 @@ class uniform_real_param {
         if (!is_finite(a)) param_error(name, "a must be finite", a);
         if (!is_finite(b)) param_error(name, "b must be finite", b);
         if (!(a <= b)) param_error(name, "a must be <= b", a, b);
+    }
+    CBRNG_HOST_DEVICE explicit constexpr uniform_real_param(const word_array<Real, 2>& v)
+        : uniform_real_param(v[0], v[1]) {}
+    /// The constructor's rule, without the throw.
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
+        const word_array<Real, 2>& v) noexcept {
+        return is_finite(v[0]) && is_finite(v[1]) && v[0] <= v[1];
+    }
+    /// {a, b}: the text form's order.
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 2> values() const noexcept {
+        return {{a_, b_}};
     }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real a() const noexcept { return a_; }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real b() const noexcept { return b_; }
@@ -130,22 +144,18 @@ template <class Real>
 /// double. Stateless: reset() does nothing, a const object can generate, and
 /// concurrent calls on one object are safe. Outputs are frozen (DESIGN §8).
 template <class RealType = double>
-class uniform_real_distribution {
+class uniform_real_distribution
+    : public detail::real_distribution<uniform_real_distribution<RealType>,
+                                       detail::uniform_real_param<RealType>> {
     static_assert(std::is_same_v<RealType, float> || std::is_same_v<RealType, double>,
                   "cbrng::uniform_real_distribution: RealType must be float or double");
+    using base = detail::real_distribution<uniform_real_distribution<RealType>,
+                                           detail::uniform_real_param<RealType>>;
+    friend base;
 
   public:
-    using result_type = RealType;
-    using param_type = detail::uniform_real_param<RealType>;
-
-    /// Consumption per variate is fixed for URBGs with a power-of-two range.
-    static constexpr bool fixed_consumption = true;
-    /// URBG calls per variate: 1 (64-bit URBG), 2 for a double from a 32-bit
-    /// URBG; 0 where the URBG's range is not a power of two (variable).
-    template <class URBG>
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
-        return detail::urbg_bits<URBG>::template calls<detail::variate_bits<RealType>>;
-    }
+    using typename base::param_type;
+    using typename base::result_type;
 
     /// [0, 1).
     CBRNG_HOST_DEVICE constexpr uniform_real_distribution()
@@ -153,65 +163,26 @@ class uniform_real_distribution {
     /// [a, b); throws std::invalid_argument unless a, b are finite and a <= b.
     CBRNG_HOST_DEVICE explicit constexpr uniform_real_distribution(RealType a,
                                                                    RealType b = RealType(1))
-        : p_(a, b) {}
-    CBRNG_HOST_DEVICE explicit constexpr uniform_real_distribution(const param_type& p) : p_(p) {}
+        : base(param_type(a, b)) {}
+    CBRNG_HOST_DEVICE explicit constexpr uniform_real_distribution(const param_type& p) : base(p) {}
 
-    /// No effect: the distribution holds no state between variates.
-    CBRNG_HOST_DEVICE void reset() noexcept {}
-
-    /// One variate from g.
-    template <class URBG>
-    CBRNG_HOST_DEVICE result_type operator()(URBG& g) const {
-        return (*this)(g, p_);
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType a() const noexcept {
+        return this->param().a();
     }
-    /// One variate from g with parameters p.
-    template <class URBG>
-    CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        return detail::uniform_real_from_bits(detail::generate_variate_bits<RealType>(g), p);
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType b() const noexcept {
+        return this->param().b();
     }
-
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType a() const noexcept { return p_.a(); }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType b() const noexcept { return p_.b(); }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr param_type param() const noexcept { return p_; }
-    void param(const param_type& p) noexcept { p_ = p; }
     /// a().
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type min() const noexcept { return p_.a(); }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type min() const noexcept { return a(); }
     /// b(), as for std:: (the supremum; b itself is never returned unless a == b).
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type max() const noexcept { return p_.b(); }
-
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const uniform_real_distribution& x, const uniform_real_distribution& y) noexcept {
-        return x.p_ == y.p_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const uniform_real_distribution& x, const uniform_real_distribution& y) noexcept {
-        return !(x == y);
-    }
-
-    /// Text form: "a b" as exact hexadecimal floating literals.
-    friend std::ostream& operator<<(std::ostream& os, const uniform_real_distribution& d) {
-        detail::ostream_state_guard guard{os};
-        detail::write_hex_real(os, d.a());
-        os << ' ';
-        detail::write_hex_real(os, d.b());
-        return os;
-    }
-    /// Reads the text form; on malformed text or invalid bounds sets failbit
-    /// and leaves d unchanged.
-    friend std::istream& operator>>(std::istream& is, uniform_real_distribution& d) {
-        RealType a{};
-        RealType b{};
-        if (!detail::read_hex_real(is, a) || !detail::read_hex_real(is, b)) return is;
-        if (!(a <= b)) {
-            is.setstate(std::ios_base::failbit);
-            return is;
-        }
-        d.p_ = param_type(a, b);
-        return is;
-    }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type max() const noexcept { return b(); }
 
   private:
-    param_type p_;
+    template <class Bits>
+    [[nodiscard]] CBRNG_HOST_DEVICE static result_type from_bits(Bits x,
+                                                                 const param_type& p) noexcept {
+        return detail::uniform_real_from_bits(x, p);
+    }
 };
 
 CBRNG_NAMESPACE_END

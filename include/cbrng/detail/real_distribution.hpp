@@ -1,0 +1,129 @@
+// cbrng/detail/real_distribution.hpp: the std-shaped interface shared by the
+// distributions with real parameters that map one fixed-width draw to one
+// variate (uniform_real, normal, exponential, bernoulli).
+//
+// distribution_base<Derived, Param, Result> holds the parameters and gives
+// every distribution (uniform_int too) result_type and param_type, reset(),
+// operator()(g), param(), == and !=. real_distribution adds, for those four,
+// the consumption constants, operator()(g, p) and the text form (the
+// parameters as exact hexadecimal floating literals, separated by spaces).
+// Derived adds its constructors, named accessors, min()/max() and, for a
+// real_distribution, `static result_type from_bits(bits, const param_type&)`,
+// the frozen map from one draw to one variate.
+//
+// Param supplies `value_type` (float or double: the parameters' type, whose
+// width is the draw's: 32 or 64 bits), `arity`, `values()` (the parameters in text
+// order), a constructor from those values, and `valid(values)`, the same
+// rule as its throwing constructor without the throw, for operator>>.
+#ifndef CBRNG_DETAIL_REAL_DISTRIBUTION_HPP
+#define CBRNG_DETAIL_REAL_DISTRIBUTION_HPP
+
+#include <cstddef>
+#include <istream>
+#include <ostream>
+
+#include "../config.hpp"
+#include "../word_array.hpp"
+#include "io.hpp"
+#include "uniform_bits.hpp"
+
+CBRNG_NAMESPACE_BEGIN
+namespace detail {
+
+/// What every cbrng distribution shares (CRTP): the parameters, reset(),
+/// operator()(g) as Derived's operator()(g, param()), param(), == and !=.
+template <class Derived, class Param, class Result>
+class distribution_base {
+  public:
+    using result_type = Result;
+    using param_type = Param;
+
+    /// No effect: the distribution holds no state between variates.
+    CBRNG_HOST_DEVICE void reset() noexcept {}
+
+    /// One variate from g.
+    template <class URBG>
+    CBRNG_HOST_DEVICE result_type operator()(URBG& g) const {
+        return static_cast<const Derived&>(*this)(g, p_);
+    }
+
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr param_type param() const noexcept { return p_; }
+    void param(const param_type& p) noexcept { p_ = p; }
+
+    /// Same parameters.
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(const Derived& x,
+                                                                     const Derived& y) noexcept {
+        return x.param() == y.param();
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(const Derived& x,
+                                                                     const Derived& y) noexcept {
+        return !(x == y);
+    }
+
+  protected:
+    CBRNG_HOST_DEVICE explicit constexpr distribution_base(const Param& p) : p_(p) {}
+
+  private:
+    Param p_;
+};
+
+/// The distributions with real parameters and one fixed-width draw per
+/// variate: Derived::from_bits(draw, param) is the variate.
+template <class Derived, class Param, class Result = typename Param::value_type>
+class real_distribution : public distribution_base<Derived, Param, Result> {
+    using base = distribution_base<Derived, Param, Result>;
+    using draw_type = typename Param::value_type;  // its width is the draw's
+
+  public:
+    using typename base::param_type;
+    using typename base::result_type;
+
+    /// Consumption per variate is fixed for URBGs with a power-of-two range.
+    static constexpr bool fixed_consumption = true;
+    /// URBG calls per variate: 1, or 2 for a 64-bit draw from a 32-bit URBG;
+    /// 0 where the URBG's range is not a power of two (variable).
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
+        return urbg_bits<URBG>::template calls<variate_bits<draw_type>>;
+    }
+
+    using base::operator();
+    /// One variate from g with parameters p.
+    template <class URBG>
+    CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        return Derived::from_bits(generate_variate_bits<draw_type>(g), p);
+    }
+
+    /// Text form: the parameters as exact hexadecimal floating literals.
+    friend std::ostream& operator<<(std::ostream& os, const Derived& d) {
+        ostream_state_guard guard{os};
+        const auto v = d.param().values();
+        for (std::size_t i = 0; i < Param::arity; ++i) {
+            if (i != 0) os << ' ';
+            write_hex_real(os, v[i]);
+        }
+        return os;
+    }
+    /// Reads the text form; on malformed text or parameters the constructor
+    /// would reject sets failbit and leaves d unchanged.
+    friend std::istream& operator>>(std::istream& is, Derived& d) {
+        word_array<draw_type, Param::arity> v{};
+        for (std::size_t i = 0; i < Param::arity; ++i) {
+            if (!read_hex_real(is, v[i])) return is;
+        }
+        if (!Param::valid(v)) {
+            is.setstate(std::ios_base::failbit);
+            return is;
+        }
+        d.param(Param(v));
+        return is;
+    }
+
+  protected:
+    using base::base;
+};
+
+}  // namespace detail
+CBRNG_NAMESPACE_END
+
+#endif  // CBRNG_DETAIL_REAL_DISTRIBUTION_HPP
