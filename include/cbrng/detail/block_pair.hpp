@@ -111,10 +111,8 @@ struct philox4x32_pair_host {
     [[nodiscard]] CBRNG_FORCEINLINE static words compute(const typename B::counter_type& c,
                                                          const typename B::key_type& key) noexcept {
         if (block_pair_avx2()) {
-            std::uint32_t w[8];
-            philox4x32_pair_avx2<R>(w, c.data(), key[0], key[1]);
-            words out{};
-            for (std::size_t j = 0; j < 8; ++j) out[j] = w[j];
+            words out;  // a local: the kernel writes it, never the stream
+            philox4x32_pair_avx2<R>(out.data(), c.data(), key[0], key[1]);
             return out;
         }
         return portable(c, key);
