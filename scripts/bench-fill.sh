@@ -13,10 +13,12 @@
 #   CBRNG_BENCH_MIN_TIME    seconds per repetition (default: 0.2)
 #   CBRNG_BENCH_REPS        repetitions (default: 3)
 #   CBRNG_BENCH_FILTER      benchmark filter regex (default: all)
+#   CBRNG_FILL_BENCH_BIN    a fill_bench built elsewhere: run it and skip the
+#                           set-up and the build (a machine with no network)
+#   CBRNG_BENCH_COMPILER    with CBRNG_FILL_BENCH_BIN: the compiler line to report
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-bash scripts/deps.sh >&2
 
 build=${CBRNG_FILL_BENCH_BUILD:-$root/build-fill-bench}
 min_time=${CBRNG_BENCH_MIN_TIME:-0.2}
@@ -29,18 +31,25 @@ cmake_args=(-S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
   -DCBRNG_BUILD_TESTS=OFF -DCBRNG_BUILD_EXAMPLES=OFF -DCBRNG_BUILD_TOOLS=OFF
   -DCBRNG_BUILD_CUDA=OFF)
 if [ -n "${CBRNG_BENCH_CXX:-}" ]; then cmake_args+=("-DCMAKE_CXX_COMPILER=$CBRNG_BENCH_CXX"); fi
-cmake --no-warn-unused-cli "${cmake_args[@]}" >&2
-cmake --build "$build" -j "$jobs" --target fill_bench >&2
-
-cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")
-compiler="$("$cxx" --version | head -n 1)"
+if [ -n "${CBRNG_FILL_BENCH_BIN:-}" ]; then
+  bin=$CBRNG_FILL_BENCH_BIN
+  compiler=${CBRNG_BENCH_COMPILER:-"unknown (a fill_bench built elsewhere)"}
+  mkdir -p "$build"
+else
+  bash scripts/deps.sh >&2
+  cmake --no-warn-unused-cli "${cmake_args[@]}" >&2
+  cmake --build "$build" -j "$jobs" --target fill_bench >&2
+  bin=$build/benchmarks/fill_bench
+  cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")
+  compiler="$("$cxx" --version | head -n 1)"
+fi
 cpu=$( (grep -m 1 'model name' /proc/cpuinfo 2>/dev/null || echo unknown) |
   sed 's/^model name[[:space:]]*:[[:space:]]*//')
 flags=$(grep -o 'avx512f\|avx2' /proc/cpuinfo 2>/dev/null | sort -u | tr '\n' ' ' || true)
 load_before=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
 json="$build/fill_bench.json"
-"$build/benchmarks/fill_bench" --benchmark_min_time="$min_time" --benchmark_repetitions="$reps" \
+"$bin" --benchmark_min_time="$min_time" --benchmark_repetitions="$reps" \
   --benchmark_filter="$filter" --benchmark_out="$json" --benchmark_out_format=json >&2
 load_after=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
