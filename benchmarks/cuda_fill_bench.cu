@@ -10,7 +10,9 @@
 //   cbrng    cbrng::stream<>{seed, 0, thread} (philox4x32_10), four words per
 //            16-byte store; the "block" variant stores stream::block(j) directly;
 //            uniform/normal floats through cbrng::uniform_real_distribution /
-//            cbrng::normal_distribution, which equal the host's bit for bit.
+//            cbrng::normal_distribution, which equal the host's bit for bit,
+//            drawn from the stream (d(s)) or from one block per 16-byte store
+//            (block_words: the same variates, as consumption is fixed).
 //   cuRAND   curand_init(seed, thread, 0, &state) (Philox4_32_10, subsequence
 //            = thread), then curand4 / curand_uniform4 / curand_normal4 (and
 //            the *2_double forms for doubles).
@@ -104,35 +106,81 @@ __global__ void cbrng_double2(double2* out, std::uint64_t n, Dist d) {
     }
 }
 
-__global__ void curand_raw(uint4* out, std::uint64_t n) {
+/// A URBG over the four words of one block, in order. Called exactly four
+/// times per block with the index known at compile time (after inlining), so
+/// the words stay in registers.
+struct block_words {
+    using result_type = std::uint32_t;
+    __host__ __device__ static constexpr result_type min() { return 0; }
+    __host__ __device__ static constexpr result_type max() { return ~result_type{0}; }
+    cbrng_stream::counter_type words;
+    unsigned next = 0;
+    __device__ result_type operator()() { return words[next++]; }
+};
+
+// The same variates as cbrng_float4 / cbrng_double2 (a fixed one word per
+// float variate, two per double), one block per 16-byte vector: thread t's
+// vector j takes block j of its stream, i.e. words 4j .. 4j + 3, which is
+// where the sequential d(s) calls would find them.
+template <class Dist>
+__global__ void cbrng_float4_block(float4* out, std::uint64_t n, Dist d) {
+    const std::uint64_t t = thread_index(), stride = thread_count();
+    const cbrng_stream s{cbrng::stream_id{seed, 0, t}};
+    std::uint64_t j = 0;
+    for (std::uint64_t i = t; i < n; i += stride, ++j) {
+        block_words g{s.block(j)};
+        float4 v;
+        v.x = d(g);
+        v.y = d(g);
+        v.z = d(g);
+        v.w = d(g);
+        out[i] = v;
+    }
+}
+
+template <class Dist>
+__global__ void cbrng_double2_block(double2* out, std::uint64_t n, Dist d) {
+    const std::uint64_t t = thread_index(), stride = thread_count();
+    const cbrng_stream s{cbrng::stream_id{seed, 0, t}};
+    std::uint64_t j = 0;
+    for (std::uint64_t i = t; i < n; i += stride, ++j) {
+        block_words g{s.block(j)};
+        double2 v;
+        v.x = d(g);
+        v.y = d(g);
+        out[i] = v;
+    }
+}
+
+__global__ void curand_fill_raw(uint4* out, std::uint64_t n) {
     const std::uint64_t t = thread_index(), stride = thread_count();
     curandStatePhilox4_32_10_t st;
     curand_init(seed, t, 0, &st);
     for (std::uint64_t i = t; i < n; i += stride) out[i] = curand4(&st);
 }
 
-__global__ void curand_uniform_float(float4* out, std::uint64_t n) {
+__global__ void curand_fill_uniform_float(float4* out, std::uint64_t n) {
     const std::uint64_t t = thread_index(), stride = thread_count();
     curandStatePhilox4_32_10_t st;
     curand_init(seed, t, 0, &st);
     for (std::uint64_t i = t; i < n; i += stride) out[i] = curand_uniform4(&st);
 }
 
-__global__ void curand_normal_float(float4* out, std::uint64_t n) {
+__global__ void curand_fill_normal_float(float4* out, std::uint64_t n) {
     const std::uint64_t t = thread_index(), stride = thread_count();
     curandStatePhilox4_32_10_t st;
     curand_init(seed, t, 0, &st);
     for (std::uint64_t i = t; i < n; i += stride) out[i] = curand_normal4(&st);
 }
 
-__global__ void curand_uniform_double(double2* out, std::uint64_t n) {
+__global__ void curand_fill_uniform_double(double2* out, std::uint64_t n) {
     const std::uint64_t t = thread_index(), stride = thread_count();
     curandStatePhilox4_32_10_t st;
     curand_init(seed, t, 0, &st);
     for (std::uint64_t i = t; i < n; i += stride) out[i] = curand_uniform2_double(&st);
 }
 
-__global__ void curand_normal_double(double2* out, std::uint64_t n) {
+__global__ void curand_fill_normal_double(double2* out, std::uint64_t n) {
     const std::uint64_t t = thread_index(), stride = thread_count();
     curandStatePhilox4_32_10_t st;
     curand_init(seed, t, 0, &st);
@@ -291,50 +339,37 @@ int main(int argc, char** argv) {
         const double b =
             median_ms(reps, [&] { cbrng_raw_block<<<shape.grid, shape.block>>>(u4, n4); });
         const bool ok_b = check_sample(d_buf, n4, 4, shape, host_raw);
-        const double r = median_ms(reps, [&] { curand_raw<<<shape.grid, shape.block>>>(u4, n4); });
+        const double r =
+            median_ms(reps, [&] { curand_fill_raw<<<shape.grid, shape.block>>>(u4, n4); });
         add("raw 32-bit words (stream operator())", c, r, ok);
         add("raw 32-bit words (stream::block)", b, r, ok_b);
     }
-    {
+    // One distribution: cbrng through d(stream), cbrng one block per vector,
+    // cuRAND; both cbrng kernels checked against the host's sequential d(s).
+    const auto compare = [&](const char* what, auto dist, auto cbrng_kernel, auto block_kernel,
+                             auto curand_kernel, auto* buf) {
+        const auto host = [&](std::uint64_t t, std::uint64_t w) {
+            return host_variates(t, w, dist);
+        };
         const double c =
-            median_ms(reps, [&] { cbrng_float4<<<shape.grid, shape.block>>>(f4, n4, uf); });
-        const bool ok = check_sample(d_buf, n4, 4, shape, [&](std::uint64_t t, std::uint64_t w) {
-            return host_variates(t, w, uf);
-        });
+            median_ms(reps, [&] { cbrng_kernel<<<shape.grid, shape.block>>>(buf, n4, dist); });
+        const bool ok = check_sample(d_buf, n4, 4, shape, host);
+        const double b =
+            median_ms(reps, [&] { block_kernel<<<shape.grid, shape.block>>>(buf, n4, dist); });
+        const bool ok_b = check_sample(d_buf, n4, 4, shape, host);
         const double r =
-            median_ms(reps, [&] { curand_uniform_float<<<shape.grid, shape.block>>>(f4, n4); });
-        add("uniform float", c, r, ok);
-    }
-    {
-        const double c =
-            median_ms(reps, [&] { cbrng_float4<<<shape.grid, shape.block>>>(f4, n4, nf); });
-        const bool ok = check_sample(d_buf, n4, 4, shape, [&](std::uint64_t t, std::uint64_t w) {
-            return host_variates(t, w, nf);
-        });
-        const double r =
-            median_ms(reps, [&] { curand_normal_float<<<shape.grid, shape.block>>>(f4, n4); });
-        add("normal float", c, r, ok);
-    }
-    {
-        const double c =
-            median_ms(reps, [&] { cbrng_double2<<<shape.grid, shape.block>>>(d2, n4, ud); });
-        const bool ok = check_sample(d_buf, n4, 4, shape, [&](std::uint64_t t, std::uint64_t w) {
-            return host_variates(t, w, ud);
-        });
-        const double r =
-            median_ms(reps, [&] { curand_uniform_double<<<shape.grid, shape.block>>>(d2, n4); });
-        add("uniform double", c, r, ok);
-    }
-    {
-        const double c =
-            median_ms(reps, [&] { cbrng_double2<<<shape.grid, shape.block>>>(d2, n4, nd); });
-        const bool ok = check_sample(d_buf, n4, 4, shape, [&](std::uint64_t t, std::uint64_t w) {
-            return host_variates(t, w, nd);
-        });
-        const double r =
-            median_ms(reps, [&] { curand_normal_double<<<shape.grid, shape.block>>>(d2, n4); });
-        add("normal double", c, r, ok);
-    }
+            median_ms(reps, [&] { curand_kernel<<<shape.grid, shape.block>>>(buf, n4); });
+        add((std::string(what) + " (d(stream))").c_str(), c, r, ok);
+        add((std::string(what) + " (d over stream::block)").c_str(), b, r, ok_b);
+    };
+    compare("uniform float", uf, cbrng_float4<decltype(uf)>, cbrng_float4_block<decltype(uf)>,
+            curand_fill_uniform_float, f4);
+    compare("normal float", nf, cbrng_float4<decltype(nf)>, cbrng_float4_block<decltype(nf)>,
+            curand_fill_normal_float, f4);
+    compare("uniform double", ud, cbrng_double2<decltype(ud)>, cbrng_double2_block<decltype(ud)>,
+            curand_fill_uniform_double, d2);
+    compare("normal double", nd, cbrng_double2<decltype(nd)>, cbrng_double2_block<decltype(nd)>,
+            curand_fill_normal_double, d2);
     cudaFree(d_buf);
 
     std::printf(
