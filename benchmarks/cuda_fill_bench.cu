@@ -80,32 +80,6 @@ __global__ void cbrng_raw_block(uint4* out, std::uint64_t n) {
     }
 }
 
-template <class Dist>
-__global__ void cbrng_float4(float4* out, std::uint64_t n, Dist d) {
-    const std::uint64_t t = thread_index(), stride = thread_count();
-    cbrng_stream s{cbrng::stream_id{seed, 0, t}};
-    for (std::uint64_t i = t; i < n; i += stride) {
-        float4 v;
-        v.x = d(s);
-        v.y = d(s);
-        v.z = d(s);
-        v.w = d(s);
-        out[i] = v;
-    }
-}
-
-template <class Dist>
-__global__ void cbrng_double2(double2* out, std::uint64_t n, Dist d) {
-    const std::uint64_t t = thread_index(), stride = thread_count();
-    cbrng_stream s{cbrng::stream_id{seed, 0, t}};
-    for (std::uint64_t i = t; i < n; i += stride) {
-        double2 v;
-        v.x = d(s);
-        v.y = d(s);
-        out[i] = v;
-    }
-}
-
 /// A URBG over the four words of one block, in order. Called exactly four
 /// times per block with the index known at compile time (after inlining), so
 /// the words stay in registers.
@@ -118,37 +92,38 @@ struct block_words {
     __device__ result_type operator()() { return words[next++]; }
 };
 
-// The same variates as cbrng_float4 / cbrng_double2 (a fixed one word per
-// float variate, two per double), one block per 16-byte vector: thread t's
-// vector j takes block j of its stream, i.e. words 4j .. 4j + 3, which is
-// where the sequential d(s) calls would find them.
-template <class Dist>
-__global__ void cbrng_float4_block(float4* out, std::uint64_t n, Dist d) {
-    const std::uint64_t t = thread_index(), stride = thread_count();
-    const cbrng_stream s{cbrng::stream_id{seed, 0, t}};
-    std::uint64_t j = 0;
-    for (std::uint64_t i = t; i < n; i += stride, ++j) {
-        block_words g{s.block(j)};
-        float4 v;
-        v.x = d(g);
-        v.y = d(g);
-        v.z = d(g);
-        v.w = d(g);
-        out[i] = v;
-    }
+/// One 16-byte vector (float4 or double2) of variates d(g), in order.
+template <class Vec, class Dist, class G>
+__device__ Vec variates16(Dist& d, G& g) {
+    using R = typename Dist::result_type;
+    static_assert(sizeof(Vec) == 16 && 16 % sizeof(R) == 0, "16 bytes of variates");
+    R r[16 / sizeof(R)];
+#pragma unroll
+    for (std::size_t k = 0; k < 16 / sizeof(R); ++k) r[k] = d(g);
+    Vec v;
+    std::memcpy(&v, r, 16);
+    return v;
 }
 
-template <class Dist>
-__global__ void cbrng_double2_block(double2* out, std::uint64_t n, Dist d) {
+template <class Vec, class Dist>
+__global__ void cbrng_variates(Vec* out, std::uint64_t n, Dist d) {
+    const std::uint64_t t = thread_index(), stride = thread_count();
+    cbrng_stream s{cbrng::stream_id{seed, 0, t}};
+    for (std::uint64_t i = t; i < n; i += stride) out[i] = variates16<Vec>(d, s);
+}
+
+// The same variates as cbrng_variates (a fixed one word per float variate,
+// two per double), one block per 16-byte vector: thread t's vector j takes
+// block j of its stream, i.e. words 4j .. 4j + 3, which is where the
+// sequential d(s) calls would find them.
+template <class Vec, class Dist>
+__global__ void cbrng_variates_block(Vec* out, std::uint64_t n, Dist d) {
     const std::uint64_t t = thread_index(), stride = thread_count();
     const cbrng_stream s{cbrng::stream_id{seed, 0, t}};
     std::uint64_t j = 0;
     for (std::uint64_t i = t; i < n; i += stride, ++j) {
         block_words g{s.block(j)};
-        double2 v;
-        v.x = d(g);
-        v.y = d(g);
-        out[i] = v;
+        out[i] = variates16<Vec>(d, g);
     }
 }
 
@@ -362,14 +337,14 @@ int main(int argc, char** argv) {
         add((std::string(what) + " (d(stream))").c_str(), c, r, ok);
         add((std::string(what) + " (d over stream::block)").c_str(), b, r, ok_b);
     };
-    compare("uniform float", uf, cbrng_float4<decltype(uf)>, cbrng_float4_block<decltype(uf)>,
-            curand_fill_uniform_float, f4);
-    compare("normal float", nf, cbrng_float4<decltype(nf)>, cbrng_float4_block<decltype(nf)>,
-            curand_fill_normal_float, f4);
-    compare("uniform double", ud, cbrng_double2<decltype(ud)>, cbrng_double2_block<decltype(ud)>,
-            curand_fill_uniform_double, d2);
-    compare("normal double", nd, cbrng_double2<decltype(nd)>, cbrng_double2_block<decltype(nd)>,
-            curand_fill_normal_double, d2);
+    compare("uniform float", uf, cbrng_variates<float4, decltype(uf)>,
+            cbrng_variates_block<float4, decltype(uf)>, curand_fill_uniform_float, f4);
+    compare("normal float", nf, cbrng_variates<float4, decltype(nf)>,
+            cbrng_variates_block<float4, decltype(nf)>, curand_fill_normal_float, f4);
+    compare("uniform double", ud, cbrng_variates<double2, decltype(ud)>,
+            cbrng_variates_block<double2, decltype(ud)>, curand_fill_uniform_double, d2);
+    compare("normal double", nd, cbrng_variates<double2, decltype(nd)>,
+            cbrng_variates_block<double2, decltype(nd)>, curand_fill_normal_double, d2);
     cudaFree(d_buf);
 
     std::printf(
