@@ -394,3 +394,32 @@ TEST_CASE("the AVX2 Philox4x32 pair kernel equals the bijection", "[stream]") {
     }
 }
 #endif
+
+namespace {
+
+/// select_word(a, i) == a[i] for every i, for an array of N distinct words.
+template <std::size_t N>
+bool select_word_agrees() {
+    cbrng::word_array<std::uint32_t, N> a{};
+    for (std::size_t i = 0; i < N; ++i) a[i] = 0x9E3779B9u * static_cast<std::uint32_t>(i + 1);
+    for (unsigned i = 0; i < N; ++i) {
+        if (cbrng::detail::select_word(a, i) != a[i]) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("the device read of a stream's buffer selects the indexed word", "[stream]") {
+    // stream::operator() reads its buffer through select_word in device code
+    // (the buffer holds 4 or 8 words); checked here on the host, where it is
+    // the same code, and at compile time.
+    CHECK(select_word_agrees<1>());
+    CHECK(select_word_agrees<2>());
+    CHECK(select_word_agrees<4>());
+    CHECK(select_word_agrees<8>());
+    CHECK(select_word_agrees<16>());
+    constexpr cbrng::word_array<std::uint64_t, 8> a{{10, 11, 12, 13, 14, 15, 16, 17}};
+    static_assert(cbrng::detail::select_word(a, 0) == 10 &&
+                  cbrng::detail::select_word(a, 5) == 15 && cbrng::detail::select_word(a, 7) == 17);
+}

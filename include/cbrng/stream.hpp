@@ -428,27 +428,15 @@ class stream {
 
     // buf_[i]. In device code a run-time index into buf_ puts the whole
     // stream in local memory (a stack frame the size of the stream, read once
-    // per draw: half the speed, measured in benchmarks/cuda_fill_bench.cu); a
-    // tree of selects on the bits of i keeps it in registers.
+    // per draw: half the speed, measured in benchmarks/cuda_fill_bench.cu);
+    // detail::select_word keeps it in registers (tests/device/registers_audit).
     [[nodiscard]] CBRNG_FORCEINLINE CBRNG_HOST_DEVICE constexpr result_type word_at(
         unsigned i) const noexcept {
 #if CBRNG_DEVICE_PASS
-        return pick<0, buffer_words>(buf_, i);
+        return detail::select_word(buf_, i);
 #else
         return buf_[i];
 #endif
-    }
-    template <unsigned Lo, unsigned Len>  // b[i] for Lo <= i < Lo + Len, Lo a multiple of Len
-    [[nodiscard]] CBRNG_FORCEINLINE CBRNG_HOST_DEVICE static constexpr result_type pick(
-        const word_array<result_type, buffer_words>& b, unsigned i) noexcept {
-        static_assert((Len & (Len - 1)) == 0, "a power of two");
-        if constexpr (Len == 1) {
-            return b[Lo];
-        } else {
-            const result_type lo = pick<Lo, Len / 2>(b, i);
-            const result_type hi = pick<Lo + Len / 2, Len / 2>(b, i);
-            return (i & (Len / 2)) != 0 ? hi : lo;
-        }
     }
 
     // Invariant: buf_ ends with block next_block_ - 1 (and, when idx_ < N,

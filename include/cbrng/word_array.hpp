@@ -54,6 +54,35 @@ struct word_array {
     }
 };
 
+namespace detail {
+
+/// a[i] for Lo <= i < Lo + Len (Len a power of two, Lo a multiple of it), as
+/// a tree of selects on the bits of i: no run-time index into the array.
+template <std::size_t Lo, std::size_t Len, class Word, std::size_t N>
+[[nodiscard]] CBRNG_FORCEINLINE CBRNG_HOST_DEVICE constexpr Word select_word_in(
+    const word_array<Word, N>& a, unsigned i) noexcept {
+    static_assert(Len != 0 && (Len & (Len - 1)) == 0 && Lo % Len == 0 && Lo + Len <= N,
+                  "select_word_in: Len a power of two, Lo a multiple of Len, within the array");
+    if constexpr (Len == 1) {
+        return a[Lo];
+    } else {
+        const Word lo = select_word_in<Lo, Len / 2>(a, i);
+        const Word hi = select_word_in<Lo + Len / 2, Len / 2>(a, i);
+        return (i & (Len / 2)) != 0 ? hi : lo;
+    }
+}
+
+/// a[i] (i < N, N a power of two) without a run-time index into the array.
+/// In device code a run-time index puts the array, and the object holding it,
+/// in local memory; this keeps them in registers (stream::operator()).
+template <class Word, std::size_t N>
+[[nodiscard]] CBRNG_FORCEINLINE CBRNG_HOST_DEVICE constexpr Word select_word(
+    const word_array<Word, N>& a, unsigned i) noexcept {
+    return select_word_in<0, N>(a, i);
+}
+
+}  // namespace detail
+
 CBRNG_NAMESPACE_END
 
 #endif  // CBRNG_WORD_ARRAY_HPP
