@@ -14,7 +14,10 @@
 #   CBRNG_BENCH_REPS        repetitions (default: 3)
 #   CBRNG_BENCH_FILTER      benchmark filter regex (default: all)
 #   CBRNG_FILL_BENCH_BIN    a fill_bench built elsewhere: run it and skip the
-#                           set-up and the build (a machine with no network)
+#                           set-up and the build (a machine with no network).
+#                           Build it as the CMake target is built (fill_bench.cpp
+#                           -O3 without -march, fill_baselines.cpp -O3
+#                           -march=native): the report states those flags
 #   CBRNG_BENCH_COMPILER    with CBRNG_FILL_BENCH_BIN: the compiler line to report
 set -euo pipefail
 cd "$(dirname "$0")/.."
