@@ -169,12 +169,34 @@
 #define CBRNG_NOINLINE
 #endif
 
+// The bulk kernels' optimisation level, whatever the build's. Their state
+// lives in small arrays of vectors or words indexed by constant-trip loops
+// (K vectors in lockstep, G groups of blocks, the N words of a block), which
+// only a complete unroll puts in registers; GCC's -O2 does not unroll a loop
+// completely when that grows the code, and a plain -O2 build ran the SIMD
+// fill kernels and batch transforms 2.5x to 3.5x slower than -O3 (callgrind:
+// 1.6x to 3.5x the instructions; docs/performance-fill.md has the -O2
+// column). -fpeel-loops alone closes most of it; optimize("O3") makes the
+// kernels the very code of an -O3 build. Every function of a kernel's call
+// chain that carries its own attributes must carry this one too (the target
+// macros below do), since GCC inlines an always_inline helper only into a
+// caller with the same optimisation level. Clang unrolls these loops at -O2
+// already and has no such attribute; device code has its own compiler.
+#if defined(__GNUC__) && !defined(__clang__) && !CBRNG_GPU_COMPILER
+#define CBRNG_KERNEL_OPTIMIZE __attribute__((optimize("O3")))
+#else
+#define CBRNG_KERNEL_OPTIMIZE
+#endif
+
 // Function attributes for the run-time-selected x86 back ends. Code inside
 // such a function may use the tier's instructions; callers check
-// detail::active_isa() (detail/cpu.hpp) first.
+// detail::active_isa() (detail/cpu.hpp) first. Every function of a back end
+// (kernels, transforms, their helpers) is declared with its tier's macro,
+// which includes CBRNG_KERNEL_OPTIMIZE.
 #if CBRNG_HAS_X86_SIMD
-#define CBRNG_TARGET_AVX2 __attribute__((target("avx2,fma")))
-#define CBRNG_TARGET_AVX512 __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl,avx2,fma")))
+#define CBRNG_TARGET_AVX2 __attribute__((target("avx2,fma"))) CBRNG_KERNEL_OPTIMIZE
+#define CBRNG_TARGET_AVX512 \
+    __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl,avx2,fma"))) CBRNG_KERNEL_OPTIMIZE
 #else
 #define CBRNG_TARGET_AVX2
 #define CBRNG_TARGET_AVX512

@@ -80,7 +80,8 @@ template <class Real, class Word>
 
 /// The portable reference: out[i] = the variate for the bits of variate i.
 template <class Word, class Real, class Param>
-void transform_scalar(const Word* words, Real* out, std::size_t n, const Param& p) noexcept {
+CBRNG_KERNEL_OPTIMIZE void transform_scalar(const Word* words, Real* out, std::size_t n,
+                                            const Param& p) noexcept {
     for (std::size_t i = 0; i < n; ++i) {
         const Real v = variate_from_bits(batch_bits<Real>(words, i), p);
         std::memcpy(out + i, &v, sizeof v);

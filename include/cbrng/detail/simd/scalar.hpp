@@ -11,6 +11,9 @@
 // These kernels simply call the bijection: they are the definition of the
 // right answer, work on every platform and in constant evaluation, and are
 // what the SIMD back ends (avx2.hpp, avx512.hpp) reproduce bit for bit.
+// They carry CBRNG_KERNEL_OPTIMIZE (config.hpp), as the SIMD kernels do
+// through their target macros, so a plain -O2 build unrolls the bijection's
+// loops as -O3 does.
 #ifndef CBRNG_DETAIL_SIMD_SCALAR_HPP
 #define CBRNG_DETAIL_SIMD_SCALAR_HPP
 
@@ -34,8 +37,9 @@ using threefry4x64_key = word_array<std::uint64_t, 4>;
 
 /// Philox4x32-10 blocks for counters {c[0] + b, c[1], c[2], c[3]}, b <
 /// nblocks, stored as out[4b + j]. Precondition: c[0] + nblocks <= 2^32.
-inline void philox4x32_10_scalar(std::uint32_t* out, std::size_t nblocks, philox4x32_ctr c,
-                                 const philox4x32_key& k) noexcept {
+CBRNG_KERNEL_OPTIMIZE inline void philox4x32_10_scalar(std::uint32_t* out, std::size_t nblocks,
+                                                       philox4x32_ctr c,
+                                                       const philox4x32_key& k) noexcept {
     constexpr philox4x32_10 f{};
     for (std::size_t b = 0; b < nblocks; ++b, ++c[0]) {
         const philox4x32_ctr y = f(c, k);
@@ -45,8 +49,9 @@ inline void philox4x32_10_scalar(std::uint32_t* out, std::size_t nblocks, philox
 
 /// Threefry4x64-20 blocks for counters {c[0] + b, c[1], c[2], c[3]}, b <
 /// nblocks, stored as out[4b + j]. Precondition: c[0] + nblocks <= 2^64.
-inline void threefry4x64_20_scalar(std::uint64_t* out, std::size_t nblocks, threefry4x64_ctr c,
-                                   const threefry4x64_key& k) noexcept {
+CBRNG_KERNEL_OPTIMIZE inline void threefry4x64_20_scalar(std::uint64_t* out, std::size_t nblocks,
+                                                         threefry4x64_ctr c,
+                                                         const threefry4x64_key& k) noexcept {
     constexpr threefry4x64_20 f{};
     for (std::size_t b = 0; b < nblocks; ++b, ++c[0]) {
         const threefry4x64_ctr y = f(c, k);
