@@ -23,6 +23,20 @@
 // Use fill when you need more than a few dozen words at once; for a handful,
 // operator() is as fast. Output through a pointer to the generator's word type
 // is written in place; any other iterator goes through a small stack buffer.
+//
+// Many threads: a counter-based generator can start anywhere in O(1), so a
+// range splits into slices that threads fill independently and that compose
+// exactly into the serial fill. cbrng::fill_slice(gen, offset, first, last
+// [, dist]) writes elements offset, offset + 1, ... of what fill(gen, ...)
+// would write, leaving gen untouched: the building block for user-managed
+// threads (OpenMP, TBB, MPI ranks). cbrng::fill(cbrng::parallel{threads},
+// gen, first, last[, dist]) does the split on std::threads and then moves gen
+// past the range, exactly as the serial fill: same values, same final state,
+// for any thread count. Both need a generator with O(1) discard (streams and
+// counter engines) and, for variates, a distribution that consumes a fixed
+// number of words per variate (fixed_consumption: uniform_real, normal,
+// exponential, bernoulli); uniform_int's rejection loop cannot be split and
+// is refused at compile time.
 #ifndef CBRNG_FILL_HPP
 #define CBRNG_FILL_HPP
 
@@ -30,8 +44,13 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <iterator>
+#include <limits>
 #include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -39,6 +58,7 @@
 #include "config.hpp"
 #include "detail/counter.hpp"
 #include "detail/cpu.hpp"
+#include "detail/param_error.hpp"
 #include "detail/simd/avx2.hpp"
 #include "detail/simd/avx512.hpp"
 #include "detail/simd/scalar.hpp"
@@ -485,6 +505,269 @@ void fill(URBG& gen, OutputIt first, OutputIt last, Distribution&& dist) {
     } else {
         for (; first != last; ++first) *first = dist(gen);
     }
+}
+
+}  // namespace CBRNG_SIMD_ABI
+
+// The parallel fill's machinery, after the serial fills it calls.
+namespace detail {
+inline namespace CBRNG_SIMD_ABI {
+
+// ---------------------------------------------------------------- slices
+
+/// Generators whose position can be moved in O(1) (discard), so a range of
+/// their output can be split into slices computed independently.
+template <class G>
+struct is_sliceable : std::false_type {};
+template <class B>
+struct is_sliceable<counter_engine<B>> : std::true_type {};
+template <class UIntType, std::size_t w, std::size_t n, std::size_t r, UIntType... consts>
+struct is_sliceable<philox_engine<UIntType, w, n, r, consts...>> : std::true_type {};
+template <class B>
+struct is_sliceable<stream<B>> : std::true_type {};
+
+template <class D, class = void>
+struct has_fixed_consumption : std::false_type {};
+template <class D>
+struct has_fixed_consumption<D, std::enable_if_t<D::fixed_consumption>> : std::true_type {};
+
+/// Words of G one element of the fill consumes: 1 for raw words, the
+/// distribution's fixed words_per_variate otherwise.
+template <class G, class D>
+[[nodiscard]] constexpr std::uint64_t slice_words_per_element() noexcept {
+    if constexpr (std::is_void_v<D>) {
+        return 1;
+    } else {
+        static_assert(has_fixed_consumption<D>::value,
+                      "cbrng::fill_slice / fill(parallel): the distribution does not consume a "
+                      "fixed number of words per variate (e.g. uniform_int's rejection loop), so "
+                      "a range of its variates cannot be split; use the serial fill");
+        constexpr std::size_t k = D::template words_per_variate<G>();
+        static_assert(k != 0,
+                      "cbrng::fill_slice / fill(parallel): the distribution's consumption is "
+                      "variable for this generator (its range is not a power of two)");
+        return k;
+    }
+}
+
+/// g moved past `elements` elements of k words each; std::out_of_range
+/// (from the stream, or here when elements * k overflows) if that passes
+/// the end.
+template <class G>
+void skip_elements(G& g, std::uint64_t elements, std::uint64_t k, const char* what) {
+    if (k != 1 && elements > std::numeric_limits<std::uint64_t>::max() / k) {
+        throw_out_of_range(std::string("cbrng::") + what + ": offset " + std::to_string(elements) +
+                           " times " + std::to_string(k) + " words per element overflows");
+    }
+    g.discard(elements * k);
+}
+
+template <class D, class G, class It, class Dist>
+void fill_slice_impl(const G& gen, std::uint64_t offset, It first, It last, const Dist* dist) {
+    static_assert(is_sliceable<G>::value,
+                  "cbrng::fill_slice / fill(parallel): the generator cannot move its position "
+                  "in O(1); use a cbrng::stream or a cbrng::counter_engine");
+    constexpr std::uint64_t k = slice_words_per_element<G, D>();
+    G g = gen;
+    skip_elements(g, offset, k, "fill_slice");
+    if constexpr (std::is_void_v<D>) {
+        (void)dist;
+        cbrng::fill(g, first, last);
+    } else {
+        D d = *dist;
+        cbrng::fill(g, first, last, d);
+    }
+}
+
+/// Elements a thread takes: a multiple of 64, so that slices start on a block
+/// boundary and, for elements of 1 byte or more, on their own cache line
+/// relative to first.
+inline constexpr std::uint64_t parallel_alignment = 64;
+
+template <class D, class G, class It, class Dist>
+void fill_parallel_impl(unsigned threads, std::uint64_t grain, G& gen, It first, It last,
+                        const Dist* dist) {
+    constexpr std::uint64_t k = slice_words_per_element<G, D>();
+    const auto n = static_cast<std::uint64_t>(last - first);
+    std::uint64_t workers = threads;
+    if (n / grain < workers) workers = n / grain;  // at least grain elements each
+    bool fits = true;
+    if constexpr (fill_traits<G>::fast && fill_traits<G>::is_stream)
+        fits = n <= gen.remaining() / k;
+    if (workers <= 1 || !fits) {
+        // One slice, or a range past the end of a stream: the serial fill,
+        // which writes up to the end and throws where the scalar calls do.
+        if constexpr (std::is_void_v<D>) {
+            cbrng::fill(gen, first, last);
+        } else {
+            cbrng::fill(gen, first, last, *dist);
+        }
+        return;
+    }
+    std::uint64_t chunk = (n + workers - 1) / workers;
+    chunk = (chunk + parallel_alignment - 1) / parallel_alignment * parallel_alignment;
+    workers = (n + chunk - 1) / chunk;
+    using diff = typename std::iterator_traits<It>::difference_type;
+    const auto slice = [&gen, first, n, chunk, dist](std::uint64_t t) {
+        const std::uint64_t begin = t * chunk, end = std::min(n, begin + chunk);
+        fill_slice_impl<D>(gen, begin, first + static_cast<diff>(begin),
+                           first + static_cast<diff>(end), dist);
+    };
+    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(workers));
+    std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(workers - 1));
+    const auto join_all = [&pool] {
+        for (std::thread& t : pool) t.join();
+    };
+    try {
+        for (std::uint64_t t = 1; t < workers; ++t) {
+            pool.emplace_back([&slice, &errors, t] {
+                try {
+                    slice(t);
+                } catch (...) {
+                    errors[static_cast<std::size_t>(t)] = std::current_exception();
+                }
+            });
+        }
+        slice(0);
+    } catch (...) {
+        join_all();
+        throw;
+    }
+    join_all();
+    for (const std::exception_ptr& e : errors) {
+        if (e) std::rethrow_exception(e);
+    }
+    skip_elements(gen, n, k, "fill(parallel)");
+}
+
+}  // namespace CBRNG_SIMD_ABI
+}  // namespace detail
+
+inline namespace CBRNG_SIMD_ABI {
+
+/// Writes elements offset, offset + 1, ..., offset + (last - first) - 1 of
+/// what `fill(gen, ...)` would write to a long enough range, and leaves gen
+/// unchanged (it works on a copy moved in O(1)). Slices of one generator
+/// filled in any order, by any threads or processes, compose exactly into the
+/// serial fill; afterwards `gen.discard(total)` puts gen where the serial fill
+/// of `total` elements would leave it.
+///
+/// Requires a generator with O(1) discard (stream<B>, counter_engine<B>,
+/// philox4x32/philox4x64: a compile-time error otherwise). Throws
+/// std::out_of_range if the slice starts past the end of a stream (nothing is
+/// written); a slice that runs past the end writes up to the end and throws,
+/// as the serial fill does. Thread-safety: gen is only read, so any number of
+/// threads may fill slices of one generator at once. Complexity: the slice's
+/// words, plus O(1) to move there.
+///
+///     // one slice per OpenMP thread (or TBB task, or MPI rank)
+///     #pragma omp parallel for
+///     for (int t = 0; t < nt; ++t) {
+///         const std::size_t b = n * t / nt, e = n * (t + 1) / nt;
+///         cbrng::fill_slice(s, b, v.begin() + b, v.begin() + e);
+///     }
+///     s.discard(n);  // s as after cbrng::fill(s, v.begin(), v.end())
+template <class URBG, class OutputIt>
+void fill_slice(const URBG& gen, std::uint64_t offset, OutputIt first, OutputIt last) {
+    detail::fill_slice_impl<void>(gen, offset, first, last, static_cast<const void*>(nullptr));
+}
+
+/// Writes variates offset .. offset + (last - first) - 1 of what
+/// `fill(gen, first, last, dist)` would write; gen and dist unchanged. The
+/// distribution must consume a fixed number of words per variate (its
+/// fixed_consumption is true: uniform_real, normal, exponential, bernoulli);
+/// variate i starts at word i * words_per_variate. Afterwards
+/// `gen.discard(total * dist.words_per_variate<URBG>())` puts gen where the
+/// serial fill would. Errors and thread-safety as for the raw-word overload.
+template <class URBG, class OutputIt, class Distribution>
+void fill_slice(const URBG& gen, std::uint64_t offset, OutputIt first, OutputIt last,
+                const Distribution& dist) {
+    detail::fill_slice_impl<Distribution>(gen, offset, first, last, &dist);
+}
+
+/// How cbrng::fill spreads a range over threads: at most `threads` of them
+/// (the calling thread is one), each taking at least `grain` elements, so a
+/// short range is not split into slices too small to pay for a thread's start
+/// (some tens of microseconds).
+///
+/// The split changes nothing in the output: every thread count writes the
+/// serial fill's values. Throws std::invalid_argument for threads == 0 or
+/// grain == 0. parallel::hardware() uses every hardware thread.
+///
+///     cbrng::fill(cbrng::parallel::hardware(), s, v.begin(), v.end());
+struct parallel {
+    /// Elements a thread takes at least, by default: 2^16 (256 KiB of 32-bit
+    /// words, 512 KiB of doubles), far more than a thread's start costs.
+    static constexpr std::uint64_t default_grain = std::uint64_t{1} << 16;
+
+    unsigned threads;
+    std::uint64_t grain;
+
+    explicit parallel(unsigned thread_count, std::uint64_t min_grain = default_grain)
+        : threads(thread_count), grain(min_grain) {
+        if (threads == 0) detail::throw_param_error("cbrng::parallel", "threads must be >= 1", 0u);
+        if (grain == 0) {
+            detail::throw_param_error("cbrng::parallel", "grain must be >= 1", std::uint64_t{0});
+        }
+    }
+    /// One thread per hardware thread (std::thread::hardware_concurrency(),
+    /// 1 where that is unknown).
+    [[nodiscard]] static parallel hardware(std::uint64_t min_grain = default_grain) {
+        const unsigned hc = std::thread::hardware_concurrency();
+        return parallel{hc == 0 ? 1u : hc, min_grain};
+    }
+};
+
+/// cbrng::fill(gen, first, last) on up to policy.threads std::threads:
+/// exactly the serial fill's words in [first, last) and gen left exactly where
+/// the serial fill leaves it, for any thread count. Each thread fills one
+/// slice (fill_slice) of consecutive elements, a multiple of 64 long; the
+/// calling thread fills the first and waits for the others.
+///
+/// Requires a random-access output iterator and a generator with O(1) discard
+/// (stream<B>, counter_engine<B>, philox4x32/philox4x64). A range that runs
+/// past the end of a stream is the serial fill (it writes up to the end, then
+/// throws std::out_of_range). std::system_error if a thread cannot start
+/// (threads already started are joined first; the range is then partly
+/// written). Thread-safety: gen and the range must not be used by other
+/// threads during the call.
+///
+///     cbrng::stream<> s{cbrng::stream_id{42, 0, 7}};
+///     std::vector<std::uint32_t> v(1 << 26);
+///     cbrng::fill(cbrng::parallel{4}, s, v.begin(), v.end());  // == fill(s, ...)
+template <class URBG, class RandomIt>
+void fill(const parallel& policy, URBG& gen, RandomIt first, RandomIt last) {
+    static_assert(detail::is_sliceable<URBG>::value,
+                  "cbrng::fill(parallel): the generator cannot move its position in O(1); use a "
+                  "cbrng::stream or a cbrng::counter_engine");
+    static_assert(std::is_base_of_v<std::random_access_iterator_tag,
+                                    typename std::iterator_traits<RandomIt>::iterator_category>,
+                  "cbrng::fill(parallel): the output needs random-access iterators");
+    detail::fill_parallel_impl<void>(policy.threads, policy.grain, gen, first, last,
+                                     static_cast<const void*>(nullptr));
+}
+
+/// cbrng::fill(gen, first, last, dist) on up to policy.threads std::threads:
+/// exactly the serial fill's variates, gen and dist left where it leaves them.
+/// The distribution must consume a fixed number of words per variate
+/// (fixed_consumption: uniform_real, normal, exponential, bernoulli; a
+/// compile-time error for uniform_int). Errors and requirements as for the
+/// raw-word overload.
+///
+///     std::vector<double> x(1 << 25);
+///     cbrng::fill(cbrng::parallel::hardware(), s, x.begin(), x.end(),
+///                 cbrng::normal_distribution<double>{});
+template <class URBG, class RandomIt, class Distribution>
+void fill(const parallel& policy, URBG& gen, RandomIt first, RandomIt last,
+          const Distribution& dist) {
+    static_assert(detail::is_sliceable<URBG>::value,
+                  "cbrng::fill(parallel): the generator cannot move its position in O(1); use a "
+                  "cbrng::stream or a cbrng::counter_engine");
+    static_assert(std::is_base_of_v<std::random_access_iterator_tag,
+                                    typename std::iterator_traits<RandomIt>::iterator_category>,
+                  "cbrng::fill(parallel): the output needs random-access iterators");
+    detail::fill_parallel_impl<Distribution>(policy.threads, policy.grain, gen, first, last, &dist);
 }
 
 }  // namespace CBRNG_SIMD_ABI
