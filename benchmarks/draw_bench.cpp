@@ -8,12 +8,19 @@
 // words (32- or 64-bit, as the generator returns them); bytes/s puts the two
 // widths on one scale. scripts/bench-report.sh turns the results into
 // docs/performance.md.
+//
+// cbrng::buffered_stream rows show the larger-buffer trade-off against
+// cbrng::stream. The rows named ".../-march=native" (std::mt19937, its
+// thread_local form, pcg32) come from draw_baselines_native.cpp, compiled with
+// -march=native while this file keeps the default flags.
 #include <benchmark/benchmark.h>
 
 #include <cbrng/engine.hpp>
 #include <cbrng/stream.hpp>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <random>
 
 // Random123's C API defines function-like macros named philox4x32(c, k),
@@ -25,6 +32,9 @@
 #include <Random123/conventional/Engine.hpp>
 // clang-format on
 #include <pcg_random.hpp>
+
+/// draw_baselines_native.cpp's engines' first n outputs.
+void draw_native_outputs(std::uint32_t* mt, std::uint32_t* pcg, int n);
 
 namespace {
 
@@ -62,6 +72,12 @@ template <class Bijection>
 struct make_stream {
     cbrng::stream<Bijection> operator()() const { return cbrng::stream<Bijection>{seed, 0, 7}; }
 };
+template <class Bijection>
+struct make_buffered_stream {
+    cbrng::buffered_stream<Bijection> operator()() const {
+        return cbrng::buffered_stream<Bijection>{seed, 0, 7};
+    }
+};
 struct make_philox4x32 {
     cbrng::philox4x32 operator()() const { return cbrng::philox4x32{}; }
 };
@@ -95,11 +111,33 @@ struct make_r123_micro {
     }
 };
 
+/// The -march=native baselines are std::mt19937 and pcg32 (another type
+/// would be another generator): checked before the runs.
+const bool native_checked = [] {
+    constexpr int n = 10000;
+    static std::uint32_t mt[n], pcg[n];
+    draw_native_outputs(mt, pcg, n);
+    std::mt19937 a{static_cast<std::uint_fast32_t>(seed)};
+    pcg32 b{seed, 7};
+    for (int i = 0; i < n; ++i) {
+        if (a() != mt[i] || b() != pcg[i]) {
+            std::fputs("draw_bench: the -march=native baselines differ from std::mt19937/pcg32\n",
+                       stderr);
+            std::abort();
+        }
+    }
+    return true;
+}();
+
 }  // namespace
 
 BENCHMARK_TEMPLATE(BM_DrawThreadLocal, std::mt19937)->Name("BM_Draw/std::mt19937/thread_local");
 BENCHMARK_TEMPLATE(BM_Draw, make_stream<cbrng::philox4x32_10>)
     ->Name("BM_Draw/cbrng::stream<philox4x32_10>");
+BENCHMARK_TEMPLATE(BM_Draw, make_buffered_stream<cbrng::philox4x32_10>)
+    ->Name("BM_Draw/cbrng::buffered_stream<philox4x32_10>");
+BENCHMARK_TEMPLATE(BM_Draw, make_buffered_stream<cbrng::threefry4x64_20>)
+    ->Name("BM_Draw/cbrng::buffered_stream<threefry4x64_20>");
 BENCHMARK_TEMPLATE(BM_Draw, make_stream<cbrng::philox2x64_10>)
     ->Name("BM_Draw/cbrng::stream<philox2x64_10>");
 BENCHMARK_TEMPLATE(BM_Draw, make_stream<cbrng::philox4x64_10>)

@@ -449,6 +449,197 @@ class stream {
     unsigned idx_ = buffer_words;
 };
 
+/// A stream with a larger buffer: the same words as stream<Bijection> for the
+/// same id, position for position, computed Blocks blocks at a time by the
+/// SIMD fill kernels (AVX-512 or AVX2, chosen at run time) where the
+/// generator has one (philox4x32_10, threefry4x64_20), else by the bijection
+/// in a loop. Host code only.
+///
+/// When to use which: stream<B> keeps a 2-block buffer, so creating one and
+/// drawing a few words costs a handful of nanoseconds, and it lives in
+/// registers, also on a GPU. buffered_stream amortises one kernel call over
+/// Blocks * N words, so a long run of per-call draws costs less per word,
+/// for 4 * Blocks * N more bytes of state (512 bytes for the default); its
+/// first refill after construction or set_position computes 2 blocks only,
+/// so a short-lived one costs what a stream<B> does. docs/performance.md
+/// measures both. Everything else is as for stream<B>: the id and position
+/// rules, the errors (std::out_of_range naming the field or the end, with
+/// "buffered_stream" in the message), O(1) discard and set_position, the
+/// text form (a stream's text form reads back as a buffered_stream and the
+/// reverse). Thread-safety: a trivially copyable value type with no shared
+/// state.
+///
+///     cbrng::buffered_stream<> s{cbrng::stream_id{42, rank, task}};
+///     for (auto& x : v) x = s();   // == the words of cbrng::stream<>{id}
+template <class Bijection = philox4x32_10, std::size_t Blocks = 32>
+class buffered_stream {
+    using base = stream<Bijection>;
+    using layout = detail::stream_layout<Bijection>;
+    static_assert(Blocks >= 2, "cbrng::buffered_stream: the buffer holds at least 2 blocks");
+
+  public:
+    using bijection_type = Bijection;
+    using result_type = typename base::result_type;
+    using counter_type = typename base::counter_type;
+    using key_type = typename base::key_type;
+
+    static constexpr std::size_t word_count = base::word_count;
+    static constexpr std::size_t buffer_blocks = Blocks;
+    static constexpr unsigned process_bits = base::process_bits;
+    static constexpr unsigned block_bits = base::block_bits;
+    static constexpr std::uint64_t max_process = base::max_process;
+    static constexpr std::uint64_t capacity = base::capacity;
+    static constexpr std::uint64_t block_limit = base::block_limit;
+
+    [[nodiscard]] static constexpr result_type min() noexcept { return base::min(); }
+    [[nodiscard]] static constexpr result_type max() noexcept { return base::max(); }
+    [[nodiscard]] static constexpr key_type make_key(const stream_id& id) noexcept {
+        return base::make_key(id);
+    }
+    [[nodiscard]] static constexpr counter_type make_counter(const stream_id& id,
+                                                             std::uint64_t block) noexcept {
+        return base::make_counter(id, block);
+    }
+
+    /// The stream {0, 0, 0} at position 0.
+    buffered_stream() noexcept : id_{}, key_(make_key(id_)) {}
+    /// Stream `id` at position 0. Throws std::out_of_range if id.process > max_process.
+    explicit buffered_stream(const stream_id& id) : id_(check(id)), key_(make_key(id)) {}
+    buffered_stream(std::uint64_t seed, std::uint64_t process, std::uint64_t task)
+        : buffered_stream(stream_id{seed, process, task}) {}
+    /// Stream `id` at `position`. Throws std::out_of_range if the id or the
+    /// position (> capacity) does not fit.
+    buffered_stream(const stream_id& id, std::uint64_t position) : buffered_stream(id) {
+        set_position(position);
+    }
+    /// The same id and position as s: the words s would return next.
+    explicit buffered_stream(const stream<Bijection>& s) : buffered_stream(s.id(), s.position()) {}
+
+    CBRNG_FORCEINLINE result_type operator()() {
+        if (idx_ == buffer_words) refill();
+        return buf_[idx_++];
+    }
+
+    /// Number of words drawn so far (the index of the next word).
+    [[nodiscard]] constexpr std::uint64_t position() const noexcept {
+        return next_block_ * word_count - (buffer_words - idx_);
+    }
+    /// Moves to position p (0 <= p <= capacity) in O(1); throws std::out_of_range otherwise.
+    void set_position(std::uint64_t p) {
+        if (CBRNG_UNLIKELY(p > capacity)) position_error("set_position", p);
+        next_block_ = p / word_count;
+        warm_ = false;
+        const auto offset = static_cast<std::size_t>(p % word_count);
+        idx_ = buffer_words;
+        if (offset != 0) {
+            const counter_type b = block(next_block_++);
+            for (std::size_t j = 0; j < word_count; ++j) buf_[buffer_words - word_count + j] = b[j];
+            idx_ = buffer_words - word_count + offset;
+        }
+    }
+    /// Advances as if by n draws, in O(1); throws std::out_of_range (and does
+    /// not move) if that would pass the end of the stream.
+    void discard(std::uint64_t n) {
+        if (n <= buffer_words - idx_) {
+            idx_ += static_cast<std::size_t>(n);
+            return;
+        }
+        const std::uint64_t pos = position();
+        if (CBRNG_UNLIKELY(n > capacity - pos)) position_error("discard", n);
+        set_position(pos + n);
+    }
+    /// Words left before the end of the stream.
+    [[nodiscard]] constexpr std::uint64_t remaining() const noexcept {
+        return capacity - position();
+    }
+    /// Block `b` of this stream (b < block_limit), independent of the position.
+    [[nodiscard]] constexpr counter_type block(std::uint64_t b) const noexcept {
+        return Bijection{}(make_counter(id_, b), key_);
+    }
+    [[nodiscard]] constexpr stream_id id() const noexcept { return id_; }
+    [[nodiscard]] constexpr key_type key() const noexcept { return key_; }
+
+    /// Same id and same position.
+    [[nodiscard]] friend constexpr bool operator==(const buffered_stream& a,
+                                                   const buffered_stream& b) noexcept {
+        return a.id_ == b.id_ && a.position() == b.position();
+    }
+    [[nodiscard]] friend constexpr bool operator!=(const buffered_stream& a,
+                                                   const buffered_stream& b) noexcept {
+        return !(a == b);
+    }
+
+    /// Text form: "seed process task position", decimal (as stream's).
+    friend std::ostream& operator<<(std::ostream& os, const buffered_stream& s) {
+        return os << base(s.id_, s.position());
+    }
+    /// Reads the text form; malformed or out-of-range text sets failbit and
+    /// leaves the stream unchanged.
+    friend std::istream& operator>>(std::istream& is, buffered_stream& s) {
+        base b;
+        if (is >> b) s = buffered_stream(b);
+        return is;
+    }
+
+  private:
+    static constexpr std::size_t buffer_words = Blocks * word_count;
+
+    static const stream_id& check(const stream_id& id) {
+        if (CBRNG_UNLIKELY(id.process > max_process)) process_error(id.process);
+        return id;
+    }
+    [[noreturn]] CBRNG_NOINLINE static void process_error(std::uint64_t process) {
+        detail::throw_out_of_range(
+            std::string("cbrng::buffered_stream<") + layout::name + ">: process id " +
+            std::to_string(process) + " exceeds the process field's limit " +
+            std::to_string(max_process) + " (" + std::to_string(process_bits) + " bits)");
+    }
+    [[noreturn]] CBRNG_NOINLINE static void position_error(const char* what, std::uint64_t n) {
+        detail::throw_out_of_range(std::string("cbrng::buffered_stream<") + layout::name +
+                                   ">::" + what + "(" + std::to_string(n) +
+                                   "): past the end of the stream, whose capacity is " +
+                                   std::to_string(capacity) + " words");
+    }
+    [[noreturn]] CBRNG_NOINLINE static void exhausted() {
+        detail::throw_out_of_range(std::string("cbrng::buffered_stream<") + layout::name +
+                                   ">: ran past the end of the stream (capacity " +
+                                   std::to_string(capacity) + " words)");
+    }
+
+    // The refill, out of line so that operator() stays small. The first one
+    // after construction or set_position computes 2 blocks (the cost of a
+    // stream<B>'s refill), every later one Blocks; either way the new blocks
+    // fill the end of the buffer, so position() holds for any refill size.
+    CBRNG_NOINLINE void refill() {
+        std::uint64_t nb = warm_ ? Blocks : 2;
+        warm_ = true;
+        if (CBRNG_UNLIKELY(block_limit - next_block_ < nb)) {
+            nb = block_limit - next_block_;
+            if (nb == 0) exhausted();
+        }
+        const std::size_t first = buffer_words - static_cast<std::size_t>(nb) * word_count;
+        if (nb == 2) {
+            word_array<result_type, 2 * word_count> pair{};
+            detail::block_pair<Bijection>(make_counter(id_, next_block_), key_, pair);
+            for (std::size_t j = 0; j < 2 * word_count; ++j) buf_[first + j] = pair[j];
+        } else {
+            detail::block_run<Bijection>(make_counter(id_, next_block_), key_, buf_.data() + first,
+                                         static_cast<std::size_t>(nb));
+        }
+        next_block_ += nb;
+        idx_ = first;
+    }
+
+    // Invariant: buf_[idx_ .. buffer_words) are the next words, the last of
+    // them word N * next_block_ - 1; idx_ == buffer_words when none is buffered.
+    stream_id id_;
+    key_type key_;
+    std::uint64_t next_block_ = 0;
+    std::size_t idx_ = buffer_words;
+    bool warm_ = false;
+    word_array<result_type, buffer_words> buf_{};
+};
+
 CBRNG_NAMESPACE_END
 
 #endif  // CBRNG_STREAM_HPP

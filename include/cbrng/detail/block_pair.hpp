@@ -21,15 +21,21 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "../config.hpp"
 #include "../philox.hpp"
+#include "../threefry.hpp"
 #include "../word_array.hpp"
 #include "cpu.hpp"
 
 #if CBRNG_HAS_X86_SIMD
 #include <immintrin.h>
+
+#include "simd/avx2.hpp"
+#include "simd/avx512.hpp"
 #endif
+#include "simd/scalar.hpp"
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
@@ -159,6 +165,49 @@ CBRNG_FORCEINLINE CBRNG_HOST_DEVICE constexpr void block_pair(
 #endif
     block_pair_portable<B>(c, key, out);
 }
+
+inline namespace CBRNG_SIMD_ABI {  // calls the ISA-specific kernels (config.hpp)
+
+/// Whether B has a run-time-dispatched multi-block kernel (detail/simd/:
+/// Philox4x32-10 and Threefry4x64-20, as fill() uses).
+template <class B>
+inline constexpr bool has_run_kernel =
+    std::is_same_v<B, philox4x32_10> || std::is_same_v<B, threefry4x64_20>;
+
+/// nblocks consecutive blocks of B, counters c, c + 1, ... (word 0), into
+/// out[0 .. nblocks * N), for cbrng::buffered_stream's refills: the SIMD fill
+/// kernel this CPU runs (AVX-512, AVX2) where B has one, else the bijection
+/// in a loop. Precondition: c[0] + nblocks does not wrap.
+template <class B>
+CBRNG_NOINLINE void block_run(const typename B::counter_type& c, const typename B::key_type& key,
+                              typename B::word_type* out, std::size_t nblocks) noexcept {
+    if constexpr (has_run_kernel<B>) {
+#if CBRNG_HAS_X86_SIMD
+        const isa which = active_isa();
+        if constexpr (std::is_same_v<B, philox4x32_10>) {
+            if (which == isa::avx512) return simd::philox4x32_10_avx512(out, nblocks, c, key);
+            if (which == isa::avx2) return simd::philox4x32_10_avx2(out, nblocks, c, key);
+        } else {
+            if (which == isa::avx512) return simd::threefry4x64_20_avx512(out, nblocks, c, key);
+            if (which == isa::avx2) return simd::threefry4x64_20_avx2(out, nblocks, c, key);
+        }
+#endif
+        if constexpr (std::is_same_v<B, philox4x32_10>) {
+            simd::philox4x32_10_scalar(out, nblocks, c, key);
+        } else {
+            simd::threefry4x64_20_scalar(out, nblocks, c, key);
+        }
+    } else {
+        typename B::counter_type x = c;
+        for (std::size_t b = 0; b < nblocks; ++b) {
+            const typename B::counter_type y = B{}(x, key);
+            for (std::size_t j = 0; j < B::word_count; ++j) out[b * B::word_count + j] = y[j];
+            x[0] = static_cast<typename B::word_type>(x[0] + 1u);
+        }
+    }
+}
+
+}  // namespace CBRNG_SIMD_ABI
 
 }  // namespace detail
 CBRNG_NAMESPACE_END
