@@ -13,6 +13,15 @@
 // std::mt19937_64 with std::uniform_real_distribution and
 // std::normal_distribution; and memset of the same buffer, the memory
 // bandwidth limit. scripts/bench-fill.sh runs this and prints the ratios.
+//
+// BM_FillParallel{Raw,NormalDouble}/<threads> fill 256 MiB with
+// cbrng::fill(cbrng::parallel{threads}, ...) against BM_MemsetParallel/<threads>,
+// memset of the same buffer split over the same number of std::threads;
+// threads are 1, 2 and all hardware threads, rates from wall time.
+//
+// The same source is built three times (benchmarks/CMakeLists.txt):
+// fill_bench (-O3), fill_bench_o2 (-O2) and fill_bench_native (-O3
+// -march=native), so that scripts/bench-fill.sh can show every build's rate.
 #include <benchmark/benchmark.h>
 
 #include <cbrng/detail/cpu.hpp>
@@ -29,6 +38,8 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "fill_baselines.hpp"
 
@@ -199,6 +210,74 @@ void BM_Memset(benchmark::State& state) {
     set_rate(state, buf.bytes());
 }
 
+// ------------------------------------------------------------------ threads
+
+void BM_FillParallelRaw(benchmark::State& state) {
+    buffer buf(std::size_t{256} << 20);
+    auto* out = buf.as<std::uint32_t>();
+    const std::size_t n = buf.bytes() / sizeof(std::uint32_t);
+    auto s = make_stream<cbrng::philox4x32_10>();
+    const cbrng::parallel policy{static_cast<unsigned>(state.range(0))};
+    for (auto _ : state) {
+        if (s.remaining() < n) s.set_position(0);
+        cbrng::fill(policy, s, out, out + n);
+        benchmark::DoNotOptimize(out);
+        benchmark::ClobberMemory();
+    }
+    set_rate(state, buf.bytes());
+}
+
+void BM_FillParallelNormalDouble(benchmark::State& state) {
+    buffer buf(std::size_t{256} << 20);
+    auto* out = buf.as<double>();
+    const std::size_t n = buf.bytes() / sizeof(double);
+    auto s = make_stream<cbrng::philox4x32_10>();
+    const cbrng::parallel policy{static_cast<unsigned>(state.range(0))};
+    const cbrng::normal_distribution<double> dist{0.0, 1.0};
+    for (auto _ : state) {
+        if (s.remaining() < 2 * n) s.set_position(0);
+        cbrng::fill(policy, s, out, out + n, dist);
+        benchmark::DoNotOptimize(out);
+        benchmark::ClobberMemory();
+    }
+    set_rate(state, buf.bytes());
+}
+
+/// memset of the 256 MiB buffer in `threads` equal slices, one std::thread
+/// each (the calling thread takes the first), started per iteration as the
+/// parallel fill starts its threads.
+void BM_MemsetParallel(benchmark::State& state) {
+    buffer buf(std::size_t{256} << 20);
+    const auto threads = static_cast<std::size_t>(state.range(0));
+    const std::size_t slice = buf.bytes() / threads;
+    int value = 0;
+    for (auto _ : state) {
+        const int v = ++value & 0xff;
+        unsigned char* p = buf.as<unsigned char>();
+        std::vector<std::thread> pool;
+        for (std::size_t t = 1; t < threads; ++t) {
+            pool.emplace_back([p, t, slice, v, &buf, threads] {
+                const std::size_t len = t + 1 == threads ? buf.bytes() - t * slice : slice;
+                std::memset(p + t * slice, v, len);
+            });
+        }
+        std::memset(p, v, threads == 1 ? buf.bytes() : slice);
+        for (std::thread& th : pool) th.join();
+        benchmark::DoNotOptimize(p);
+        benchmark::ClobberMemory();
+    }
+    set_rate(state, buf.bytes());
+}
+
+/// 1, 2 and all hardware threads (once each).
+void thread_counts(benchmark::internal::Benchmark* b) {
+    const unsigned hc = std::thread::hardware_concurrency();
+    b->Arg(1);
+    if (hc >= 2) b->Arg(2);
+    if (hc > 2) b->Arg(hc);
+    b->UseRealTime()->Unit(benchmark::kMillisecond);
+}
+
 constexpr std::int64_t small = std::int64_t{64} << 10;   // 64 KiB
 constexpr std::int64_t large = std::int64_t{256} << 20;  // 256 MiB
 
@@ -235,6 +314,10 @@ BENCHMARK_TEMPLATE(BM_FillNormalDouble, philox4x32_10, isa::avx512)->Apply(sizes
 BENCHMARK_TEMPLATE(BM_FillNormalDouble, threefry4x64_20, isa::avx2)->Apply(sizes);
 BENCHMARK_TEMPLATE(BM_FillNormalDouble, threefry4x64_20, isa::avx512)->Apply(sizes);
 BENCHMARK(BM_StdMt19937_64NormalDouble)->Apply(sizes);
+
+BENCHMARK(BM_MemsetParallel)->Apply(thread_counts);
+BENCHMARK(BM_FillParallelRaw)->Apply(thread_counts);
+BENCHMARK(BM_FillParallelNormalDouble)->Apply(thread_counts);
 
 }  // namespace
 

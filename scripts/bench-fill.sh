@@ -3,10 +3,14 @@
 #   bash scripts/bench-fill.sh [> report.md]
 # Builds benchmarks/fill_bench (Release, -O3; the Random123/std:: baselines in
 # fill_baselines.cpp get -march=native, cbrng's code only the default flags)
-# in its own build directory, runs it with short settings, and prints the
-# machine, the compiler, a table per workload with the ratios to the
-# baselines, and the issue's targets met or missed. Each rate is the best of
-# the repetitions (least disturbed by other load on the machine).
+# and the same source as fill_bench_o2 (-O2) and fill_bench_native (-O3
+# -march=native) in its own build directory, runs them with short settings
+# (the two variants on the 64 KiB cbrng rows only), and prints the machine,
+# the compiler, a table per workload with the ratios to the baselines, the
+# build-settings table (-O2 and -march=native against -O3), the parallel-fill
+# table (1, 2, all threads against memset on as many threads), and the
+# targets met or missed. Each rate is the best of the repetitions (least
+# disturbed by other load on the machine).
 # Environment:
 #   CBRNG_FILL_BENCH_BUILD  build directory (default: build-fill-bench)
 #   CBRNG_BENCH_CXX         C++ compiler (default: c++ as CMake finds it)
@@ -17,7 +21,10 @@
 #                           set-up and the build (a machine with no network).
 #                           Build it as the CMake target is built (fill_bench.cpp
 #                           -O3 without -march, fill_baselines.cpp -O3
-#                           -march=native): the report states those flags
+#                           -march=native): the report states those flags.
+#                           The -O2 and -march=native variants are then run
+#                           only if they sit next to it (fill_bench_o2,
+#                           fill_bench_native)
 #   CBRNG_BENCH_COMPILER    with CBRNG_FILL_BENCH_BIN: the compiler line to report
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +48,7 @@ if [ -n "${CBRNG_FILL_BENCH_BIN:-}" ]; then
 else
   bash scripts/deps.sh >&2
   cmake --no-warn-unused-cli "${cmake_args[@]}" >&2
-  cmake --build "$build" -j "$jobs" --target fill_bench >&2
+  cmake --build "$build" -j "$jobs" --target fill_bench fill_bench_o2 fill_bench_native >&2
   bin=$build/benchmarks/fill_bench
   cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")
   compiler="$("$cxx" --version | head -n 1)"
@@ -54,27 +61,49 @@ load_before=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
 json="$build/fill_bench.json"
 "$bin" --benchmark_min_time="$min_time" --benchmark_repetitions="$reps" \
   --benchmark_filter="$filter" --benchmark_out="$json" --benchmark_out_format=json >&2
+# The -O2 and -O3 -march=native builds of the same source: cbrng's 64 KiB rows.
+variant_filter='BM_Fill(Raw|UniformDouble|NormalDouble)<.*>/65536$'
+for v in o2 native; do
+  vbin="$(dirname "$bin")/fill_bench_$v"
+  rm -f "$build/fill_bench_$v.json"
+  if [ -x "$vbin" ]; then
+    "$vbin" --benchmark_min_time="$min_time" --benchmark_repetitions="$reps" \
+      --benchmark_filter="$variant_filter" --benchmark_out="$build/fill_bench_$v.json" \
+      --benchmark_out_format=json >&2
+  fi
+done
 load_after=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
-python3 - "$json" "$cpu" "$compiler" "$flags" "$load_before" "$load_after" "$min_time" "$reps" <<'EOF'
+python3 - "$json" "$cpu" "$compiler" "$flags" "$load_before" "$load_after" "$min_time" "$reps" \
+  "$build/fill_bench_o2.json" "$build/fill_bench_native.json" <<'EOF'
 import json
+import os
 import sys
 
-path, cpu, compiler, cpuflags, load_before, load_after, min_time, reps = sys.argv[1:]
-data = json.load(open(path))
+path, cpu, compiler, cpuflags, load_before, load_after, min_time, reps, o2_path, native_path = \
+    sys.argv[1:]
 
-best = {}  # benchmark name -> best bytes/s over the repetitions
-skipped = set()
-for b in data["benchmarks"]:
-    if b.get("run_type", "iteration") != "iteration":
-        continue
-    name = b.get("run_name", b["name"])
-    if b.get("error_occurred"):
-        skipped.add(name)
-        continue
-    rate = b.get("bytes_per_second")
-    if rate is not None:
-        best[name] = max(best.get(name, 0.0), rate)
+
+def load_best(p):
+    best, skipped = {}, set()  # benchmark name -> best bytes/s over the repetitions
+    if not os.path.exists(p):
+        return best, skipped
+    for b in json.load(open(p))["benchmarks"]:
+        if b.get("run_type", "iteration") != "iteration":
+            continue
+        name = b.get("run_name", b["name"])
+        if b.get("error_occurred"):
+            skipped.add(name)
+            continue
+        rate = b.get("bytes_per_second")
+        if rate is not None:
+            best[name] = max(best.get(name, 0.0), rate)
+    return best, skipped
+
+
+best, skipped = load_best(path)
+best_o2, _ = load_best(o2_path)
+best_native, _ = load_best(native_path)
 
 SMALL, LARGE = 65536, 268435456
 size_name = {SMALL: "64 KiB", LARGE: "256 MiB"}
@@ -170,6 +199,47 @@ for kind, title, bases in (
         print()
 
 
+if best_o2 or best_native:
+    print("### Build settings: the same benchmark source at -O2, -O3 and -O3 -march=native, "
+          "64 KiB\n")
+    print("Separate executables (fill_bench, fill_bench_o2, fill_bench_native) run one after "
+          "the other; the ratio is the other build's rate over the -O3 build's.\n")
+    print("| workload | generator | path | -O3 GB/s | -O2 GB/s | -O2 / -O3 | "
+          "-O3 -march=native GB/s | native / -O3 |")
+    print("|---|---|---|---:|---:|---:|---:|---:|")
+    build_ratios = []
+    for kind, label in (("FillRaw", "raw words"), ("FillUniformDouble", "uniform doubles"),
+                        ("FillNormalDouble", "normal doubles")):
+        for gen in ("philox4x32_10", "threefry4x64_20"):
+            for p in paths:
+                name = f"{cb(kind, gen, p)}/{SMALL}"
+                r3 = best.get(name)
+                if r3 is None:
+                    continue
+                r2, rn = best_o2.get(name), best_native.get(name)
+                if p != "scalar":
+                    build_ratios += [(p, x / r3) for x in (r2, rn) if x]
+                print(f"| {label} | {gen} | {p} | {gbs(r3)} | {gbs(r2) if r2 else 'not run'} | "
+                      f"{ratio(r2, r3)} | {gbs(rn) if rn else 'not run'} | {ratio(rn, r3)} |")
+    print()
+
+threads = sorted({int(k.split("/")[1]) for k in best if k.startswith("BM_MemsetParallel/")})
+if threads:
+    print("### Parallel fill, 256 MiB: cbrng::fill(cbrng::parallel{threads}, ...) against "
+          "memset on as many threads\n")
+    print("Rates from wall time (std::threads started per call, as the parallel fill starts "
+          "them).\n")
+    print("| threads | memset GB/s | raw Philox4x32-10 GB/s | raw / memset | "
+          "normal doubles GB/s | normal / memset |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for t in threads:
+        m = best.get(f"BM_MemsetParallel/{t}/real_time")
+        r = best.get(f"BM_FillParallelRaw/{t}/real_time")
+        nd = best.get(f"BM_FillParallelNormalDouble/{t}/real_time")
+        print(f"| {t} | {gbs(m)} | {gbs(r)} | {ratio(r, m)} | {gbs(nd)} | {ratio(nd, m)} |")
+    print()
+
+
 def check(desc, value, target):
     if value is None:
         checks.append(f"| {desc} | not measured | {target:.2f} | - |")
@@ -199,6 +269,32 @@ check(f"uniform doubles 64 KiB, Philox ({p}) / Random123 + u01", r / u if r and 
 p, r = best_path("FillNormalDouble", "philox4x32_10", SMALL)
 n = rate("BM_StdMt19937_64NormalDouble", SMALL)
 check(f"normal doubles 64 KiB, Philox ({p}) / std::normal + mt19937_64", r / n if r and n else None, 3.0)
+
+if best_o2 or best_native:
+    # No build may lose more than 10% on a SIMD row; the path the dispatcher
+    # picks on this CPU must also gain no more than 10% (a forced lower tier
+    # may gain under -march=native: the compiler then uses the CPU's wider
+    # instructions inside it, e.g. AVX-512VL rotates in the AVX2 kernel).
+    top = max((p for p in paths if best.get(f"{cb('FillRaw', 'philox4x32_10', p)}/{SMALL}")),
+              key=paths.index, default=None)
+    lo = min((x for _, x in build_ratios), default=None)
+    top_r = [x for p, x in build_ratios if p == top]
+    if lo is None:
+        checks.append("| SIMD rows: no build below 0.9x of -O3 | not measured | 0.90 | - |")
+    else:
+        checks.append(f"| SIMD rows: lowest -O2 or -march=native rate / -O3 | {lo:.2f} | 0.90 | "
+                      f"{'met' if lo >= 0.9 else 'MISSED'} |")
+    if top_r:
+        ok = min(top_r) >= 0.9 and max(top_r) <= 1.1
+        checks.append(f"| dispatched path ({top}): -O2 and -march=native within 10% of -O3 "
+                      f"(lowest, highest) | {min(top_r):.2f}, {max(top_r):.2f} | 0.90 - 1.10 | "
+                      f"{'met' if ok else 'MISSED'} |")
+if threads:
+    t = threads[-1]
+    m = best.get(f"BM_MemsetParallel/{t}/real_time")
+    r = best.get(f"BM_FillParallelRaw/{t}/real_time")
+    check(f"parallel raw fill 256 MiB, {t} threads / memset on {t} threads",
+          r / m if r and m else None, 0.85)
 
 print("### Targets\n")
 print("| target | ratio | needed | |")
