@@ -47,6 +47,11 @@ struct make_stream {
         return cbrng::stream<Bijection>{seed, 0, task};
     }
 };
+struct make_buffered_stream {
+    cbrng::buffered_stream<> operator()(std::uint64_t task) const {
+        return cbrng::buffered_stream<>{seed, 0, task};
+    }
+};
 template <class Engine>
 struct make_seeded {
     Engine operator()(std::uint64_t task) const {
@@ -80,6 +85,8 @@ BENCHMARK_TEMPLATE(BM_Create, make_seeded<std::mt19937>)->Name("BM_Create/std::m
 BENCHMARK_TEMPLATE(BM_Create, make_pcg32)->Name("BM_Create/pcg32");
 BENCHMARK_TEMPLATE(BM_Create, make_stream<cbrng::philox4x32_10>)
     ->Name("BM_Create/cbrng::stream<philox4x32_10>");
+BENCHMARK_TEMPLATE(BM_Create, make_buffered_stream)
+    ->Name("BM_Create/cbrng::buffered_stream<philox4x32_10>");
 BENCHMARK_TEMPLATE(BM_Create, make_stream<cbrng::philox4x64_10>)
     ->Name("BM_Create/cbrng::stream<philox4x64_10>");
 BENCHMARK_TEMPLATE(BM_Create, make_stream<cbrng::threefry4x64_20>)

@@ -6,8 +6,10 @@
 // (1), with
 //   - std:: distribution + std::mt19937_64: the baseline;
 //   - cbrng:: distribution + std::mt19937_64: the distribution's own cost;
-//   - cbrng:: distribution + cbrng::stream<> (philox4x32_10, 32-bit words) and
-//     + cbrng::stream<philox4x64_10> (64-bit words): the bit-stable pipeline.
+//   - cbrng:: distribution + cbrng::stream<> (philox4x32_10, 32-bit words),
+//     + cbrng::stream<philox4x64_10> (64-bit words) and
+//     + cbrng::buffered_stream<> (32-bit words, a 32-block buffer): the
+//     bit-stable pipeline.
 // Items are variates. The std:: distributions are not bit-stable (their
 // algorithms differ between standard libraries); the cbrng:: ones are, which
 // is part of what is being paid for.
@@ -89,6 +91,11 @@ struct make_stream<cbrng::philox4x64_10> {
     cbrng::stream<cbrng::philox4x64_10> operator()() const { return {seed, 0, 7}; }
 };
 
+struct make_buffered_stream {
+    static constexpr const char* name = "cbrng::buffered_stream<philox4x32_10>";
+    cbrng::buffered_stream<cbrng::philox4x32_10> operator()() const { return {seed, 0, 7}; }
+};
+
 /// Per-call variates from Case{}() over Make{}(), both built outside the loop.
 template <class Case, class Make>
 void BM_Pipeline(benchmark::State& state) {
@@ -114,6 +121,7 @@ void add_case() {
     add<Case, cbrng_lib, make_mt19937_64>();
     add<Case, cbrng_lib, make_stream<cbrng::philox4x32_10>>();
     add<Case, cbrng_lib, make_stream<cbrng::philox4x64_10>>();
+    add<Case, cbrng_lib, make_buffered_stream>();
 }
 
 }  // namespace

@@ -167,6 +167,26 @@ def targets_table(results, context):
     v = d / tl if d and tl else None
     rows.append(row("per-call draw: cbrng::stream<> >= thread_local std::mt19937", v,
                     v is not None and v >= 1, f"{v:.2f}x" if v else ""))
+    # The -march=native baselines (draw_baselines_native.cpp) and the
+    # larger-buffer stream.
+    bd = r("BM_Draw/cbrng::buffered_stream<philox4x32_10>")
+    mt, mtn = r("BM_Draw/std::mt19937"), r("BM_Draw/std::mt19937/-march=native")
+    pcgn = r("BM_Draw/pcg32/-march=native")
+    for label, x in (("cbrng::stream<>", d), ("cbrng::buffered_stream<>", bd)):
+        v = x / mtn if x and mtn else None
+        rows.append(row(f"per-call draw: {label} >= std::mt19937 at -O3 -march=native", v,
+                        v is not None and v >= 1,
+                        f"{v:.2f}x (pcg32 -march=native: {x / pcgn:.2f}x)" if v and pcgn else
+                        (f"{v:.2f}x" if v else "")))
+        v = x / mt if x and mt else None
+        rows.append(row(f"per-call draw, no -march: {label} >= 2x std::mt19937", v,
+                        v is not None and v >= 2, f"{v:.2f}x" if v else ""))
+    cb_ = r("BM_Create/cbrng::buffered_stream<philox4x32_10>")
+    v = c / cb_ if c and cb_ else None
+    if v:
+        rows.append(f"| creation + 8 draws: cbrng::buffered_stream<> against stream<> (the "
+                    f"larger buffer's cost; no target) | stream<> is {v:.2f}x faster | "
+                    f"information |")
     pre = "BM_Contention/"
     threads = sorted({int(m.group(1)) for n in results
                       for m in [re.search(r"/threads:(\d+)$", n)] if m and n.startswith(pre)})
@@ -233,9 +253,12 @@ def render(results, context, args):
     tables = [
         targets_table(results, context),
         simple_table(
-            results, "BM_Draw/", ["std::mt19937/thread_local"],
+            results, "BM_Draw/", ["std::mt19937/thread_local", "std::mt19937/-march=native"],
             "### Per-call draws (generator built outside the timed loop)\n\n"
-            "Items are words (32- or 64-bit, the generator's `result_type`).",
+            "Items are words (32- or 64-bit, the generator's `result_type`). Rows ending in\n"
+            "`/-march=native` are std::mt19937 and pcg32 compiled with `-O3 -march=native`\n"
+            "in their own translation unit of the same binary; everything else has the\n"
+            "flags above.",
             with_bytes=True),
         simple_table(
             results, "BM_Create/", ["std::mt19937", "pcg32"],

@@ -637,7 +637,9 @@ class buffered_stream {
     std::uint64_t next_block_ = 0;
     std::size_t idx_ = buffer_words;
     bool warm_ = false;
-    word_array<result_type, buffer_words> buf_{};
+    // Not value-initialised: zeroing 4 * Blocks * N bytes would double the
+    // cost of creating one; a word is read only after a refill wrote it.
+    word_array<result_type, buffer_words> buf_;
 };
 
 CBRNG_NAMESPACE_END
