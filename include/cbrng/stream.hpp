@@ -459,10 +459,11 @@ class stream {
 /// drawing a few words costs a handful of nanoseconds, and it lives in
 /// registers, also on a GPU. buffered_stream amortises one kernel call over
 /// Blocks * N words, so a long run of per-call draws costs less per word,
-/// for 4 * Blocks * N more bytes of state (512 bytes for the default); its
-/// first refill after construction or set_position computes 2 blocks only,
-/// so a short-lived one costs what a stream<B> does. docs/performance.md
-/// measures both. Everything else is as for stream<B>: the id and position
+/// for (Blocks - 2) * N more words of state (568 bytes against 80 for the
+/// default philox4x32_10). Its first refill after construction or
+/// set_position computes 2 blocks only, so a short-lived one costs little
+/// more than a stream<B> (docs/performance.md measures both: creation + 8
+/// draws and per-call draws). Everything else is as for stream<B>: the id and position
 /// rules, the errors (std::out_of_range naming the field or the end, with
 /// "buffered_stream" in the message), O(1) discard and set_position, the
 /// text form (a stream's text form reads back as a buffered_stream and the
