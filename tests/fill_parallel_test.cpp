@@ -15,6 +15,7 @@
 #include <cbrng/stream.hpp>
 #include <cbrng/threefry.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -84,6 +85,8 @@ TEST_CASE("parallel fill of raw words equals the serial fill for 1..16 threads",
     check_parallel<cbrng::stream<cbrng::philox2x64_10>, std::uint64_t>();  // no kernel: the loop
     check_parallel<cbrng::counter_engine<cbrng::philox4x32_10>, std::uint32_t>();
     check_parallel<cbrng::philox4x32, cbrng::philox4x32::result_type>();
+    check_parallel<cbrng::buffered_stream<>, std::uint32_t>();
+    check_parallel<cbrng::buffered_stream<cbrng::threefry4x64_20, 3>, std::uint64_t>();
 }
 
 TEST_CASE("parallel fill of variates equals the serial fill for 1..16 threads",
@@ -178,6 +181,26 @@ TEST_CASE("parallel fill and fill_slice errors", "[fill][parallel][errors]") {
     REQUIRE(same_bytes(got, want));
     REQUIRE(par == serial);
     REQUIRE(par.remaining() == 0);
+
+    // The same for a stream without a SIMD kernel (the plain loop) and a
+    // buffered stream.
+    using P = cbrng::stream<cbrng::philox2x64_10>;
+    P ps{cbrng::stream_id{5, 0, 5}, P::capacity - 9}, pp = ps;
+    std::vector<std::uint64_t> pw(30, 0), pg(30, 0);
+    REQUIRE_THROWS_AS(cbrng::fill(ps, pw.begin(), pw.end()), std::out_of_range);
+    REQUIRE_THROWS_AS(cbrng::fill(cbrng::parallel{3, 1}, pp, pg.begin(), pg.end()),
+                      std::out_of_range);
+    REQUIRE(same_bytes(pg, pw));
+    REQUIRE(pp == ps);
+    using BS = cbrng::buffered_stream<>;
+    BS bs{cbrng::stream_id{5, 0, 5}, BS::capacity - 10}, bp = bs;
+    std::fill(want.begin(), want.end(), 0u);
+    std::fill(got.begin(), got.end(), 0u);
+    REQUIRE_THROWS_AS(cbrng::fill(bs, want.begin(), want.end()), std::out_of_range);
+    REQUIRE_THROWS_AS(cbrng::fill(cbrng::parallel{4, 1}, bp, got.begin(), got.end()),
+                      std::out_of_range);
+    REQUIRE(same_bytes(got, want));
+    REQUIRE(bp == bs);
 
     // A slice starting past the end writes nothing.
     std::vector<std::uint32_t> untouched(4, 1);

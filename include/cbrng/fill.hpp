@@ -32,8 +32,8 @@
 // threads (OpenMP, TBB, MPI ranks). cbrng::fill(cbrng::parallel{threads},
 // gen, first, last[, dist]) does the split on std::threads and then moves gen
 // past the range, exactly as the serial fill: same values, same final state,
-// for any thread count. Both need a generator with O(1) discard (streams and
-// counter engines) and, for variates, a distribution that consumes a fixed
+// for any thread count. Both need a generator with O(1) discard (streams,
+// buffered streams, counter engines) and, for variates, a distribution that consumes a fixed
 // number of words per variate (fixed_consumption: uniform_real, normal,
 // exponential, bernoulli); uniform_int's rejection loop cannot be split and
 // is refused at compile time.
@@ -516,7 +516,8 @@ inline namespace CBRNG_SIMD_ABI {
 // ---------------------------------------------------------------- slices
 
 /// Generators whose position can be moved in O(1) (discard), so a range of
-/// their output can be split into slices computed independently.
+/// their output can be split into slices computed independently: streams,
+/// buffered streams, counter engines.
 template <class G>
 struct is_sliceable : std::false_type {};
 template <class B>
@@ -525,6 +526,16 @@ template <class UIntType, std::size_t w, std::size_t n, std::size_t r, UIntType.
 struct is_sliceable<philox_engine<UIntType, w, n, r, consts...>> : std::true_type {};
 template <class B>
 struct is_sliceable<stream<B>> : std::true_type {};
+template <class B, std::size_t Blocks>
+struct is_sliceable<buffered_stream<B, Blocks>> : std::true_type {};
+
+/// Generators with an end (streams): remaining() words are left.
+template <class G>
+struct has_end : std::false_type {};
+template <class B>
+struct has_end<stream<B>> : std::true_type {};
+template <class B, std::size_t Blocks>
+struct has_end<buffered_stream<B, Blocks>> : std::true_type {};
 
 template <class D, class = void>
 struct has_fixed_consumption : std::false_type {};
@@ -566,7 +577,7 @@ template <class D, class G, class It, class Dist>
 void fill_slice_impl(const G& gen, std::uint64_t offset, It first, It last, const Dist* dist) {
     static_assert(is_sliceable<G>::value,
                   "cbrng::fill_slice / fill(parallel): the generator cannot move its position "
-                  "in O(1); use a cbrng::stream or a cbrng::counter_engine");
+                  "in O(1); use a cbrng::stream, buffered_stream or counter_engine");
     constexpr std::uint64_t k = slice_words_per_element<G, D>();
     G g = gen;
     skip_elements(g, offset, k, "fill_slice");
@@ -592,8 +603,7 @@ void fill_parallel_impl(unsigned threads, std::uint64_t grain, G& gen, It first,
     std::uint64_t workers = threads;
     if (n / grain < workers) workers = n / grain;  // at least grain elements each
     bool fits = true;
-    if constexpr (fill_traits<G>::fast && fill_traits<G>::is_stream)
-        fits = n <= gen.remaining() / k;
+    if constexpr (has_end<G>::value) fits = n <= gen.remaining() / k;
     if (workers <= 1 || !fits) {
         // One slice, or a range past the end of a stream: the serial fill,
         // which writes up to the end and throws where the scalar calls do.
@@ -653,8 +663,8 @@ inline namespace CBRNG_SIMD_ABI {
 /// serial fill; afterwards `gen.discard(total)` puts gen where the serial fill
 /// of `total` elements would leave it.
 ///
-/// Requires a generator with O(1) discard (stream<B>, counter_engine<B>,
-/// philox4x32/philox4x64: a compile-time error otherwise). Throws
+/// Requires a generator with O(1) discard (stream<B>, buffered_stream<B>,
+/// counter_engine<B>, philox4x32/philox4x64: a compile-time error otherwise). Throws
 /// std::out_of_range if the slice starts past the end of a stream (nothing is
 /// written); a slice that runs past the end writes up to the end and throws,
 /// as the serial fill does. Thread-safety: gen is only read, so any number of
@@ -726,7 +736,7 @@ struct parallel {
 /// calling thread fills the first and waits for the others.
 ///
 /// Requires a random-access output iterator and a generator with O(1) discard
-/// (stream<B>, counter_engine<B>, philox4x32/philox4x64). A range that runs
+/// (stream<B>, buffered_stream<B>, counter_engine<B>, philox4x32/philox4x64). A range that runs
 /// past the end of a stream is the serial fill (it writes up to the end, then
 /// throws std::out_of_range). std::system_error if a thread cannot start
 /// (threads already started are joined first; the range is then partly
@@ -740,7 +750,7 @@ template <class URBG, class RandomIt>
 void fill(const parallel& policy, URBG& gen, RandomIt first, RandomIt last) {
     static_assert(detail::is_sliceable<URBG>::value,
                   "cbrng::fill(parallel): the generator cannot move its position in O(1); use a "
-                  "cbrng::stream or a cbrng::counter_engine");
+                  "cbrng::stream, buffered_stream or counter_engine");
     static_assert(std::is_base_of_v<std::random_access_iterator_tag,
                                     typename std::iterator_traits<RandomIt>::iterator_category>,
                   "cbrng::fill(parallel): the output needs random-access iterators");
@@ -763,7 +773,7 @@ void fill(const parallel& policy, URBG& gen, RandomIt first, RandomIt last,
           const Distribution& dist) {
     static_assert(detail::is_sliceable<URBG>::value,
                   "cbrng::fill(parallel): the generator cannot move its position in O(1); use a "
-                  "cbrng::stream or a cbrng::counter_engine");
+                  "cbrng::stream, buffered_stream or counter_engine");
     static_assert(std::is_base_of_v<std::random_access_iterator_tag,
                                     typename std::iterator_traits<RandomIt>::iterator_category>,
                   "cbrng::fill(parallel): the output needs random-access iterators");

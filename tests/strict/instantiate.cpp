@@ -77,6 +77,25 @@ typename B::word_type stream() {
            static_cast<typename B::word_type>(s == t) + static_cast<typename B::word_type>(s != t);
 }
 
+template <class B>
+typename B::word_type buffered_stream() {
+    using S = cbrng::buffered_stream<B>;
+    S s{cbrng::stream_id{1, 2, 3}};
+    S t{4, 5, 6};
+    S u{cbrng::stream_id{7, 8, 9}, 10};
+    const S c{cbrng::stream<B>{cbrng::stream_id{1, 2, 3}, 11}};
+    s.discard(3);
+    s.set_position(5);
+    std::stringstream ss;
+    ss << s;
+    ss >> t;
+    std::vector<typename S::result_type> v(300);
+    cbrng::fill(cbrng::parallel{2, 1}, u, v.begin(), v.end());
+    cbrng::fill_slice(c, 7, v.begin(), v.end());
+    return s() + u.block(2)[0] + v[1] + static_cast<typename B::word_type>(s == t) +
+           static_cast<typename B::word_type>(c.position() + c.remaining());
+}
+
 template <class D, class G>
 double distribution(D d, G& g) {
     typename D::param_type p = d.param();
@@ -98,6 +117,11 @@ double distribution(D d, G& g) {
 
 template <class D, class G>
 double fixed_distribution(D d, G& g) {
+    if constexpr (cbrng::detail::is_sliceable<G>::value) {
+        std::vector<typename D::result_type> w(10);
+        cbrng::fill(cbrng::parallel{2, 1}, g, w.begin(), w.end(), d);
+        cbrng::fill_slice(g, 3, w.begin(), w.end(), d);
+    }
     return distribution(d, g) + static_cast<double>(cbrng::variate_at(g, d, 12)) +
            static_cast<double>(D::template words_per_variate<G>());
 }
@@ -143,6 +167,8 @@ int main() {
     sum += stream<cbrng::philox4x32_10>() + stream<cbrng::philox2x64_10>();
     sum += stream<cbrng::philox4x64_10>() + stream<cbrng::threefry4x32_20>();
     sum += stream<cbrng::threefry2x64_20>() + stream<cbrng::threefry4x64_20>();
+    sum += buffered_stream<cbrng::philox4x32_10>() + buffered_stream<cbrng::threefry4x64_20>();
+    sum += buffered_stream<cbrng::philox2x64_10>();
     cbrng::stream<> s32;
     cbrng::stream<cbrng::philox4x64_10> s64;
     cbrng::philox4x32 e32;
