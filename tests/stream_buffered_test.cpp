@@ -6,6 +6,7 @@
 
 #include <cbrng/detail/cpu.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/fill.hpp>
 #include <cbrng/philox.hpp>
 #include <cbrng/stream.hpp>
 #include <cbrng/threefry.hpp>
@@ -16,6 +17,7 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 namespace {
 
@@ -144,4 +146,32 @@ TEST_CASE("distributions over buffered_stream return stream's variates", "[strea
     cbrng::buffered_stream<> b{cbrng::stream_id{8, 8, 8}};
     cbrng::normal_distribution<double> d{};
     for (int i = 0; i < 1000; ++i) REQUIRE(d(b) == d(s));
+}
+
+TEST_CASE("fill over a buffered_stream writes stream's words and moves it as the draws would",
+          "[stream][fill]") {
+    const cbrng::stream_id id{6, 6, 6};
+    for_each_path([&] {
+        for (std::uint64_t start : {0u, 1u, 3u, 130u}) {
+            for (std::size_t n : {0u, 1u, 7u, 64u, 129u, 1000u}) {
+                INFO("start " << start << ", length " << n);
+                cbrng::stream<> s{id, start};
+                cbrng::buffered_stream<> b{id, start};
+                (void)b();  // a partly used large buffer
+                (void)s();
+                std::vector<std::uint32_t> want(n), got(n);
+                for (auto& w : want) w = s();
+                cbrng::fill(b, got.begin(), got.end());
+                REQUIRE(got == want);
+                REQUIRE(b.position() == s.position());
+                REQUIRE(b() == s());
+                std::vector<double> dw(n), dg(n);
+                const cbrng::normal_distribution<double> d{};
+                for (auto& x : dw) x = d(s);
+                cbrng::fill(b, dg.begin(), dg.end(), d);
+                REQUIRE(dg == dw);
+                REQUIRE(b() == s());
+            }
+        }
+    });
 }

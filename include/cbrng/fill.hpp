@@ -11,14 +11,14 @@
 // based generator's block in scalar registers, while a run of consecutive
 // counters is embarrassingly parallel. For counter_engine<philox4x32_10>,
 // cbrng::philox4x32, counter_engine<threefry4x64_20>, stream<philox4x32_10>
-// and stream<threefry4x64_20>, fill drains the partly used block with scalar
-// calls, computes whole blocks with a SIMD kernel (detail/simd/: AVX-512 or
-// AVX2 chosen at run time from cpuid, so a default build without -march uses
-// them; the portable scalar kernel elsewhere), and finishes the last block
-// with scalar calls again, so the generator's buffer ends up exactly as the
-// scalar calls would leave it. A carry out of counter word 0 (an engine
-// counting past 2^32 blocks) splits the run, since kernels count up word 0
-// only.
+// and stream<threefry4x64_20> (and the buffered_streams of those two), fill
+// drains the partly used block with scalar calls, computes whole blocks with
+// a SIMD kernel (detail/simd/: AVX-512 or AVX2 chosen at run time from cpuid,
+// so a default build without -march uses them; the portable scalar kernel
+// elsewhere), and finishes the last block with scalar calls again, so the
+// generator's buffer ends up exactly as the scalar calls would leave it. A
+// carry out of counter word 0 (an engine counting past 2^32 blocks) splits
+// the run, since kernels count up word 0 only.
 //
 // Use fill when you need more than a few dozen words at once; for a handful,
 // operator() is as fast. Output through a pointer to the generator's word type
@@ -235,6 +235,8 @@ struct fill_traits<stream<B>> {
     static constexpr bool is_stream = true;
     using kernel = fill_kernel<B>;
 };
+template <class B, std::size_t Blocks>
+struct fill_traits<buffered_stream<B, Blocks>> : fill_traits<stream<B>> {};
 
 template <class K, class Words>
 [[nodiscard]] constexpr auto to_kernel_words(const Words& x) noexcept {
