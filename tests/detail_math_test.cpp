@@ -253,8 +253,8 @@ TEST_CASE("detail::normal_float_standard accuracy, antisymmetry and order", "[ma
          << " float ulp at x = " << tail.at << ", mean " << total / static_cast<double>(n)
          << " over " << n << " inputs");
     CHECK(n >= 4000000u);
-    CHECK(central.ulps <= 3.0);
-    CHECK(tail.ulps <= 3.0);
+    CHECK(central.ulps <= 3.5);
+    CHECK(tail.ulps <= 3.5);
     CHECK(total / static_cast<double>(n) <= 0.5);
 
     // Non-decreasing in x (checked at the ends, across the sign change and
