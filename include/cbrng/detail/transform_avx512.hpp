@@ -527,15 +527,12 @@ CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE ps<K> log_float_normal(const ps<K>& x) noe
             _mm512_set1_epi32(static_cast<int>(c::sqrt_half_bits))));
     }
     const ps<K> f = sub(m, 1.0f);
-    ps<K> q = add(mul(f, c::q0), c::q1);
-    q = add(mul(q, f), c::q2);
-    q = add(mul(q, f), c::q3);
-    q = add(mul(q, f), c::q4);
-    q = add(mul(q, f), c::q5);
-    q = add(mul(q, f), c::q6);
-    q = add(mul(q, f), c::q7);
-    q = add(mul(q, f), c::q8);
-    const ps<K> r = mul(mul(f, f), q);
+    const ps<K> f2 = mul(f, f);
+    const ps<K> f4 = mul(f2, f2);
+    const ps<K> lo = add(mul(f2, add(mul(f, c::q5), c::q6)), add(mul(f, c::q7), c::q8));
+    const ps<K> hi = add(mul(f2, add(mul(f, c::q1), c::q2)), add(mul(f, c::q3), c::q4));
+    const ps<K> q = add(mul(f4, add(mul(f4, c::q0), hi)), lo);
+    const ps<K> r = mul(f2, q);
     return add(mul(dk, c::ln2_hi), add(f, add(r, mul(dk, c::ln2_lo))));
 }
 
@@ -570,15 +567,17 @@ CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE void normal_float_group(
             _mm512_set1_ps(0x1p-32f));
     }
     const ps<K> w = sub(0.0f, log_float_normal(mul(a, sub(2.0f, a))));
-    ps<K> poly = add(mul(w, c::c0), c::c1);
-    poly = add(mul(poly, w), c::c2);
-    poly = add(mul(poly, w), c::c3);
-    poly = add(mul(poly, w), c::c4);
-    poly = add(mul(poly, w), c::c5);
-    poly = add(mul(poly, w), c::c6);
-    poly = add(mul(poly, w), c::c7);
-    poly = add(mul(poly, w), c::c8);
-    poly = add(mul(poly, w), c::c9);
+    // normal_float_central: even and odd parts by Horner's rule.
+    const ps<K> w2 = mul(w, w);
+    ps<K> even = add(mul(w2, c::c1), c::c3);
+    ps<K> odd = add(mul(w2, c::c0), c::c2);
+    even = add(mul(even, w2), c::c5);
+    odd = add(mul(odd, w2), c::c4);
+    even = add(mul(even, w2), c::c7);
+    odd = add(mul(odd, w2), c::c6);
+    even = add(mul(even, w2), c::c9);
+    odd = add(mul(odd, w2), c::c8);
+    ps<K> poly = add(mul(odd, w), even);
     __mmask16 central[K];
     unsigned central_lanes = 0xffffu;
     for (std::size_t k = 0; k < K; ++k) {
