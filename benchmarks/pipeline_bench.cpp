@@ -2,17 +2,19 @@
 //
 // BM_Pipeline<Case, Make> draws variates one call at a time from a
 // distribution over a generator, both built before the timed loop, for
-// uniform int ([0, 999]), uniform real ([0, 1)), normal (0, 1) and exponential
-// (1), with
+// uniform int ([0, 999]), uniform real ([0, 1)), normal (0, 1) double and
+// float, and exponential (1), with
 //   - std:: distribution + std::mt19937_64: the baseline;
 //   - cbrng:: distribution + std::mt19937_64: the distribution's own cost;
 //   - cbrng:: distribution + cbrng::stream<> (philox4x32_10, 32-bit words),
 //     + cbrng::stream<philox4x64_10> (64-bit words) and
 //     + cbrng::buffered_stream<> (32-bit words, a 32-block buffer): the
 //     bit-stable pipeline.
-// Items are variates. The std:: distributions are not bit-stable (their
-// algorithms differ between standard libraries); the cbrng:: ones are, which
-// is part of what is being paid for.
+// For normal<float> one more row, cbrng-1.x, is the 1.x float normal (AS 241
+// in double, detail::normal_from_bits_v1) over the same stream: the 2.0 float
+// inverse CDF must be at least as fast. Items are variates. The std::
+// distributions are not bit-stable (their algorithms differ between standard
+// libraries); the cbrng:: ones are, which is part of what is being paid for.
 #include <benchmark/benchmark.h>
 
 #include <cbrng/distributions/exponential.hpp>
@@ -68,6 +70,32 @@ struct normal_case {
     static constexpr const char* name = "normal<double>(0,1)";
     auto operator()() const { return typename Lib::template normal<double>{0.0, 1.0}; }
 };
+template <class Lib>
+struct normal_float_case {
+    static constexpr const char* name = "normal<float>(0,1)";
+    auto operator()() const { return typename Lib::template normal<float>{0.0f, 1.0f}; }
+};
+/// The 1.x float normal, for the comparison only: one 32-bit draw, AS 241 in
+/// double.
+struct normal_float_v1 {
+    cbrng::detail::normal_param<float> p;
+    template <class URBG>
+    float operator()(URBG& g) const {
+        return cbrng::detail::normal_from_bits_v1(cbrng::detail::generate_variate_bits<float>(g),
+                                                  p);
+    }
+};
+struct cbrng_v1_lib {
+    static constexpr const char* name = "cbrng-1.x";
+};
+template <class Lib>
+struct normal_float_v1_case {
+    static constexpr const char* name = "normal<float>(0,1)";
+    normal_float_v1 operator()() const {
+        return normal_float_v1{cbrng::detail::normal_param<float>{0.0f, 1.0f}};
+    }
+};
+
 template <class Lib>
 struct exponential_case {
     static constexpr const char* name = "exponential<double>(1)";
@@ -130,6 +158,8 @@ int main(int argc, char** argv) {
     add_case<uniform_int_case>();
     add_case<uniform_real_case>();
     add_case<normal_case>();
+    add_case<normal_float_case>();
+    add<normal_float_v1_case, cbrng_v1_lib, make_stream<cbrng::philox4x32_10>>();
     add_case<exponential_case>();
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -149,7 +149,7 @@ def drop_attributes(tokens):
             continue
         if t == "CBRNG_NAMESPACE_BEGIN":
             out += [("namespace", line), ("cbrng", line), ("{", line), ("inline", line),
-                    ("namespace", line), ("v1", line), ("{", line)]
+                    ("namespace", line), ("v2", line), ("{", line)]
             i += 1
             continue
         if t == "CBRNG_NAMESPACE_END":

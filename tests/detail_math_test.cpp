@@ -1,9 +1,12 @@
-// Tests include/cbrng/detail/math.hpp and detail/fp.hpp: the library's own
-// log and normal quantile, measured in ulps against long-double references
-// over millions of inputs (the maxima are printed for docs/distributions.md),
-// IEEE special values, constant evaluation, and the FMA-contraction guard.
+// Tests include/cbrng/detail/math.hpp, detail/math_float.hpp and
+// detail/fp.hpp: the library's own log, float log and normal quantiles,
+// measured in ulps against long-double (or, for the float normal, the
+// validated double) references over millions of inputs (the maxima are
+// printed for docs/distributions.md), IEEE special values, constant
+// evaluation, and the FMA-contraction guard.
 #include <cbrng/detail/fp.hpp>
 #include <cbrng/detail/math.hpp>
+#include <cbrng/detail/math_float.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -23,6 +26,16 @@ double ulp_error(double got, long double ref) {
     int e = 0;
     std::frexp(r, &e);
     const double ulp = std::ldexp(1.0, std::max(e - 53, -1074));
+    return static_cast<double>(std::fabs(static_cast<long double>(got) - ref) / ulp);
+}
+
+/// |got - ref| in units of the float ulp at ref (subnormal ulp at the
+/// bottom).
+double float_ulp_error(float got, long double ref) {
+    const double r = static_cast<double>(ref);
+    int e = 0;
+    std::frexp(r, &e);
+    const double ulp = std::ldexp(1.0, std::max(e - 24, -149));
     return static_cast<double>(std::fabs(static_cast<long double>(got) - ref) / ulp);
 }
 
@@ -163,12 +176,120 @@ TEST_CASE("detail::normal_quantile accuracy and symmetry", "[math]") {
     CHECK(d::normal_quantile(0.975) == Approx(1.959963984540054).epsilon(1e-15));
 }
 
+TEST_CASE("detail::log_float special values follow IEEE 754", "[math]") {
+    const float inf = std::numeric_limits<float>::infinity();
+    CHECK(d::log_float(0.0f) == -inf);
+    CHECK(d::log_float(-0.0f) == -inf);
+    CHECK(std::isnan(d::log_float(-1.0f)));
+    CHECK(std::isnan(d::log_float(-inf)));
+    CHECK(std::isnan(d::log_float(std::numeric_limits<float>::quiet_NaN())));
+    CHECK(d::log_float(inf) == inf);
+    CHECK(d::to_bits(d::log_float(1.0f)) == 0u);  // +0, not -0
+    CHECK(d::log_float(2.0f) == 0x1.62e43p-1f);   // log 2, correctly rounded
+    CHECK(d::log_float(std::numeric_limits<float>::denorm_min()) ==
+          Approx(-103.27892990343185).epsilon(1e-7));
+}
+
+#if CBRNG_HAS_CONSTEXPR_FP
+// Known answers pinned at compile time; the run-time test below checks the
+// same values, so constant evaluation and run time agree.
+static_assert(d::to_bits(d::log_float(1.0f)) == 0u);
+static_assert(d::to_bits(d::log_float(2.0f)) == 0x3f317218u);
+static_assert(d::to_bits(d::log_float(0x1p-31f)) == 0xc1abe687u);
+static_assert(d::to_bits(d::log_float(0.1f)) == 0xc0135d8eu);
+#endif
+
+TEST_CASE("detail::log_float at compile time equals run time", "[math]") {
+    volatile float one = 1.0f, two = 2.0f, tiny = 0x1p-31f, tenth = 0.1f;
+    CHECK(d::to_bits(d::log_float(one)) == 0u);
+    CHECK(d::to_bits(d::log_float(two)) == 0x3f317218u);
+    CHECK(d::to_bits(d::log_float(tiny)) == 0xc1abe687u);
+    CHECK(d::to_bits(d::log_float(tenth)) == 0xc0135d8eu);
+}
+
+TEST_CASE("detail::log_float is below 1 ulp over every 397th positive float", "[math]") {
+    max_error m;
+    // Every 397th positive finite float, subnormals included (5.4 million), and
+    // every float in [1 - 2^-10, 1 + 2^-9], where log is smallest.
+    for (std::uint32_t u = 1; u < 0x7f800000u; u += 397) {
+        const float x = d::float_from_bits(u);
+        m.add(float_ulp_error(d::log_float(x), std::log(static_cast<long double>(x))), x);
+    }
+    for (float x = 1.0f - 0x1p-10f; x <= 1.0f + 0x1p-9f; x = std::nextafter(x, 2.0f))
+        m.add(float_ulp_error(d::log_float(x), std::log(static_cast<long double>(x))), x);
+    WARN("detail::log_float max error " << m.ulps << " ulp at " << std::hexfloat << m.at
+                                        << std::defaultfloat << " over " << m.count << " inputs");
+    CHECK(m.count >= 5000000u);
+    CHECK(m.ulps < 1.0);
+}
+
+TEST_CASE("detail::normal_float_standard accuracy, antisymmetry, order", "[math]") {
+    // The reference is the double quantile of the same u = (2x + 1) * 2^-33,
+    // itself within 8 double ulps of the long double one (test above), far
+    // below a float ulp. Inputs: every 1021st 32-bit word, and every word of
+    // the 2^18 at each end (the tails, where the tail polynomial and the
+    // float log's largest arguments are).
+    max_error central;
+    max_error tail;
+    double total = 0;
+    const auto check = [&](std::uint32_t x) {
+        const float z = d::normal_float_standard(x);
+        const double ref =
+            d::normal_quantile(std::ldexp(static_cast<double>(2 * std::uint64_t{x} + 1), -33));
+        const double e = float_ulp_error(z, ref);
+        total += e;
+        (std::fabs(ref) < 2.9 ? central : tail).add(e, static_cast<double>(x));
+        REQUIRE(d::to_bits(d::normal_float_standard(~x)) == d::to_bits(-z));
+    };
+    for (std::uint64_t x = 0; x < (std::uint64_t{1} << 32); x += 1021)
+        check(static_cast<std::uint32_t>(x));
+    for (std::uint32_t k = 0; k < (1u << 18); ++k) {
+        check(k);
+        check(~k);
+    }
+    const std::uint64_t n = central.count + tail.count;
+    WARN("detail::normal_float_standard max error: |z| < 2.9 "
+         << central.ulps << " float ulp at x = " << static_cast<std::uint64_t>(central.at)
+         << ", tails " << tail.ulps << " float ulp at x = " << static_cast<std::uint64_t>(tail.at)
+         << ", mean " << total / static_cast<double>(n) << " over " << n << " inputs");
+    CHECK(n >= 4000000u);
+    CHECK(central.ulps <= 3.5);
+    CHECK(tail.ulps <= 3.5);
+    CHECK(total / static_cast<double>(n) <= 0.55);
+
+    // Increasing in x up to rounding: where consecutive words step down (a
+    // float polynomial is not monotone to the last bit), by at most one ulp.
+    // Checked at the ends, across the sign change and across the central/tail
+    // split at w = 5, |t| = 0.99663.
+    const auto steps_down_at_most_one_ulp = [](std::uint32_t first, std::uint32_t count) {
+        float prev = d::normal_float_standard(first);
+        for (std::uint32_t k = 1; k < count; ++k) {
+            const float z = d::normal_float_standard(first + k);
+            if (z < d::next_below(prev)) return false;
+            prev = z;
+        }
+        return true;
+    };
+    CHECK(steps_down_at_most_one_ulp(0, 1u << 16));
+    CHECK(steps_down_at_most_one_ulp(0x7fff8000u, 1u << 16));
+    CHECK(steps_down_at_most_one_ulp(0xffff0000u, 0xffffu));
+    const std::uint32_t split = 0x80000000u + static_cast<std::uint32_t>(0.99663 * 0x1p31);
+    CHECK(steps_down_at_most_one_ulp(split - (1u << 15), 1u << 16));
+    CHECK(d::normal_float_standard(0) == Approx(-6.33795).epsilon(1e-5));
+    CHECK(d::normal_float_standard(0) == -d::normal_float_standard(~0u));
+    CHECK(d::normal_float_standard(0x80000000u) > 0.0f);
+    CHECK(d::normal_float_standard(0x7fffffffu) < 0.0f);
+}
+
 TEST_CASE("detail::sqrt is the correctly rounded square root", "[math]") {
     std::mt19937_64 g{7};
     for (int i = 0; i < 100000; ++i) {
         const double x = d::double_from_bits(g() >> 1);
         if (!std::isfinite(x)) continue;
         REQUIRE(d::to_bits(d::sqrt(x)) == d::to_bits(std::sqrt(x)));
+        const float y = static_cast<float>(x);
+        if (std::isfinite(y) && y >= 0.0f)
+            REQUIRE(d::to_bits(d::sqrt_float(y)) == d::to_bits(std::sqrt(y)));
     }
 }
 

@@ -13,9 +13,9 @@
 
 #include <cstdint>
 
-/// Library version. The major version is also the inline namespace (`cbrng::v1`):
+/// Library version. The major version is also the inline namespace (`cbrng::v2`):
 /// any change of a frozen output (see README, "Promises") bumps both.
-#define CBRNG_VERSION_MAJOR 1
+#define CBRNG_VERSION_MAJOR 2
 #define CBRNG_VERSION_MINOR 0
 #define CBRNG_VERSION_PATCH 0
 
@@ -202,10 +202,10 @@
 #define CBRNG_TARGET_AVX512
 #endif
 
-/// Opens the versioned namespace. `cbrng::v1` is inline, so users write `cbrng::`.
+/// Opens the versioned namespace. `cbrng::v2` is inline, so users write `cbrng::`.
 #define CBRNG_NAMESPACE_BEGIN \
     namespace cbrng {         \
-    inline namespace v1 {
+    inline namespace v2 {
 #define CBRNG_NAMESPACE_END \
     }                       \
     }

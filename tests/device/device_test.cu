@@ -8,8 +8,9 @@
 // inputs), counter_engine and philox_engine, every stream generator (golden
 // values, positions, discard, block access), every distribution in float and
 // double with ordinary and extreme parameters, from 32-bit and 64-bit URBGs
-// and from edge-case words (0, all ones, halfway...), and the trap that
-// replaces exceptions in device code.
+// and from edge-case words (0, all ones, halfway...), the float normal's
+// float math over 4.3 million inputs, and the trap that replaces exceptions in
+// device code.
 //
 // Floating point: the test is compiled with nvcc's default --fmad=true on
 // purpose. The library passes every inexact product through fp_mul
@@ -944,6 +945,48 @@ void test_golden_distributions(bool device) {
 }
 
 // ---------------------------------------------------------------------------
+// The float math of the float normal (detail/math_float.hpp) over a dense
+// sample of 32-bit inputs: every 1021st word and the 2^16 at each end (the
+// tails). Each input x gives the float normal variate of x and log_float of
+// the float with bits x & 0x7fffffff (zero, subnormals, normals, inf, NaN).
+
+/// The probe: the same function runs on the host and in the kernel.
+CBRNG_HOST_DEVICE u64 float_math_probe(std::uint32_t x) {
+    namespace d = cbrng::detail;
+    const float z = d::normal_float_standard(x);
+    const float l = d::log_float(d::float_from_bits(x & 0x7fffffffu));
+    return (u64{d::to_bits(z)} << 32) | d::to_bits(l);
+}
+
+__global__ void float_math_kernel(const std::uint32_t* in, u64* out, std::size_t n) {
+    const std::size_t i = std::size_t{blockIdx.x} * blockDim.x + threadIdx.x;
+    if (i < n) out[i] = float_math_probe(in[i]);
+}
+
+void test_float_math(bool device) {
+    std::vector<std::uint32_t> in;
+    for (u64 x = 0; x < (u64{1} << 32); x += 1021) in.push_back(static_cast<std::uint32_t>(x));
+    for (std::uint32_t k = 0; k < (1u << 16); ++k) {
+        in.push_back(k);
+        in.push_back(~k);
+    }
+    std::vector<u64> host(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) host[i] = float_math_probe(in[i]);
+    // Host sanity: the known ends of the float normal.
+    const float lo = cbrng::detail::float_from_bits(static_cast<std::uint32_t>(host[0] >> 32));
+    expect(lo < -6.3379f && lo > -6.3380f, "float normal of word 0 must be -6.33795...");
+    if (device) {
+        const device_vector<std::uint32_t> d_in(in);
+        device_vector<u64> d_out(in.size());
+        float_math_kernel<<<grid_for(in.size(), 256), 256>>>(d_in.get(), d_out.get(), in.size());
+        sync_after_launch("float_math_kernel");
+        same_words("float normal and log_float: device vs host", d_out.copy_out(), host);
+    }
+    std::printf("float math: %zu inputs (%s)\n", in.size(),
+                device ? "device == host" : "host only");
+}
+
+// ---------------------------------------------------------------------------
 // Constant evaluation in device code, and the trap that replaces exceptions.
 
 __global__ void constexpr_kernel(u64* out) {
@@ -1013,6 +1056,7 @@ int main(int argc, char** argv) {
         test_distributions(device);
         test_distributions_in_kernel(device);
         test_golden_distributions(device);
+        test_float_math(device);
         test_constexpr(device);
         test_errors(device);  // last: a device trap poisons the context
         if (failures != 0) {

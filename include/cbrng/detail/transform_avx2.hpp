@@ -21,6 +21,9 @@
 // issued for all K before the next), and the normal quantile takes its two
 // branches in two passes: the central one for every lane, then the tail one
 // only for the lanes that need it (about 15%), packed into full vectors.
+// The float normal (detail/math_float.hpp) is float work on 8 float lanes:
+// its central polynomial for every lane, the tail one only for groups where
+// some lane needs it (0.34% of lanes), blended.
 #ifndef CBRNG_DETAIL_TRANSFORM_AVX2_HPP
 #define CBRNG_DETAIL_TRANSFORM_AVX2_HPP
 
@@ -36,6 +39,7 @@
 
 #include "fp.hpp"
 #include "math.hpp"
+#include "math_float.hpp"
 #include "transform_scalar.hpp"
 
 CBRNG_NAMESPACE_BEGIN
@@ -501,6 +505,159 @@ CBRNG_TARGET_AVX2 void exponential_batch(const Word* words, Real* out, std::size
     transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
 }
 
+/// K vectors of 8 floats computed in lockstep, as pd<K> for doubles.
+template <std::size_t K>
+struct ps {
+    __m256 v[K];
+};
+
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE ps<K> add(const ps<K>& a, const ps<K>& b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm256_add_ps(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE ps<K> add(const ps<K>& a, float b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm256_add_ps(a.v[k], _mm256_set1_ps(b));
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE ps<K> sub(const ps<K>& a, float b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm256_sub_ps(a.v[k], _mm256_set1_ps(b));
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE ps<K> sub(float a, const ps<K>& b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm256_sub_ps(_mm256_set1_ps(a), b.v[k]);
+    return r;
+}
+/// Lane-wise products, each rounded on its own (the vector fp_mul).
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE ps<K> mul(const ps<K>& a, const ps<K>& b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = mul(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE ps<K> mul(const ps<K>& a, float b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = mul(a.v[k], _mm256_set1_ps(b));
+    return r;
+}
+
+/// detail::log_float for positive normal finite lanes (the only inputs the
+/// float normal produces).
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE ps<K> log_float_normal(const ps<K>& x) noexcept {
+    using c = log_float_constants;
+    ps<K> dk;
+    ps<K> m;
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m256i u =
+            _mm256_add_epi32(_mm256_castps_si256(x.v[k]),
+                             _mm256_set1_epi32(static_cast<int>(c::one_bits - c::sqrt_half_bits)));
+        dk.v[k] =
+            _mm256_cvtepi32_ps(_mm256_sub_epi32(_mm256_srli_epi32(u, 23), _mm256_set1_epi32(0x7f)));
+        m.v[k] = _mm256_castsi256_ps(_mm256_add_epi32(
+            _mm256_and_si256(u, _mm256_set1_epi32(static_cast<int>(c::mantissa_mask))),
+            _mm256_set1_epi32(static_cast<int>(c::sqrt_half_bits))));
+    }
+    const ps<K> f = sub(m, 1.0f);
+    const ps<K> f2 = mul(f, f);
+    const ps<K> f4 = mul(f2, f2);
+    const ps<K> lo = add(mul(f2, add(mul(f, c::q5), c::q6)), add(mul(f, c::q7), c::q8));
+    const ps<K> hi = add(mul(f2, add(mul(f, c::q1), c::q2)), add(mul(f, c::q3), c::q4));
+    const ps<K> q = add(mul(f4, add(mul(f4, c::q0), hi)), lo);
+    const ps<K> r = mul(f2, q);
+    return add(mul(dk, c::ln2_hi), add(f, add(r, mul(dk, c::ln2_lo))));
+}
+
+/// Vectors normal_float_batch computes in lockstep.
+inline constexpr std::size_t normal_float_k = 4;
+
+/// detail::normal_from_bits for float, 8K variates from variate i: the
+/// central polynomial for every lane, the tail one (a square root and a
+/// second polynomial) only when some lane of the group needs it (w >= 5,
+/// 0.34% of lanes), then blended, so each lane goes through exactly the
+/// scalar operations of its own branch.
+template <std::size_t K, class Word>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE void normal_float_group(const Word* words, std::size_t i,
+                                                            float* out,
+                                                            const normal_param<float>& p) noexcept {
+    using c = normal_float_constants;
+    const __m256i low31 = _mm256_set1_epi32(0x7fffffff);
+    ps<K> at;
+    ps<K> a;
+    __m256 sign[K];
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m256i x = load_bits32x8(words, i + 8 * k);
+        // j = (x ^ ((x >> 31) - 1)) & 0x7fffffff, and the sign bit of -z.
+        const __m256i flip = _mm256_xor_si256(_mm256_srai_epi32(x, 31), _mm256_set1_epi32(-1));
+        const __m256i j = _mm256_and_si256(_mm256_xor_si256(x, flip), low31);
+        sign[k] = _mm256_castsi256_ps(_mm256_andnot_si256(low31, flip));
+        // half_odd_unit: the scaling by 2^-31 is exact.
+        at.v[k] = _mm256_add_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(j), _mm256_set1_ps(0x1p-31f)),
+                                _mm256_set1_ps(0x1p-32f));
+        a.v[k] = _mm256_add_ps(
+            _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_xor_si256(j, low31)), _mm256_set1_ps(0x1p-31f)),
+            _mm256_set1_ps(0x1p-32f));
+    }
+    const ps<K> w = sub(0.0f, log_float_normal(mul(a, sub(2.0f, a))));
+    // normal_float_central: even and odd parts by Horner's rule.
+    const ps<K> w2 = mul(w, w);
+    ps<K> even = add(mul(w2, c::c1), c::c3);
+    ps<K> odd = add(mul(w2, c::c0), c::c2);
+    even = add(mul(even, w2), c::c5);
+    odd = add(mul(odd, w2), c::c4);
+    even = add(mul(even, w2), c::c7);
+    odd = add(mul(odd, w2), c::c6);
+    even = add(mul(even, w2), c::c9);
+    odd = add(mul(odd, w2), c::c8);
+    ps<K> poly = add(mul(odd, w), even);
+    __m256 central[K];
+    int central_lanes = 0xff;
+    for (std::size_t k = 0; k < K; ++k) {
+        central[k] = _mm256_cmp_ps(w.v[k], _mm256_set1_ps(c::split), _CMP_LT_OQ);
+        central_lanes &= _mm256_movemask_ps(central[k]);
+    }
+    if (CBRNG_UNLIKELY(central_lanes != 0xff)) {
+        ps<K> s;
+        for (std::size_t k = 0; k < K; ++k) s.v[k] = _mm256_sqrt_ps(w.v[k]);
+        s = sub(s, c::tail_mid);
+        ps<K> tail = add(mul(s, c::e0), c::e1);
+        tail = add(mul(tail, s), c::e2);
+        tail = add(mul(tail, s), c::e3);
+        tail = add(mul(tail, s), c::e4);
+        tail = add(mul(tail, s), c::e5);
+        tail = add(mul(tail, s), c::e6);
+        tail = add(mul(tail, s), c::e7);
+        tail = add(mul(tail, s), c::e8);
+        tail = add(mul(tail, s), c::e9);
+        tail = add(mul(tail, s), c::e10);
+        for (std::size_t k = 0; k < K; ++k)
+            poly.v[k] = _mm256_blendv_ps(tail.v[k], poly.v[k], central[k]);
+    }
+    ps<K> z = mul(poly, at);
+    for (std::size_t k = 0; k < K; ++k) z.v[k] = _mm256_xor_ps(z.v[k], sign[k]);
+    const ps<K> r = add(mul(z, p.stddev()), p.mean());
+    for (std::size_t k = 0; k < K; ++k) _mm256_storeu_ps(out + i + 8 * k, r.v[k]);
+}
+
+/// detail::normal_from_bits for n float variates.
+template <class Word>
+CBRNG_TARGET_AVX2 void normal_float_batch(const Word* words, float* out, std::size_t n,
+                                          const normal_param<float>& p) noexcept {
+    constexpr std::size_t k = normal_float_k;
+    std::size_t i = 0;
+    for (; i + 8 * k <= n; i += 8 * k) normal_float_group<k>(words, i, out, p);
+    for (; i + 8 <= n; i += 8) normal_float_group<1>(words, i, out, p);
+    transform_scalar(words + i, out + i, n - i, p);
+}
+
 }  // namespace avx2
 
 /// AVX2 batch transforms (see detail::transform for the contract). Callers
@@ -523,7 +680,7 @@ CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, double* out, std::size_
 template <class Word>
 CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
                                       const normal_param<float>& p) noexcept {
-    avx2::normal_batch(words, out, n, p);
+    avx2::normal_float_batch(words, out, n, p);
 }
 template <class Word>
 CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, double* out, std::size_t n,

@@ -8,8 +8,9 @@
 // vectors in lockstep, the normal quantile's tail lanes packed into a second
 // pass), on 8 double (or 16 float) lanes; AVX-512DQ converts 64-bit integers
 // to double exactly, lane masks replace the AVX2 blends and a compress
-// replaces its left-packing table. Every inexact product goes through mul(),
-// whose empty asm barrier stops the compiler from contracting it into an FMA.
+// replaces its left-packing table. The float normal runs on 16 float lanes,
+// its tail polynomial only for groups where some lane needs it. Every inexact product goes through
+// mul(), whose empty asm barrier stops the compiler from contracting it into an FMA.
 #ifndef CBRNG_DETAIL_TRANSFORM_AVX512_HPP
 #define CBRNG_DETAIL_TRANSFORM_AVX512_HPP
 
@@ -25,6 +26,7 @@
 
 #include "fp.hpp"
 #include "math.hpp"
+#include "math_float.hpp"
 #include "transform_scalar.hpp"
 
 // GCC 12.2 and older warn that the "undefined" pass-through operand inside
@@ -463,6 +465,160 @@ CBRNG_TARGET_AVX512 void exponential_batch(const Word* words, Real* out, std::si
     transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
 }
 
+/// K vectors of 16 floats computed in lockstep, as pd<K> for doubles.
+template <std::size_t K>
+struct ps {
+    __m512 v[K];
+};
+
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE ps<K> add(const ps<K>& a, const ps<K>& b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm512_add_ps(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE ps<K> add(const ps<K>& a, float b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm512_add_ps(a.v[k], _mm512_set1_ps(b));
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE ps<K> sub(const ps<K>& a, float b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm512_sub_ps(a.v[k], _mm512_set1_ps(b));
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE ps<K> sub(float a, const ps<K>& b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = _mm512_sub_ps(_mm512_set1_ps(a), b.v[k]);
+    return r;
+}
+/// Lane-wise products, each rounded on its own (the vector fp_mul).
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE ps<K> mul(const ps<K>& a, const ps<K>& b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = mul(a.v[k], b.v[k]);
+    return r;
+}
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE ps<K> mul(const ps<K>& a, float b) noexcept {
+    ps<K> r;
+    for (std::size_t k = 0; k < K; ++k) r.v[k] = mul(a.v[k], _mm512_set1_ps(b));
+    return r;
+}
+
+/// detail::log_float for positive normal finite lanes (the only inputs the
+/// float normal produces).
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE ps<K> log_float_normal(const ps<K>& x) noexcept {
+    using c = log_float_constants;
+    ps<K> dk;
+    ps<K> m;
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m512i u =
+            _mm512_add_epi32(_mm512_castps_si512(x.v[k]),
+                             _mm512_set1_epi32(static_cast<int>(c::one_bits - c::sqrt_half_bits)));
+        dk.v[k] =
+            _mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_srli_epi32(u, 23), _mm512_set1_epi32(0x7f)));
+        m.v[k] = _mm512_castsi512_ps(_mm512_add_epi32(
+            _mm512_and_si512(u, _mm512_set1_epi32(static_cast<int>(c::mantissa_mask))),
+            _mm512_set1_epi32(static_cast<int>(c::sqrt_half_bits))));
+    }
+    const ps<K> f = sub(m, 1.0f);
+    const ps<K> f2 = mul(f, f);
+    const ps<K> f4 = mul(f2, f2);
+    const ps<K> lo = add(mul(f2, add(mul(f, c::q5), c::q6)), add(mul(f, c::q7), c::q8));
+    const ps<K> hi = add(mul(f2, add(mul(f, c::q1), c::q2)), add(mul(f, c::q3), c::q4));
+    const ps<K> q = add(mul(f4, add(mul(f4, c::q0), hi)), lo);
+    const ps<K> r = mul(f2, q);
+    return add(mul(dk, c::ln2_hi), add(f, add(r, mul(dk, c::ln2_lo))));
+}
+
+/// Vectors normal_float_batch computes in lockstep (as many lanes as the
+/// AVX2 back end's).
+inline constexpr std::size_t normal_float_k = 2;
+
+/// detail::normal_from_bits for float, 16K variates from variate i: the
+/// central polynomial for every lane, the tail one (a square root and a
+/// second polynomial) only when some lane of the group needs it (w >= 5,
+/// 0.34% of lanes), then blended, so each lane goes through exactly the
+/// scalar operations of its own branch.
+template <std::size_t K, class Word>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE void normal_float_group(
+    const Word* words, std::size_t i, float* out, const normal_param<float>& p) noexcept {
+    using c = normal_float_constants;
+    const __m512i low31 = _mm512_set1_epi32(0x7fffffff);
+    ps<K> at;
+    ps<K> a;
+    __m512i sign[K];
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m512i x = load_bits32x16(words, i + 16 * k);
+        // j = (x ^ ((x >> 31) - 1)) & 0x7fffffff, and the sign bit of -z.
+        const __m512i flip = _mm512_xor_si512(_mm512_srai_epi32(x, 31), _mm512_set1_epi32(-1));
+        const __m512i j = _mm512_and_si512(_mm512_xor_si512(x, flip), low31);
+        sign[k] = _mm512_andnot_si512(low31, flip);
+        // half_odd_unit: the scaling by 2^-31 is exact.
+        at.v[k] = _mm512_add_ps(_mm512_mul_ps(_mm512_cvtepi32_ps(j), _mm512_set1_ps(0x1p-31f)),
+                                _mm512_set1_ps(0x1p-32f));
+        a.v[k] = _mm512_add_ps(
+            _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_xor_si512(j, low31)), _mm512_set1_ps(0x1p-31f)),
+            _mm512_set1_ps(0x1p-32f));
+    }
+    const ps<K> w = sub(0.0f, log_float_normal(mul(a, sub(2.0f, a))));
+    // normal_float_central: even and odd parts by Horner's rule.
+    const ps<K> w2 = mul(w, w);
+    ps<K> even = add(mul(w2, c::c1), c::c3);
+    ps<K> odd = add(mul(w2, c::c0), c::c2);
+    even = add(mul(even, w2), c::c5);
+    odd = add(mul(odd, w2), c::c4);
+    even = add(mul(even, w2), c::c7);
+    odd = add(mul(odd, w2), c::c6);
+    even = add(mul(even, w2), c::c9);
+    odd = add(mul(odd, w2), c::c8);
+    ps<K> poly = add(mul(odd, w), even);
+    __mmask16 central[K];
+    unsigned central_lanes = 0xffffu;
+    for (std::size_t k = 0; k < K; ++k) {
+        central[k] = _mm512_cmp_ps_mask(w.v[k], _mm512_set1_ps(c::split), _CMP_LT_OQ);
+        central_lanes &= central[k];
+    }
+    if (CBRNG_UNLIKELY(central_lanes != 0xffffu)) {
+        ps<K> s;
+        for (std::size_t k = 0; k < K; ++k) s.v[k] = _mm512_sqrt_ps(w.v[k]);
+        s = sub(s, c::tail_mid);
+        ps<K> tail = add(mul(s, c::e0), c::e1);
+        tail = add(mul(tail, s), c::e2);
+        tail = add(mul(tail, s), c::e3);
+        tail = add(mul(tail, s), c::e4);
+        tail = add(mul(tail, s), c::e5);
+        tail = add(mul(tail, s), c::e6);
+        tail = add(mul(tail, s), c::e7);
+        tail = add(mul(tail, s), c::e8);
+        tail = add(mul(tail, s), c::e9);
+        tail = add(mul(tail, s), c::e10);
+        for (std::size_t k = 0; k < K; ++k)
+            poly.v[k] = _mm512_mask_blend_ps(central[k], tail.v[k], poly.v[k]);
+    }
+    ps<K> z = mul(poly, at);
+    for (std::size_t k = 0; k < K; ++k)
+        z.v[k] = _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(z.v[k]), sign[k]));
+    const ps<K> r = add(mul(z, p.stddev()), p.mean());
+    for (std::size_t k = 0; k < K; ++k) _mm512_storeu_ps(out + i + 16 * k, r.v[k]);
+}
+
+/// detail::normal_from_bits for n float variates.
+template <class Word>
+CBRNG_TARGET_AVX512 void normal_float_batch(const Word* words, float* out, std::size_t n,
+                                            const normal_param<float>& p) noexcept {
+    constexpr std::size_t k = normal_float_k;
+    std::size_t i = 0;
+    for (; i + 16 * k <= n; i += 16 * k) normal_float_group<k>(words, i, out, p);
+    for (; i + 16 <= n; i += 16) normal_float_group<1>(words, i, out, p);
+    transform_scalar(words + i, out + i, n - i, p);
+}
+
 }  // namespace avx512
 
 /// AVX-512 batch transforms (see detail::transform for the contract).
@@ -485,7 +641,7 @@ CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, double* out, std::s
 template <class Word>
 CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
                                           const normal_param<float>& p) noexcept {
-    avx512::normal_batch(words, out, n, p);
+    avx512::normal_float_batch(words, out, n, p);
 }
 template <class Word>
 CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, double* out, std::size_t n,

@@ -6,18 +6,24 @@
 // on the standard library, the libm and the call history. This one inverts
 // the CDF instead, which is exact in count and stateless:
 //
-//   double: u = (2 * (x >> 12) + 1) * 2^-53 from one 64-bit draw x
-//   float:  u = (2 * x + 1) * 2^-33 from one 32-bit draw x (in double)
-//   z = Phi^-1(u) by Wichura's AS 241 (PPND16, detail/math.hpp), in double
-//   result = mean + stddev * z (in double; rounded once to float for float)
+//   double: u = (2 * (x >> 12) + 1) * 2^-53 from one 64-bit draw x,
+//           z = Phi^-1(u) by Wichura's AS 241 (PPND16, detail/math.hpp),
+//           result = mean + stddev * z, all in double
+//   float:  u = (2 * x + 1) * 2^-33 from one 32-bit draw x,
+//           z = Phi^-1(u) by a float inverse CDF of the erfinv form
+//           (detail/math_float.hpp: one float log, a polynomial, a square
+//           root only in the 0.34% tail), result = mean + stddev * z, all in
+//           float (since 2.0.0; 1.x computed the float normal in double)
 //
-// u is strictly inside (0, 1), symmetric about 1/2 and exact, so z is always
-// finite: |z| <= 8.2095 for double (u >= 2^-53), |z| <= 6.3380 for float
-// (u >= 2^-33); the tail mass cut off is about 2^-53 (2^-33) per side. All
-// arithmetic is the library's own (no libm), products guarded against FMA
-// contraction, so results are bit-identical across compilers, -O levels,
-// -march, SIMD paths and devices (DESIGN §6). Accuracy of z: see
-// docs/distributions.md.
+// u is strictly inside (0, 1) and symmetric about 1/2, so z is always finite
+// and exactly antisymmetric: |z| <= 8.2095 for double (u >= 2^-53),
+// |z| <= 6.3380 for float (u >= 2^-33); the tail mass cut off is about 2^-53
+// (2^-33) per side. All arithmetic is the library's own (no libm), products
+// guarded against FMA contraction, so results are bit-identical across
+// compilers, -O levels, -march, SIMD paths and devices (DESIGN §6). The float
+// path does float work only, which is what a GPU runs fast. Accuracy of z
+// (double: within 8 double ulps; float: within 3.2 float ulps of the exact
+// quantile of u): see docs/distributions.md.
 //
 // Words consumed per variate, fixed: one 64-bit draw for double (two calls of
 // a 32-bit URBG, low half first), one 32-bit draw for float. Stateless:
@@ -42,6 +48,7 @@
 #include "../detail/fp.hpp"
 #include "../detail/io.hpp"
 #include "../detail/math.hpp"
+#include "../detail/math_float.hpp"
 #include "../detail/param_error.hpp"
 #include "../detail/real_distribution.hpp"
 #include "../detail/uniform_bits.hpp"
@@ -115,9 +122,15 @@ class normal_param {
     std::uint64_t x, const normal_param<double>& p) noexcept {
     return p.mean() + fp_mul(p.stddev(), normal_quantile(normal_unit(x)));
 }
-/// The float normal variate for 32 random bits x: computed in double,
-/// rounded once.
+/// The float normal variate for 32 random bits x, in float (frozen since
+/// 2.0.0; mirrored by the SIMD back ends).
 [[nodiscard]] CBRNG_HOST_DEVICE inline float normal_from_bits(
+    std::uint32_t x, const normal_param<float>& p) noexcept {
+    return p.mean() + fp_mul(p.stddev(), normal_float_standard(x));
+}
+/// The 1.x float normal variate (AS 241 in double, rounded once). No
+/// distribution calls it: the benchmarks keep it to compare against.
+[[nodiscard]] CBRNG_HOST_DEVICE inline float normal_from_bits_v1(
     std::uint32_t x, const normal_param<float>& p) noexcept {
     const double z = normal_quantile(normal_unit(x));
     return static_cast<float>(static_cast<double>(p.mean()) +
