@@ -76,9 +76,10 @@ def _after_in_child():
     if key is not None:
         child_id = [key[0], key[1], os.getpid()]
         fresh = np.random.MT19937(np.random.SeedSequence(child_id))
-        with _global_lock():
-            np.random.mtrand._rand.set_state(
-                ("MT19937", fresh.state["state"]["key"], fresh.state["state"]["pos"], 0, 0.0))
+        # No lock: the child has one thread, and set_state takes none (numpy
+        # 1.24), so this cannot block even when that thread holds the lock.
+        np.random.mtrand._rand.set_state(
+            ("MT19937", fresh.state["state"]["key"], fresh.state["state"]["pos"], 0, 0.0))
 
 
 def protect_numpy_global():
