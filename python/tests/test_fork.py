@@ -6,6 +6,7 @@ could not have caught anything.
 Costs (docs/python.md has the measured numbers): one pool run is 2-4 s on 2
 cores; the control is given up to CONTROL_RUNS runs to hang once.
 """
+import concurrent.futures
 import os
 import signal
 import subprocess
@@ -21,6 +22,13 @@ TASKS = 120
 TIMEOUT = 30.0  # per run; a normal run takes a few seconds
 CONTROL_RUNS = 3
 CONTROL_TIMEOUT = 10.0
+PARALLEL = 2  # runs at once (each is its own process group with its own timeout)
+
+
+def runs(mode, count, pool=20):
+    with concurrent.futures.ThreadPoolExecutor(PARALLEL) as ex:
+        return list(ex.map(lambda _: fork_pool.run_bounded(mode, pool, TASKS, TIMEOUT),
+                           range(count)))
 
 
 def test_plain_numpy_control_hangs():
@@ -35,14 +43,13 @@ def test_plain_numpy_control_hangs():
 
 
 def test_protect_numpy_global_never_hangs():
-    hangs = sum(fork_pool.run_bounded("protect", 20, TASKS, TIMEOUT)[0] == "hang"
-                for _ in range(RUNS))
+    hangs = sum(r[0] == "hang" for r in runs("protect", RUNS))
     print(f"protect_numpy_global: {hangs} hangs in {RUNS} runs")
     assert hangs == 0
 
 
 def test_per_task_generators_never_hang_and_agree():
-    results = [fork_pool.run_bounded("cbrng", 20, TASKS, TIMEOUT) for _ in range(RUNS)]
+    results = runs("cbrng", RUNS)
     hangs = sum(r[0] == "hang" for r in results)
     print(f"per-task cbrng.generator: {hangs} hangs in {RUNS} runs")
     assert hangs == 0
