@@ -227,7 +227,13 @@ class fork_safe_lock {
     }
 
   private:
-    static py::object allocate() { return py::module_::import("_thread").attr("allocate_lock")(); }
+    static py::object allocate() {
+        // Looked up once and kept for the life of the process (never
+        // destroyed, so no Python call runs at static destruction).
+        static const py::object* const make =
+            new py::object(py::module_::import("_thread").attr("allocate_lock"));
+        return (*make)();
+    }
     py::object current() {
         const pid_t p = ::getpid();
         if (p != pid_) {
