@@ -32,8 +32,11 @@ def _reference_binary(tmp_path_factory):
 @pytest.fixture(scope="session")
 def reference(tmp_path_factory):
     """{(generator, seed, process, task): {kind: [values]}} printed by the C++ helper."""
+    # Without LD_PRELOAD: a sanitizer runtime preloaded for the interpreter
+    # (docs/python.md, "Sanitizers") clashes with an instrumented helper's own.
+    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
     text = subprocess.run([_reference_binary(tmp_path_factory)], check=True,
-                          capture_output=True, text=True).stdout
+                          capture_output=True, text=True, env=env).stdout
     table = {}
     for line in text.splitlines():
         f = line.split()
