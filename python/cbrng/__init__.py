@@ -74,10 +74,35 @@ class Stream(_core.Stream):
     """
 
     # -------------------------------------------------- moves
+    # Reads and moves take the lock, so they never race a fill that another
+    # thread runs with the GIL released.
+
+    @property
+    def position(self):
+        """Words drawn so far (the index of the next word); set it to seek in O(1)."""
+        with self.lock:
+            return _core.Stream.position.fget(self)
+
+    @position.setter
+    def position(self, p):
+        with self.lock:
+            _core.Stream.position.fset(self, p)
+
+    @property
+    def state(self):
+        """{"bit_generator": "cbrng.<generator>", "seed", "process", "task", "position"}."""
+        with self.lock:
+            return _core.Stream.state.fget(self)
+
+    @state.setter
+    def state(self, st):
+        with self.lock:
+            _core.Stream.state.fset(self, st)
 
     def advance(self, n):
         """Moves n words forward in O(1); IndexError past the end. Returns self."""
-        self._advance(n)
+        with self.lock:
+            self._advance(n)
         return self
 
     def jumped(self, n):
