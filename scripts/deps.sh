@@ -10,6 +10,10 @@ packages=(
   # portability and hardening stages: cross compilers and qemu-user for the
   # aarch64 / s390x (big-endian) golden tests, python3 for the no-lock audit
   g++-aarch64-linux-gnu g++-s390x-linux-gnu qemu-user python3
+  # the Python package (python/, docs/python.md): Debian's interpreter and its
+  # numpy, pybind11 and pytest; setuptools, pip and venv for pip install ./python
+  python3-dev python3-numpy python3-pybind11 python3-pytest python3-setuptools python3-pip
+  python3-venv
 )
 
 missing=()

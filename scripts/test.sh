@@ -3,7 +3,8 @@
 #   bash scripts/test.sh
 # Installs its dependencies, then builds and tests with g++ (C++17) and
 # clang++ (C++20), warnings as errors, checks formatting, compiles the
-# CUDA device code when nvcc is installed, then runs the hardening and
+# CUDA device code when nvcc is installed, builds and tests the Python
+# package (pytest, Debian's /usr/bin/python3), then runs the hardening and
 # portability stages: clang -Weverything on every header, the suite under
 # ASan+UBSan and the threaded tests under TSan, libFuzzer, the golden tests
 # cross-built for aarch64 and s390x under qemu-user, and the compiler matrix.
@@ -64,6 +65,8 @@ timed_stage() {  # title, command...
   "$@"
   timings+=("$(printf '%5d s  %s' $((SECONDS - start)) "$title")")
 }
+timed_stage "python: the cbrng package (pybind11, Debian numpy) and its pytest suite" \
+  bash scripts/python_test.sh "$build_root/python"
 timed_stage "strict warnings: every header under clang -Weverything -Werror" \
   bash scripts/strict_headers.sh
 timed_stage "asan+ubsan: the whole suite (clang++, no benchmarks)" \

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""cbrng's Python package against numpy's own bit generators, in one process.
+
+    PYTHONPATH=<build>/python/pkg /usr/bin/python3 benchmarks/python_bench.py [--n 10000000]
+
+Rows: Generator(cbrng.Stream) through numpy's algorithms; the Stream's bulk
+methods (cbrng::fill with the C++ distributions); Generator(PCG64) and
+Generator(Philox), numpy's baselines; then creating 10^5 per-task generators
+(cbrng.generator(seed, 0, task)) against default_rng over SeedSequence.spawn.
+Each figure is the best of --repeat timings (time.perf_counter). Targets
+(issue 13): bulk uniform doubles and normals >= 2x Generator(PCG64); per-task
+creation at least as fast as spawn + Generator.
+"""
+import argparse
+import os
+import platform
+import time
+
+import numpy as np
+
+import cbrng
+
+
+def best(f, repeat):
+    t = float("inf")
+    for _ in range(repeat):
+        s = time.perf_counter()
+        f()
+        t = min(t, time.perf_counter() - s)
+    return t
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=10**7)
+    ap.add_argument("--tasks", type=int, default=10**5)
+    ap.add_argument("--repeat", type=int, default=5)
+    a = ap.parse_args()
+    n, r = a.n, a.repeat
+
+    pcg = np.random.Generator(np.random.PCG64(1))
+    phx = np.random.Generator(np.random.Philox(1))
+    cbg = cbrng.generator(1)
+    cbs = cbrng.Stream(1)
+    c64 = cbrng.Stream(1, generator="threefry4x64_20")
+
+    rows = [
+        ("random (uniform double)", [
+            ("Generator(PCG64).random", lambda: pcg.random(n)),
+            ("Generator(Philox).random", lambda: phx.random(n)),
+            ("Generator(cbrng.Stream).random", lambda: cbg.random(n)),
+            ("cbrng.Stream.random (bulk)", lambda: cbs.random(n)),
+            ("cbrng.Stream(threefry4x64_20).random (bulk)", lambda: c64.random(n)),
+        ]),
+        ("normal (double)", [
+            ("Generator(PCG64).standard_normal", lambda: pcg.standard_normal(n)),
+            ("Generator(Philox).standard_normal", lambda: phx.standard_normal(n)),
+            ("Generator(cbrng.Stream).standard_normal", lambda: cbg.standard_normal(n)),
+            ("cbrng.Stream.normal (bulk)", lambda: cbs.normal(size=n)),
+        ]),
+        ("integers [0, 1000) int64", [
+            ("Generator(PCG64).integers", lambda: pcg.integers(0, 1000, n)),
+            ("Generator(Philox).integers", lambda: phx.integers(0, 1000, n)),
+            ("Generator(cbrng.Stream).integers", lambda: cbg.integers(0, 1000, n)),
+            ("cbrng.Stream.integers (bulk)", lambda: cbs.integers(0, 1000, n)),
+        ]),
+        ("exponential (double)", [
+            ("Generator(PCG64).standard_exponential", lambda: pcg.standard_exponential(n)),
+            ("Generator(cbrng.Stream).standard_exponential",
+             lambda: cbg.standard_exponential(n)),
+            ("cbrng.Stream.exponential (bulk)", lambda: cbs.exponential(size=n)),
+        ]),
+    ]
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; "
+          f"numpy {np.__version__}; load average {os.getloadavg()[0]:.2f} at start")
+    print(f"{n} variates per call, best of {r}\n")
+    print(f"| {'what':46s} | {'ms':>8s} | {'ns/value':>8s} | {'vs PCG64':>8s} |")
+    print(f"|{'-' * 48}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
+    for title, cases in rows:
+        base = None
+        for label, f in cases:
+            t = best(f, r)
+            if base is None:
+                base = t
+            print(f"| {label:46s} | {t * 1e3:8.1f} | {t / n * 1e9:8.2f} | {base / t:7.2f}x |")
+
+    k = a.tasks
+    seed = 2026
+
+    def spawn():
+        return [np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(k)]
+
+    def per_task():
+        return [cbrng.generator(seed, 0, t) for t in range(k)]
+
+    def streams():
+        return [cbrng.Stream(seed, 0, t) for t in range(k)]
+
+    t_spawn = best(spawn, 3)
+    t_cb = best(per_task, 3)
+    t_st = best(streams, 3)
+    print(f"\ncreating {k} per-task generators, best of 3")
+    print(f"| {'what':46s} | {'ms':>8s} | {'us each':>8s} | {'vs spawn':>8s} |")
+    print(f"|{'-' * 48}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
+    for label, t in [("default_rng(SeedSequence(s).spawn(k)[i])", t_spawn),
+                     ("cbrng.generator(s, 0, task)", t_cb),
+                     ("cbrng.Stream(s, 0, task) (no Generator)", t_st)]:
+        print(f"| {label:46s} | {t * 1e3:8.1f} | {t / k * 1e6:8.2f} | {t_spawn / t:7.2f}x |")
+    print(f"\nload average {os.getloadavg()[0]:.2f} at end")
+
+
+if __name__ == "__main__":
+    main()
