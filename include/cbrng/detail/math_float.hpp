@@ -30,8 +30,8 @@
 //    is formed from the integer bits, so the tails keep their precision; the
 //    result is exactly antisymmetric (z(~x) = -z(x)), always finite,
 //    |z| <= 6.3380, and increasing in x up to rounding (a float polynomial is
-//    not monotone to the last bit: some consecutive words step down by an
-//    ulp, counted in docs/distributions.md). The hot path (w < 5) is
+//    not monotone to the last bit: 0.017% of consecutive words step down,
+//    by up to 4 ulps; docs/distributions.md). The hot path (w < 5) is
 //    evaluated in two independent chains (the central polynomial's even and
 //    odd parts, the log's polynomial by Estrin's scheme), which makes the
 //    scalar code about 1.3x faster than one Horner chain.
@@ -50,7 +50,7 @@
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
 
-/// Constants of log_float. ln2_hi has 8 trailing zero bits, so k * ln2_hi is
+/// Constants of log_float. ln2_hi has 9 trailing zero bits, so k * ln2_hi is
 /// exact for every exponent k; q0..q8 are Q's coefficients (q8 the constant
 /// term), exactly representable floats.
 struct log_float_constants {

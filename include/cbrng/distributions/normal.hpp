@@ -22,7 +22,7 @@
 // guarded against FMA contraction, so results are bit-identical across
 // compilers, -O levels, -march, SIMD paths and devices (DESIGN §6). The float
 // path does float work only, which is what a GPU runs fast. Accuracy of z
-// (double: within 8 double ulps; float: within 3.2 float ulps of the exact
+// (double: within 8 double ulps; float: within 3.4 float ulps of the exact
 // quantile of u): see docs/distributions.md.
 //
 // Words consumed per variate, fixed: one 64-bit draw for double (two calls of
