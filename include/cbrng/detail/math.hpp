@@ -14,6 +14,12 @@
 //    fdlibm's e_log.c, Sun Microsystems 1993, whose published coefficients
 //    Lg1..Lg7 and ln2_hi/ln2_lo are used). Measured error: see
 //    docs/distributions.md (tests/detail_math_test.cpp prints it).
+//  - exp(x), expm1(x), log1p(x): the methods of fdlibm's e_exp.c, s_expm1.c
+//    and s_log1p.c (Sun Microsystems 1993) with their published coefficients:
+//    Cody-Waite reduction x = k ln 2 + r (ln 2 split in ln2_hi + ln2_lo),
+//    a degree-5 minimax polynomial in r^2, scaling by 2^k; log1p carries the
+//    rounding of 1 + x as a correction term. Own code; special values as
+//    IEEE 754 / C99 Annex F. Measured error below 1 ulp (docs/distributions.md).
 //  - sqrt(x): the IEEE correctly rounded square root (hardware instruction;
 //    __dsqrt_rn on CUDA devices).
 //  - normal_quantile(p): the standard normal inverse CDF by Wichura's
@@ -88,6 +94,189 @@ struct log_constants {
     k += static_cast<int>(u >> 52) - 0x3ff;
     const double m = double_from_bits((u & c::mantissa_mask) + c::sqrt_half_bits);
     return log_reduced(m, static_cast<double>(k));
+}
+
+/// Constants of the exponential functions: fdlibm's e_exp.c and s_expm1.c
+/// (Sun Microsystems 1993), published coefficients P1..P5 (a minimax
+/// polynomial for R(r^2) = r * (e^r + 1) / (e^r - 1) on |r| <= 0.5 ln 2) and
+/// Q1..Q5 (the same idea for expm1), the overflow and underflow thresholds,
+/// and 1/ln 2. ln2_hi and ln2_lo are those of log_constants.
+struct exp_constants {
+    static constexpr double invln2 = 1.44269504088896338700e+00;  // 0x3ff71547652b82fe
+    static constexpr double p1 = 1.66666666666666019037e-01;      // 0x3fc555555555553e
+    static constexpr double p2 = -2.77777777770155933842e-03;     // 0xbf66c16c16bebd93
+    static constexpr double p3 = 6.61375632143793436117e-05;      // 0x3f11566aaf25de2c
+    static constexpr double p4 = -1.65339022054652515390e-06;     // 0xbebbbd41c5d26bf1
+    static constexpr double p5 = 4.13813679705723846039e-08;      // 0x3e66376972bea4d0
+    static constexpr double q1 = -3.33333333333331316428e-02;     // 0xbfa11111111110f4
+    static constexpr double q2 = 1.58730158725481460165e-03;      // 0x3f5a01a019fe5585
+    static constexpr double q3 = -7.93650757867487942473e-05;     // 0xbf14ce199eaadbb7
+    static constexpr double q4 = 4.00821782732936239552e-06;      // 0x3ed0cfca86e65239
+    static constexpr double q5 = -2.01099218183624371326e-07;     // 0xbe8afdb76e09c32d
+    /// exp(x) overflows above this (the double below ln(DBL_MAX) rounded up).
+    static constexpr double overflow = 7.09782712893383973096e+02;  // 0x40862e42fefa39ef
+    /// exp(x) rounds to 0 below this.
+    static constexpr double underflow = -7.45133219101941108420e+02;  // 0xc0874910d52d3051
+    /// expm1(x) rounds to -1 below -56 ln 2.
+    static constexpr double expm1_minus_one = -3.8816242111356935e+01;  // 0xc043687a9f1af2b1
+};
+
+/// 2^k as a double, for -1022 <= k <= 1023 (built from its encoding, exact).
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double pow2i(int k) noexcept {
+    return double_from_bits(static_cast<std::uint64_t>(k + 0x3ff) << 52);
+}
+
+/// y * 2^k for -1100 < k <= 1024 and y in [0.5, 4): exact unless the result
+/// is subnormal, where it is rounded once (correctly, so the same everywhere).
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double scale2(double y, int k) noexcept {
+    if (k > 1023) return fp_mul(y * 2.0, pow2i(1023));
+    if (k >= -1021) return fp_mul(y, pow2i(k));
+    return fp_mul(fp_mul(y, pow2i(k + 1000)), pow2i(-1000));
+}
+
+/// The integer nearest x / ln 2 (ties away from zero), for |x| < 2^30: the
+/// exponent of the argument reduction x = k ln 2 + r, |r| <= ln 2 / 2 (plus a
+/// rounding).
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR int exp_reduction_k(double x) noexcept {
+    return static_cast<int>(fp_mul(x, exp_constants::invln2) + (x < 0.0 ? -0.5 : 0.5));
+}
+
+/// e^x, IEEE semantics for special values: exp(NaN) = NaN, exp(+inf) = +inf,
+/// exp(-inf) = +0, overflow to +inf above 709.78, gradual underflow to +0
+/// below -745.13, exp(+-0) = 1. Method of fdlibm's e_exp.c: x = k ln 2 + r
+/// with ln 2 split in two (Cody-Waite) so r is nearly exact, then
+/// e^r = 1 + 2r / (R(r^2) - r) with a degree-5 minimax polynomial R, and the
+/// result scaled by 2^k. Error: below 1 ulp (measured maximum in
+/// docs/distributions.md). Bit-stable.
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double exp(double x) noexcept {
+    using c = exp_constants;
+    using l = log_constants;
+    if (is_nan(x)) return x;
+    if (x > c::overflow) return double_from_bits(0x7ff0000000000000u);
+    if (x < c::underflow) return 0.0;
+    const double ax = x < 0.0 ? -x : x;
+    if (ax < 0x1p-28) return 1.0 + x;
+    const int k = exp_reduction_k(x);
+    const double dk = static_cast<double>(k);
+    const double hi = x - fp_mul(dk, l::ln2_hi);  // exact: k ln2_hi has 43 bits
+    const double lo = fp_mul(dk, l::ln2_lo);
+    const double r = hi - lo;
+    const double t = fp_mul(r, r);
+    const double p =
+        r -
+        fp_mul(t,
+               c::p1 + fp_mul(t, c::p2 + fp_mul(t, c::p3 + fp_mul(t, c::p4 + fp_mul(t, c::p5)))));
+    const double y = 1.0 - ((lo - fp_mul(r, p) / (2.0 - p)) - hi);
+    return k == 0 ? y : scale2(y, k);
+}
+
+/// e^x - 1, accurate near 0 where exp(x) - 1 would cancel. IEEE semantics:
+/// expm1(NaN) = NaN, expm1(+inf) = +inf, expm1(-inf) = -1, expm1(+-0) = +-0,
+/// overflow to +inf above 709.78. Method of fdlibm's s_expm1.c: the same
+/// reduction as exp, a rational form with the degree-5 minimax polynomial
+/// Q1..Q5 for the reduced argument, and a correction term carrying the
+/// reduction's rounding; the branches on k recombine e^r - 1 and 2^k without
+/// cancellation. Error: below 1 ulp (measured maximum in docs/distributions.md).
+/// Bit-stable.
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double expm1(double x) noexcept {
+    using c = exp_constants;
+    using l = log_constants;
+    if (is_nan(x)) return x;
+    if (x > c::overflow) return double_from_bits(0x7ff0000000000000u);
+    if (x < c::expm1_minus_one) return -1.0;
+    const double ax = x < 0.0 ? -x : x;
+    if (ax < 0x1p-54) return x;  // also +-0
+    int k = 0;
+    double r = x;
+    double corr = 0.0;  // r + corr is the exact reduced argument
+    if (ax > 0.5 * l::ln2_hi) {
+        k = exp_reduction_k(x);
+        const double dk = static_cast<double>(k);
+        const double hi = x - fp_mul(dk, l::ln2_hi);
+        const double lo = fp_mul(dk, l::ln2_lo);
+        r = hi - lo;
+        corr = (hi - r) - lo;
+    }
+    const double hfx = 0.5 * r;
+    const double hxs = fp_mul(r, hfx);
+    const double r1 =
+        1.0 +
+        fp_mul(
+            hxs,
+            c::q1 +
+                fp_mul(hxs, c::q2 + fp_mul(hxs, c::q3 + fp_mul(hxs, c::q4 + fp_mul(hxs, c::q5)))));
+    const double t = 3.0 - fp_mul(r1, hfx);
+    double e = fp_mul(hxs, (r1 - t) / (6.0 - fp_mul(r, t)));
+    if (k == 0) return r - (fp_mul(r, e) - hxs);
+    e = fp_mul(r, e - corr) - corr;
+    e -= hxs;
+    if (k == -1) return 0.5 * (r - e) - 0.5;
+    if (k == 1) {
+        if (r < -0.25) return -2.0 * (e - (r + 0.5));
+        return 1.0 + 2.0 * (r - e);
+    }
+    if (k <= -2 || k > 56) {
+        const double y = 1.0 - (e - r);
+        return scale2(y, k) - 1.0;
+    }
+    if (k < 20) {
+        const double y = (1.0 - pow2i(-k)) - (e - r);
+        return fp_mul(y, pow2i(k));
+    }
+    const double y = (r - (e + pow2i(-k))) + 1.0;
+    return fp_mul(y, pow2i(k));
+}
+
+/// Constants of log1p: fdlibm s_log1p.c uses the coefficients of log
+/// (log_constants::lg1..lg7, there called Lp1..Lp7) and 1 + x's reduction.
+/// log(1 + f) + extra for the reduced 1 + f in [sqrt(1/2), sqrt(2)), exponent k
+/// (an exact double) and a small extra term (the rounding of 1 + x, divided by
+/// 1 + x) folded into the low part.
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double log1p_reduced(double f, double dk,
+                                                                        double extra) noexcept {
+    using c = log_constants;
+    const double hfsq = fp_mul(fp_mul(f, f), 0.5);
+    const double s = f / (2.0 + f);
+    const double z = fp_mul(s, s);
+    const double w = fp_mul(z, z);
+    const double t1 = fp_mul(w, c::lg2 + fp_mul(w, c::lg4 + fp_mul(w, c::lg6)));
+    const double t2 = fp_mul(z, c::lg1 + fp_mul(w, c::lg3 + fp_mul(w, c::lg5 + fp_mul(w, c::lg7))));
+    const double r = t2 + t1;
+    return fp_mul(dk, c::ln2_hi) -
+           ((hfsq - (fp_mul(s, hfsq + r) + (fp_mul(dk, c::ln2_lo) + extra))) - f);
+}
+
+/// log(1 + x), accurate near 0 where log(1 + x) would lose x's low bits. IEEE
+/// semantics: log1p(-1) = -inf, log1p(x < -1) = NaN, log1p(+inf) = +inf,
+/// log1p(NaN) = NaN, log1p(+-0) = +-0. Method of fdlibm's s_log1p.c: for
+/// 1 + x in [sqrt(1/2), sqrt(2)) the log kernel on f = x itself; otherwise
+/// u = 1 + x rounded, reduced as in log, with the rounding error of u carried
+/// as a correction term c / u. Error: below 1 ulp (measured maximum in
+/// docs/distributions.md). Bit-stable.
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double log1p(double x) noexcept {
+    using c = log_constants;
+    if (is_nan(x)) return x;
+    if (x <= -1.0) {
+        if (x == -1.0) return -double_from_bits(0x7ff0000000000000u);
+        return double_from_bits(0x7ff8000000000000u);
+    }
+    if (x > largest_finite<double>) return x;  // +inf
+    const double ax = x < 0.0 ? -x : x;
+    if (ax < 0x1p-54) return x;  // also +-0
+    // 1 + x in [sqrt(1/2), sqrt(2)): f = x exactly, no reduction.
+    if (x > -0.2928932188134524 && x < 0.41421356237309503) return log1p_reduced(x, 0.0, 0.0);
+    double extra = 0.0;
+    double u = x;
+    if (x < 0x1p53) {
+        u = 1.0 + x;
+        // The rounding of 1 + x, exactly (Sterbenz / Fast2Sum), relative to u.
+        extra = (u >= 2.0 ? 1.0 - (u - x) : x - (u - 1.0)) / u;
+    }
+    std::uint64_t b = to_bits(u);
+    b += c::one_bits - c::sqrt_half_bits;
+    const int k = static_cast<int>(b >> 52) - 0x3ff;
+    const double m = double_from_bits((b & c::mantissa_mask) + c::sqrt_half_bits);
+    return log1p_reduced(m - 1.0, static_cast<double>(k), extra);
 }
 
 /// Correctly rounded square root of x >= 0 (IEEE 754 requires it, so every
