@@ -1,8 +1,8 @@
 // Tests include/cbrng/detail/math.hpp and detail/fp.hpp: the library's own
-// log, exp, expm1, log1p and normal quantile, measured in ulps against
-// long-double references over millions of inputs (the maxima are printed for
-// docs/distributions.md),
-// IEEE special values, constant evaluation, and the FMA-contraction guard.
+// log, exp, expm1, log1p, lgamma, log_factorial and normal quantile,
+// measured in ulps against long-double references over millions of inputs
+// (the maxima are printed for docs/distributions.md), IEEE special values, constant evaluation, and
+// the FMA-contraction guard.
 #include <cbrng/detail/fp.hpp>
 #include <cbrng/detail/math.hpp>
 
@@ -149,6 +149,62 @@ max_error log1p_error_over(std::uint64_t seed) {
     return m;
 }
 
+/// Reference Stirling correction fc(k) in long double: from lgamma for k < 10
+/// (where the cancellation costs little), else the series to 10 terms (the
+/// first omitted term is below 1e-18 relative for k >= 10).
+long double reference_stirling_correction(std::uint64_t k) {
+    const long double n = static_cast<long double>(k) + 1.0L;
+    if (k < 10) {
+        return std::lgamma(n) - 0.918938533204672741780329736406L - (n - 0.5L) * std::log(n) + n;
+    }
+    // B_2n / (2n (2n - 1)) for n = 1..10.
+    const long double s[] = {1.0L / 12,         -1.0L / 360,        1.0L / 1260, -1.0L / 1680,
+                             1.0L / 1188,       -691.0L / 360360,   1.0L / 156,  -3617.0L / 122400,
+                             43867.0L / 244188, -174611.0L / 125400};
+    const long double z = 1.0L / (n * n);
+    long double p = 0;
+    for (int i = 9; i >= 0; --i) p = p * z + s[i];
+    return p / n;
+}
+
+struct lgamma_errors {
+    max_error large;      // x >= 10, in ulps
+    max_error small_abs;  // 0 < x < 10, absolute error (not ulps)
+    max_error factorial;  // log_factorial, in ulps
+    max_error fc_rel;     // stirling_correction, relative error in units of 2^-53
+};
+
+lgamma_errors lgamma_errors_over(std::uint64_t seed) {
+    std::mt19937_64 g{seed};
+    lgamma_errors m;
+    const auto check = [&m](double x) {
+        const long double ref = std::lgamma(static_cast<long double>(x));
+        const double got = d::lgamma(x);
+        if (x >= 10.0) {
+            m.large.add(ulp_error(got, ref), x);
+        } else {
+            m.small_abs.add(static_cast<double>(std::fabs(static_cast<long double>(got) - ref)), x);
+        }
+    };
+    for (int i = 0; i < 1000000; ++i) check(std::fabs(log_uniform(g, -60, 1000)));
+    for (int i = 0; i < 1000000; ++i) check(uniform_in(g, 0.0, 10.0));
+    for (int i = 0; i < 500000; ++i) check(uniform_in(g, 10.0, 1000.0));
+    for (int i = 0; i < 500000; ++i) check(uniform_in(g, 0.5, 3.0));  // around the zeros 1, 2
+    for (const double x : {1.0, 2.0, 3.0, 0.5, 10.0, 0x1p-56, 0x1p52, 1e300}) check(x);
+    const auto check_k = [&m](std::uint64_t k) {
+        m.factorial.add(
+            ulp_error(d::log_factorial(k), std::lgamma(static_cast<long double>(k) + 1.0L)),
+            static_cast<double>(k));
+        const long double ref = reference_stirling_correction(k);
+        m.fc_rel.add(
+            static_cast<double>(std::fabs((d::stirling_correction(k) - ref) / ref) * 0x1p53L),
+            static_cast<double>(k));
+    };
+    for (std::uint64_t k = 0; k < 200000; ++k) check_k(k);
+    for (int i = 0; i < 300000; ++i) check_k(g() >> (g() % 64));
+    return m;
+}
+
 /// Newton-refined standard normal quantile in long double.
 long double reference_quantile(double p) {
     const bool lower = p < 0.5;
@@ -275,6 +331,60 @@ TEST_CASE("detail::log1p is below 1 ulp over 4 million inputs", "[math]") {
                                     << std::defaultfloat << " over " << m.count << " inputs");
     CHECK(m.count >= 4000000u);
     CHECK(m.ulps < 1.0);
+}
+
+TEST_CASE("detail::lgamma, log_factorial, stirling_correction accuracy", "[math]") {
+    const lgamma_errors m = lgamma_errors_over(19930101);
+    WARN("detail::lgamma max error " << m.large.ulps << " ulp for x >= 10 (at " << std::hexfloat
+                                     << m.large.at << std::defaultfloat << "), absolute "
+                                     << m.small_abs.ulps << " for 0 < x < 10 (at " << std::hexfloat
+                                     << m.small_abs.at << std::defaultfloat << ") over "
+                                     << m.large.count + m.small_abs.count << " inputs");
+    WARN("detail::log_factorial max error " << m.factorial.ulps << " ulp at k = " << m.factorial.at
+                                            << "; detail::stirling_correction max relative error "
+                                            << m.fc_rel.ulps << " * 2^-53 at k = " << m.fc_rel.at
+                                            << " over " << m.factorial.count << " k");
+    CHECK(m.large.count + m.small_abs.count >= 3000000u);
+    CHECK(m.large.ulps < 4.0);
+    CHECK(m.small_abs.ulps < 2e-14);
+    CHECK(m.factorial.count >= 500000u);
+    CHECK(m.factorial.ulps < 4.0);
+    CHECK(m.fc_rel.ulps < 4.0);
+    // Small factorials: the log of the exact integer, below 1 ulp.
+    for (std::uint64_t k = 0; k <= 20; ++k) {
+        long double f = 1;
+        for (std::uint64_t i = 2; i <= k; ++i) f *= static_cast<long double>(i);
+        CHECK(ulp_error(d::log_factorial(k), std::log(f)) < 1.0);
+    }
+}
+
+#if CBRNG_HAS_CONSTEXPR_FP
+static_assert(d::to_bits(d::lgamma(0.5)) == 0x3fe250d048e7a1b0u);
+static_assert(d::to_bits(d::lgamma(100.5)) == 0x407696f7f9481308u);
+static_assert(d::to_bits(d::log_factorial(1000)) == 0x40b71820d04e2eb6u);
+static_assert(d::to_bits(d::stirling_correction(100)) == 0x3f4b094567b3b51fu);
+#endif
+
+TEST_CASE("detail::lgamma special values and known answers", "[math]") {
+    volatile double half = 0.5, x100 = 100.5;
+    volatile std::uint64_t k1000 = 1000, k100 = 100;
+    CHECK(d::to_bits(d::lgamma(half)) == 0x3fe250d048e7a1b0u);
+    CHECK(d::to_bits(d::lgamma(x100)) == 0x407696f7f9481308u);
+    CHECK(d::to_bits(d::log_factorial(k1000)) == 0x40b71820d04e2eb6u);
+    CHECK(d::to_bits(d::stirling_correction(k100)) == 0x3f4b094567b3b51fu);
+    const double inf = std::numeric_limits<double>::infinity();
+    CHECK(d::lgamma(0.0) == inf);
+    CHECK(d::lgamma(inf) == inf);
+    CHECK(std::isnan(d::lgamma(-1.0)));
+    CHECK(std::isnan(d::lgamma(std::numeric_limits<double>::quiet_NaN())));
+    CHECK(d::lgamma(1e306) == inf);
+    CHECK(d::to_bits(d::lgamma(1.0)) == 0u);
+    CHECK(d::to_bits(d::lgamma(2.0)) == 0u);
+    CHECK(d::lgamma(3.0) == d::log(2.0));
+    CHECK(d::lgamma(0.5) == Approx(0.5723649429247001).epsilon(1e-14));
+    CHECK(d::log_factorial(0) == 0.0);
+    CHECK(d::log_factorial(1) == 0.0);
+    CHECK(d::stirling_correction(0) == 0.08106146679532726);
 }
 
 TEST_CASE("detail::normal_quantile accuracy and symmetry", "[math]") {

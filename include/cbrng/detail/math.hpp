@@ -20,6 +20,8 @@
 //    a degree-5 minimax polynomial in r^2, scaling by 2^k; log1p carries the
 //    rounding of 1 + x as a correction term. Own code; special values as
 //    IEEE 754 / C99 Annex F. Measured error below 1 ulp (docs/distributions.md).
+//  - lgamma(x) for x > 0, log_factorial(k), stirling_correction(k): Stirling's
+//    series (8 terms) from 10 up, shifted below; exact k! for k <= 20.
 //  - sqrt(x): the IEEE correctly rounded square root (hardware instruction;
 //    __dsqrt_rn on CUDA devices).
 //  - normal_quantile(p): the standard normal inverse CDF by Wichura's
@@ -359,6 +361,123 @@ struct ppnd16_constants {
     p = fp_mul(p, x) + c2;
     p = fp_mul(p, x) + c1;
     return fp_mul(p, x) + c0;
+}
+
+/// Constants of Stirling's series: log Gamma(x) = (x - 1/2) log x - x +
+/// log(2 pi) / 2 + sum_n B_2n / (2n (2n - 1) x^(2n - 1)), the Bernoulli
+/// numbers' coefficients s1..s8 rounded from the exact fractions 1/12,
+/// -1/360, 1/1260, -1/1680, 1/1188, -691/360360, 1/156, -3617/122400.
+struct stirling_constants {
+    static constexpr double half_log_2pi = 0.9189385332046728;             // 0x1.d67f1c864beb5p-1
+    static constexpr double half_log_2pi_minus_half = 0.4189385332046727;  // log(2 pi) / 2 - 1/2
+    static constexpr double s1 = 0.08333333333333333;                      // 0x1.5555555555555p-4
+    static constexpr double s2 = -0.002777777777777778;                    // -0x1.6c16c16c16c17p-9
+    static constexpr double s3 = 0.0007936507936507937;                    // 0x1.a01a01a01a01ap-11
+    static constexpr double s4 = -0.0005952380952380953;                   // -0x1.3813813813814p-11
+    static constexpr double s5 = 0.0008417508417508417;                    // 0x1.b951e2b18ff23p-11
+    static constexpr double s6 = -0.0019175269175269176;                   // -0x1.f6ab0d9993c7dp-10
+    static constexpr double s7 = 0.00641025641025641;                      // 0x1.a41a41a41a41ap-8
+    static constexpr double s8 = -0.029550653594771242;                    // -0x1.e4286cb0f5398p-6
+    /// Below this the series is not used: the argument is shifted up to it.
+    /// At 10 the first omitted term (43867 / 244188 x^-17) is 2e-18.
+    static constexpr double series_from = 10.0;
+};
+
+/// The tail of Stirling's series, sum_n s_n x^(1 - 2n) for n = 1..8, for
+/// x >= 10 (truncation error below 2e-18 there).
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double stirling_tail(double x) noexcept {
+    using c = stirling_constants;
+    const double w = 1.0 / x;
+    const double z = fp_mul(w, w);
+    const double p = horner8(z, c::s1, c::s2, c::s3, c::s4, c::s5, c::s6, c::s7, c::s8);
+    return fp_mul(w, p);
+}
+
+/// log Gamma(x) by Stirling's series, for x >= 10 (below 2^52, so x - 1/2 is
+/// exact): (x - 1/2)(log x - 1) + (log(2 pi)/2 - 1/2) + tail, where
+/// log x - 1 is exact because log x >= 1.
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double lgamma_stirling(double x) noexcept {
+    using c = stirling_constants;
+    return fp_mul(x - 0.5, detail::log(x) - 1.0) + (c::half_log_2pi_minus_half + stirling_tail(x));
+}
+
+/// log(k!) for every k >= 0. k <= 20: log of the exact k! (computed in
+/// 64-bit integers, rounded once to double), below 1 ulp; k > 20:
+/// Stirling's series at k + 1 (lgamma_stirling), a few ulp. For k >= 2^53,
+/// k + 1 rounds. Bit-stable. Used by the Poisson and binomial samplers.
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double log_factorial(std::uint64_t k) noexcept {
+    if (k <= 20) {
+        std::uint64_t f = 1;
+        for (std::uint64_t i = 2; i <= k; ++i) f *= i;
+        return detail::log(static_cast<double>(f));
+    }
+    return lgamma_stirling(static_cast<double>(k) + 1.0);
+}
+
+/// log Gamma(x) for x > 0 (the only range the distributions use). Special
+/// values: lgamma(+0) = +inf, lgamma(+inf) = +inf, NaN for NaN and for
+/// x < 0 (the reflection formula is not provided). Method: Stirling's series
+/// (lgamma_stirling) for x >= 10; below, the shift
+/// log Gamma(x) = log Gamma(x + n) - log(x (x + 1) ... (x + n - 1)) with
+/// x + n the first of x + 1, x + 2, ... at or above 10; -log(x) for
+/// x < 2^-56; log_factorial at the integers 1..9 (so lgamma(1) = lgamma(2)
+/// = +0). Error: a few ulp for x >= 10; for 0 < x < 10 the shift's
+/// cancellation makes the error absolute (below 1e-14), not relative, so
+/// near the zeros at 1 and 2 the relative error is large. Measured in
+/// docs/distributions.md. Bit-stable.
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double lgamma(double x) noexcept {
+    using c = stirling_constants;
+    if (is_nan(x)) return x;
+    if (x < 0.0) return double_from_bits(0x7ff8000000000000u);
+    if (x > largest_finite<double>) return x;      // +inf
+    if (x < 0x1p-56) return 0.0 - detail::log(x);  // also +0 -> +inf
+    if (x >= 0x1p52) {  // x - 1/2 would round; the series tail is below an ulp
+        const double lx = detail::log(x);
+        return fp_mul(x, lx - 1.0) - 0.5 * lx;
+    }
+    if (x >= c::series_from) return lgamma_stirling(x);
+    const auto n = static_cast<std::uint64_t>(x);
+    if (static_cast<double>(n) == x) return log_factorial(n - 1);  // 1, 2, ..., 9: exact zeros
+    double p = x;
+    double y = x + 1.0;
+    while (y < c::series_from) {
+        p = fp_mul(p, y);
+        y = y + 1.0;
+    }
+    return lgamma_stirling(y) - detail::log(p);
+}
+
+/// Stirling's correction fc(k) = log(k!) - log(2 pi)/2 - (k + 1/2) log(k + 1)
+/// + (k + 1), for k >= 0: the term of Hoermann's BTRD (1993). k <= 9: the
+/// correctly rounded values (computed to 50 digits); k >= 10: the series
+/// sum_n s_n (k + 1)^(1 - 2n), n = 1..8 (the first omitted term is below
+/// 5e-17 relative). Bit-stable.
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double stirling_correction(
+    std::uint64_t k) noexcept {
+    switch (k) {
+        case 0:
+            return 0.08106146679532726;  // 0x1.4c071bcda0a5bp-4
+        case 1:
+            return 0.0413406959554093;  // 0x1.52a9b923ea649p-5
+        case 2:
+            return 0.02767792568499834;  // 0x1.c579a268d80b3p-6
+        case 3:
+            return 0.020790672103765093;  // 0x1.54a2662fd78a9p-6
+        case 4:
+            return 0.016644691189821193;  // 0x1.10b4e513fcbedp-6
+        case 5:
+            return 0.013876128823070748;  // 0x1.c6b167bebdf36p-7
+        case 6:
+            return 0.01189670994589177;  // 0x1.85d4d612e4a86p-7
+        case 7:
+            return 0.010411265261972096;  // 0x1.552805e7b3076p-7
+        case 8:
+            return 0.009255462182712733;  // 0x1.2f4871b12ab64p-7
+        case 9:
+            return 0.00833056343336287;  // 0x1.10f9d4c0743a7p-7
+        default:
+            return stirling_tail(static_cast<double>(k) + 1.0);
+    }
 }
 
 /// The standard normal quantile Phi^-1(p) for 0 < p < 1 (AS 241 PPND16).
