@@ -7,9 +7,14 @@
 // Not a test that runs: it is compiled with -fsyntax-only.
 #include <cbrng/cbrng.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/chi_squared.hpp>
 #include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/fisher_f.hpp>
+#include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/distributions/random_access.hpp>
+#include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
 #include <cbrng/fill.hpp>
@@ -117,6 +122,17 @@ double all_distributions(G& g) {
     sum += fixed_distribution(cbrng::exponential_distribution<float>{}, g);
     sum += fixed_distribution(cbrng::exponential_distribution<double>{0.5}, g);
     sum += fixed_distribution(cbrng::bernoulli_distribution{0.25}, g);
+    // Gamma family (helper A of issue 12): variable consumption.
+    sum += distribution(cbrng::gamma_distribution<float>{0.5f}, g);
+    sum += distribution(cbrng::gamma_distribution<double>{2.0, 3.0}, g);
+    sum += distribution(cbrng::chi_squared_distribution<float>{}, g);
+    sum += distribution(cbrng::chi_squared_distribution<double>{3.0}, g);
+    sum += distribution(cbrng::student_t_distribution<float>{}, g);
+    sum += distribution(cbrng::student_t_distribution<double>{5.0}, g);
+    sum += distribution(cbrng::fisher_f_distribution<float>{}, g);
+    sum += distribution(cbrng::fisher_f_distribution<double>{2.0, 5.0}, g);
+    sum += distribution(cbrng::beta_distribution<float>{0.5f, 0.5f}, g);
+    sum += distribution(cbrng::beta_distribution<double>{2.0, 3.0}, g);
     return sum;
 }
 
