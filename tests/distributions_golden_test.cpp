@@ -10,17 +10,26 @@
 // prints the current values in the header's format.
 #include <cbrng/detail/transform.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/cauchy.hpp>
 #include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/extreme_value.hpp>
+#include <cbrng/distributions/geometric.hpp>
+#include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/distributions/weibull.hpp>
 #include <cbrng/engine.hpp>
+#include <cbrng/fill.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <random>
 #include <string>
 #include <type_traits>
@@ -149,6 +158,47 @@ const std::vector<std::pair<std::string, std::function<golden_values()>>>& cases
              for (const auto i : at) v.push_back(bits_of(cbrng::variate_at(p42(), d, i)));
              return v;
          }},
+        // Inversion family (extreme_value, cauchy, lognormal, weibull, geometric).
+        {"extreme_value<double>(0,1) philox4x32(42)",
+         [] { return first(cbrng::extreme_value_distribution<double>(), p42()); }},
+        {"extreme_value<double>(-2,3) mt19937_64()",
+         [] { return first(cbrng::extreme_value_distribution<double>(-2, 3), m64()); }},
+        {"extreme_value<float>(1,0.5) philox4x32(42)",
+         [] { return first(cbrng::extreme_value_distribution<float>(1, 0.5f), p42()); }},
+        {"extreme_value<float>(1,0.5) mt19937_64()",
+         [] { return first(cbrng::extreme_value_distribution<float>(1, 0.5f), m64()); }},
+        {"cauchy<double>(0,1) philox4x32(42)",
+         [] { return first(cbrng::cauchy_distribution<double>(), p42()); }},
+        {"cauchy<double>(5,0.25) mt19937_64()",
+         [] { return first(cbrng::cauchy_distribution<double>(5, 0.25), m64()); }},
+        {"cauchy<float>(0,1) philox4x32(42)",
+         [] { return first(cbrng::cauchy_distribution<float>(), p42()); }},
+        {"cauchy<float>(-1,2) mt19937_64()",
+         [] { return first(cbrng::cauchy_distribution<float>(-1, 2), m64()); }},
+        {"lognormal<double>(0,1) philox4x32(42)",
+         [] { return first(cbrng::lognormal_distribution<double>(), p42()); }},
+        {"lognormal<double>(1,0.25) mt19937_64()",
+         [] { return first(cbrng::lognormal_distribution<double>(1, 0.25), m64()); }},
+        {"lognormal<float>(0,0.5) philox4x32(42)",
+         [] { return first(cbrng::lognormal_distribution<float>(0, 0.5f), p42()); }},
+        {"lognormal<float>(0,0.5) mt19937_64()",
+         [] { return first(cbrng::lognormal_distribution<float>(0, 0.5f), m64()); }},
+        {"weibull<double>(1.5,2) philox4x32(42)",
+         [] { return first(cbrng::weibull_distribution<double>(1.5, 2), p42()); }},
+        {"weibull<double>(0.5,1) mt19937_64()",
+         [] { return first(cbrng::weibull_distribution<double>(0.5, 1), m64()); }},
+        {"weibull<float>(2,1) philox4x32(42)",
+         [] { return first(cbrng::weibull_distribution<float>(2, 1), p42()); }},
+        {"weibull<float>(0.7,3) mt19937_64()",
+         [] { return first(cbrng::weibull_distribution<float>(0.7f, 3), m64()); }},
+        {"geometric<int>(0.3) philox4x32(42)",
+         [] { return first(cbrng::geometric_distribution<int>(0.3), p42()); }},
+        {"geometric<int64_t>(0.001) mt19937_64()",
+         [] { return first(cbrng::geometric_distribution<std::int64_t>(0.001), m64()); }},
+        {"geometric<uint8_t>(0.01) philox4x32(42) (saturates at 255)",
+         [] { return first(cbrng::geometric_distribution<std::uint8_t>(0.01), p42()); }},
+        {"geometric<uint64_t>(1e-15) mt19937_64()",
+         [] { return first(cbrng::geometric_distribution<std::uint64_t>(1e-15), m64()); }},
     };
     return all;
 }
@@ -257,4 +307,170 @@ TEST_CASE("golden values through every batch transform path", "[golden][transfor
         CHECK(via_transform<float>(w64, exponential_param<float>(0.5f), which) ==
               table("exponential<float>(0.5) mt19937_64()"));
     }
+}
+
+// ---------------------------------------------------------------- inversion family
+// extreme_value, cauchy, lognormal, weibull, geometric: the table through
+// variate_at and fill, and cross-checked against long-double references
+// computed from the same uniforms.
+namespace {
+
+/// The golden case `name` through variate_at (i = 0..15 from the start) and
+/// through fill from the start.
+template <class Dist, class Gen>
+void check_random_access_and_fill(const std::string& name, Dist d, const Gen& g0) {
+    INFO(name);
+    constexpr std::size_t n = cbrng_golden::values_per_case;
+    golden_values at;
+    for (std::size_t i = 0; i < n; ++i) at.push_back(bits_of(cbrng::variate_at(g0, d, i)));
+    CHECK(at == table(name));
+    std::vector<typename Dist::result_type> out(n);
+    Gen g = g0;
+    cbrng::fill(g, out.begin(), out.end(), d);
+    golden_values filled;
+    for (const auto x : out) filled.push_back(bits_of(x));
+    CHECK(filled == table(name));
+}
+
+/// tan(pi t) in long double, reduced as tan_pi does so the reference is well
+/// conditioned for |t| near 1/2 (1/2 - |t| is exact).
+long double tan_pi_ref(long double t) {
+    const long double pi = 3.141592653589793238462643383279502884L;
+    const long double a = std::fabs(t);
+    const long double r = a <= 0.25L ? std::tan(pi * a) : 1.0L / std::tan(pi * (0.5L - a));
+    return t < 0 ? -r : r;
+}
+
+/// Each golden value of `name` is within max_ulps ulps of Real at
+/// max(|ref|, scale) of ref(u), u the variate's uniform on the normal grid.
+template <class Real, class Gen, class Ref>
+void check_against_reference(const std::string& name, Gen g, Ref ref, long double scale,
+                             double max_ulps) {
+    INFO(name);
+    const auto want = table(name);
+    double worst = 0;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        const auto x = cbrng::detail::generate_variate_bits<Real>(g);
+        const long double u =
+            sizeof(Real) == 8
+                ? std::ldexp(static_cast<long double>(2 * (std::uint64_t{x} >> 12) + 1), -53)
+                : std::ldexp(static_cast<long double>(2 * std::uint64_t{x} + 1), -33);
+        const long double r = ref(u);
+        Real got;
+        if constexpr (sizeof(Real) == 8) {
+            got = cbrng::detail::double_from_bits(want[i]);
+        } else {
+            got = cbrng::detail::float_from_bits(static_cast<std::uint32_t>(want[i]));
+        }
+        int e = 0;
+        std::frexp(static_cast<double>(std::max(std::fabs(r), scale)), &e);
+        const long double ulp = std::ldexp(1.0L, e - std::numeric_limits<Real>::digits);
+        worst = std::max(worst, static_cast<double>(std::fabs(got - r) / ulp));
+    }
+    CHECK(worst <= max_ulps);
+}
+
+}  // namespace
+
+TEST_CASE("inversion family: golden values through variate_at and fill", "[golden]") {
+    using namespace cbrng;
+    check_random_access_and_fill("extreme_value<double>(0,1) philox4x32(42)",
+                                 extreme_value_distribution<double>(), p42());
+    check_random_access_and_fill("extreme_value<double>(-2,3) mt19937_64()",
+                                 extreme_value_distribution<double>(-2, 3), m64());
+    check_random_access_and_fill("extreme_value<float>(1,0.5) philox4x32(42)",
+                                 extreme_value_distribution<float>(1, 0.5f), p42());
+    check_random_access_and_fill("cauchy<double>(0,1) philox4x32(42)",
+                                 cauchy_distribution<double>(), p42());
+    check_random_access_and_fill("cauchy<float>(-1,2) mt19937_64()",
+                                 cauchy_distribution<float>(-1, 2), m64());
+    check_random_access_and_fill("cauchy<float>(0,1) philox4x32(42)", cauchy_distribution<float>(),
+                                 p42());
+    check_random_access_and_fill("lognormal<double>(0,1) philox4x32(42)",
+                                 lognormal_distribution<double>(), p42());
+    check_random_access_and_fill("lognormal<float>(0,0.5) philox4x32(42)",
+                                 lognormal_distribution<float>(0, 0.5f), p42());
+    check_random_access_and_fill("weibull<double>(1.5,2) philox4x32(42)",
+                                 weibull_distribution<double>(1.5, 2), p42());
+    check_random_access_and_fill("weibull<float>(2,1) philox4x32(42)",
+                                 weibull_distribution<float>(2, 1), p42());
+    check_random_access_and_fill("geometric<int>(0.3) philox4x32(42)",
+                                 geometric_distribution<int>(0.3), p42());
+    check_random_access_and_fill("geometric<uint8_t>(0.01) philox4x32(42) (saturates at 255)",
+                                 geometric_distribution<std::uint8_t>(0.01), p42());
+    check_random_access_and_fill("geometric<uint64_t>(1e-15) mt19937_64()",
+                                 geometric_distribution<std::uint64_t>(1e-15), m64());
+}
+
+TEST_CASE("inversion family: golden values against long-double references", "[golden]") {
+    const auto gumbel = [](long double a, long double b) {
+        return [a, b](long double u) { return a - b * std::log(-std::log(u)); };
+    };
+    check_against_reference<double>("extreme_value<double>(0,1) philox4x32(42)", p42(),
+                                    gumbel(0, 1), 1, 4);
+    check_against_reference<double>("extreme_value<double>(-2,3) mt19937_64()", m64(),
+                                    gumbel(-2, 3), 3, 4);
+    check_against_reference<float>("extreme_value<float>(1,0.5) philox4x32(42)", p42(),
+                                   gumbel(1, 0.5L), 1, 1);
+    check_against_reference<float>("extreme_value<float>(1,0.5) mt19937_64()", m64(),
+                                   gumbel(1, 0.5L), 1, 1);
+    const auto cauchy = [](long double a, long double b) {
+        return [a, b](long double u) { return a + b * tan_pi_ref(u - 0.5L); };
+    };
+    check_against_reference<double>("cauchy<double>(0,1) philox4x32(42)", p42(), cauchy(0, 1), 0,
+                                    2);
+    check_against_reference<double>("cauchy<double>(5,0.25) mt19937_64()", m64(), cauchy(5, 0.25L),
+                                    5, 4);
+    check_against_reference<float>("cauchy<float>(0,1) philox4x32(42)", p42(), cauchy(0, 1), 0, 1);
+    check_against_reference<float>("cauchy<float>(-1,2) mt19937_64()", m64(), cauchy(-1, 2), 1, 1);
+    // lognormal: exp(m + s z) with the library's z (its accuracy: detail_math_test).
+    const auto lognormal = [](long double m, long double s) {
+        return [m, s](long double u) {
+            return std::exp(m + s * cbrng::detail::normal_quantile(static_cast<double>(u)));
+        };
+    };
+    check_against_reference<double>("lognormal<double>(0,1) philox4x32(42)", p42(), lognormal(0, 1),
+                                    0, 2);
+    check_against_reference<double>("lognormal<double>(1,0.25) mt19937_64()", m64(),
+                                    lognormal(1, 0.25L), 0, 2);
+    check_against_reference<float>("lognormal<float>(0,0.5) philox4x32(42)", p42(),
+                                   lognormal(0, 0.5L), 0, 1);
+    check_against_reference<float>("lognormal<float>(0,0.5) mt19937_64()", m64(),
+                                   lognormal(0, 0.5L), 0, 1);
+    const auto weibull = [](long double a, long double b) {
+        return [a, b](long double u) { return b * std::pow(-std::log(u), 1 / a); };
+    };
+    check_against_reference<double>("weibull<double>(1.5,2) philox4x32(42)", p42(),
+                                    weibull(1.5L, 2), 0, 4);
+    check_against_reference<double>("weibull<double>(0.5,1) mt19937_64()", m64(), weibull(0.5L, 1),
+                                    0, 4);
+    check_against_reference<float>("weibull<float>(2,1) philox4x32(42)", p42(), weibull(2, 1), 0,
+                                   1);
+    check_against_reference<float>("weibull<float>(0.7,3) mt19937_64()", m64(),
+                                   weibull(static_cast<long double>(0.7f), 3), 0, 1);
+}
+
+TEST_CASE("geometric golden values against long-double inversion", "[golden]") {
+    const auto check = [](const std::string& name, auto g, long double p, long double max) {
+        INFO(name);
+        const auto want = table(name);
+        for (const auto w : want) {
+            const std::uint64_t x = cbrng::detail::generate_variate_bits<double>(g);
+            const long double u = std::ldexp(static_cast<long double>((x >> 11) + 1), -53);
+            const long double r = std::log(u) / std::log1p(-p);
+            const long double k = std::min(std::floor(r), max);
+            // The double quotient carries a relative error of a few 2^-53: the
+            // floor is exact unless r is that close to an integer.
+            const long double slack = 1e-15L * std::max(1.0L, r);
+            if (std::fabs(r - std::round(r)) > slack) {
+                CHECK(static_cast<long double>(w) == k);
+            } else {
+                CHECK(std::fabs(static_cast<long double>(w) - k) <= 1);
+            }
+        }
+    };
+    check("geometric<int>(0.3) philox4x32(42)", p42(), 0.3L, 2147483647.0L);
+    check("geometric<int64_t>(0.001) mt19937_64()", m64(), 0.001L, 9223372036854775807.0L);
+    check("geometric<uint8_t>(0.01) philox4x32(42) (saturates at 255)", p42(), 0.01L, 255.0L);
+    check("geometric<uint64_t>(1e-15) mt19937_64()", m64(), 1e-15L, 18446744073709551615.0L);
 }
