@@ -7,10 +7,15 @@
 
 #include <cbrng/ambient.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/cauchy.hpp>
 #include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/extreme_value.hpp>
+#include <cbrng/distributions/geometric.hpp>
+#include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/distributions/weibull.hpp>
 #include <cbrng/fill.hpp>
 #include <cbrng/philox.hpp>
 #include <cbrng/stream.hpp>
@@ -218,4 +223,62 @@ TEST_CASE("messages do not depend on the global locale", "[errors]") {
     }
     std::locale::global(saved);
     CHECK(what == "cbrng::uniform_real_distribution: a must be <= b (got a = 1234.5, b = 0)");
+}
+
+TEST_CASE("inversion-family distribution parameters are checked with clear messages", "[errors]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const float inff = std::numeric_limits<float>::infinity();
+
+    using evd = cbrng::extreme_value_distribution<double>;
+    CHECK_THROWS_MATCHES(evd(0.0, 0.0), std::invalid_argument,
+                         Catch::Message("cbrng::extreme_value_distribution: b must be > 0 and "
+                                        "finite (got 0)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)evd(0.0, -1.5); }, "(got -1.5)");
+    check_throws_containing<std::invalid_argument>([&] { (void)evd(0.0, nan); }, "(got nan)");
+    CHECK_THROWS_MATCHES(cbrng::extreme_value_distribution<float>(inff), std::invalid_argument,
+                         Catch::Message("cbrng::extreme_value_distribution: a must be finite "
+                                        "(got inf)"));
+
+    using cd = cbrng::cauchy_distribution<double>;
+    CHECK_THROWS_MATCHES(cd(0.0, -1.0), std::invalid_argument,
+                         Catch::Message("cbrng::cauchy_distribution: b must be > 0 and finite "
+                                        "(got -1)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)cd(0.0, inf); }, "(got inf)");
+    CHECK_THROWS_MATCHES(cd(-inf, 1.0), std::invalid_argument,
+                         Catch::Message("cbrng::cauchy_distribution: a must be finite (got -inf)"));
+
+    using lnd = cbrng::lognormal_distribution<double>;
+    CHECK_THROWS_MATCHES(lnd(0.0, 0.0), std::invalid_argument,
+                         Catch::Message("cbrng::lognormal_distribution: s must be > 0 and finite "
+                                        "(got 0)"));
+    CHECK_THROWS_MATCHES(lnd(nan, 1.0), std::invalid_argument,
+                         Catch::Message("cbrng::lognormal_distribution: m must be finite "
+                                        "(got nan)"));
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::lognormal_distribution<float>(0.0f, -inff); }, "(got -inf)");
+
+    using wd = cbrng::weibull_distribution<double>;
+    CHECK_THROWS_MATCHES(wd(0.0, 1.0), std::invalid_argument,
+                         Catch::Message("cbrng::weibull_distribution: a must be > 0 and finite "
+                                        "(got 0)"));
+    CHECK_THROWS_MATCHES(wd(1.0, -3.0), std::invalid_argument,
+                         Catch::Message("cbrng::weibull_distribution: b must be > 0 and finite "
+                                        "(got -3)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)wd(inf, 1.0); }, "(got inf)");
+
+    using gd = cbrng::geometric_distribution<int>;
+    CHECK_THROWS_MATCHES(gd(0.0), std::invalid_argument,
+                         Catch::Message("cbrng::geometric_distribution: p must be in (0, 1] "
+                                        "(got 0)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)gd(1.5); }, "(got 1.5)");
+    check_throws_containing<std::invalid_argument>([&] { (void)gd(nan); }, "p must be in (0, 1]");
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::geometric_distribution<std::uint8_t>::param_type(-0.0); }, "(got -0)");
+
+    // The boundaries themselves are valid.
+    CHECK_NOTHROW(gd(1.0));
+    CHECK_NOTHROW(gd(std::numeric_limits<double>::denorm_min()));
+    CHECK_NOTHROW(wd(std::numeric_limits<double>::denorm_min(), 1.0));
+    CHECK_NOTHROW(cd(0.0, std::numeric_limits<double>::denorm_min()));
 }
