@@ -6,11 +6,16 @@
 // variates lie in the documented range, consume the documented number of
 // words, and equal variate_at's random-access values.
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/cauchy.hpp>
 #include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/extreme_value.hpp>
+#include <cbrng/distributions/geometric.hpp>
+#include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/distributions/weibull.hpp>
 #include <cbrng/philox.hpp>
 #include <cbrng/stream.hpp>
 
@@ -204,11 +209,125 @@ void fuzz_bernoulli(FuzzedDataProvider& in) {
     draw_all(in, d, [&](bool x) { return p == 0.0 ? !x : p == 1.0 ? x : true; });
 }
 
+// Inversion family: extreme_value, cauchy (location a, scale b), lognormal,
+// weibull, geometric; the documented ranges, with a little slack for the
+// rounding of the bounds themselves.
+
+/// extreme_value (lo, hi = its documented multiples of b) and cauchy (-hi, hi).
+template <class D>
+void fuzz_location_scale(FuzzedDataProvider& in, long double lo, long double hi) {
+    using Real = typename D::result_type;
+    const Real a = real_from_bits<Real>(in);
+    const Real b = real_from_bits<Real>(in);
+    D d;
+    const bool valid = std::isfinite(a) && std::isfinite(b) && b > 0;
+    if (!construct<D>([&] { return D(a, b); }, valid, d)) return;
+    const long double la = a;
+    const long double lb = b;
+    const long double eps = 4 * static_cast<long double>(std::numeric_limits<Real>::epsilon());
+    const long double slack =
+        (std::fabs(la) + lb * hi) * eps + std::numeric_limits<Real>::denorm_min();
+    const bool may_overflow = std::fabs(la) + lb * std::max(std::fabs(lo), hi) * (1 + eps) >=
+                              static_cast<long double>(std::numeric_limits<Real>::max());
+    draw_all(in, d, [&](Real x) {
+        if (std::isnan(x)) return false;
+        if (std::isinf(x)) return may_overflow;
+        const long double lx = x;
+        return lx >= la + lb * lo - slack && lx <= la + lb * hi + slack;
+    });
+}
+
+template <class Real>
+void fuzz_lognormal(FuzzedDataProvider& in) {
+    const Real m = real_from_bits<Real>(in);
+    const Real s = real_from_bits<Real>(in);
+    using D = cbrng::lognormal_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(m) && std::isfinite(s) && s > 0;
+    if (!construct<D>([&] { return D(m, s); }, valid, d)) return;
+    // 0 <= x <= exp(m + zmax s), zmax = 8.2095 (double), 6.3380 (float).
+    const long double zmax = sizeof(Real) == 8 ? 8.2096L : 6.3381L;
+    const long double top = std::exp(static_cast<long double>(m) + zmax * s) * (1 + 1e-6L);
+    const bool may_overflow = top >= static_cast<long double>(std::numeric_limits<Real>::max());
+    draw_all(in, d, [&](Real x) {
+        if (std::isnan(x) || std::signbit(x)) return false;
+        if (std::isinf(x)) return may_overflow;
+        return static_cast<long double>(x) <= top;
+    });
+}
+
+template <class Real>
+void fuzz_weibull(FuzzedDataProvider& in) {
+    const Real a = real_from_bits<Real>(in);
+    const Real b = real_from_bits<Real>(in);
+    using D = cbrng::weibull_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(a) && std::isfinite(b) && a > 0 && b > 0;
+    if (!construct<D>([&] { return D(a, b); }, valid, d)) return;
+    // 0 <= x <= b exp(gmax / a), gmax = 3.6038 (double), 3.1302 (float).
+    const long double gmax = sizeof(Real) == 8 ? 3.6039L : 3.1303L;
+    const long double top = static_cast<long double>(b) * std::exp(gmax / a) * (1 + 1e-6L);
+    const bool may_overflow = !(top < static_cast<long double>(std::numeric_limits<Real>::max()));
+    draw_all(in, d, [&](Real x) {
+        if (std::isnan(x) || std::signbit(x)) return false;
+        if (std::isinf(x)) return may_overflow;
+        return static_cast<long double>(x) <= top;
+    });
+}
+
+template <class Int>
+void fuzz_geometric(FuzzedDataProvider& in) {
+    const double p = real_from_bits<double>(in);
+    using D = cbrng::geometric_distribution<Int>;
+    D d;
+    if (!construct<D>([&] { return D(p); }, p > 0.0 && p <= 1.0, d)) return;
+    // Saturating: every value of Int from 0 up is possible; p = 1 gives 0.
+    draw_all(in, d, [&](Int x) { return (x == Int{0} || x > Int{0}) && (p < 1.0 || x == Int{0}); });
+}
+
+void fuzz_inversion_family(FuzzedDataProvider& in) {
+    switch (in.ConsumeIntegral<std::uint8_t>() % 11) {
+        case 0:
+            fuzz_location_scale<cbrng::extreme_value_distribution<double>>(in, -3.6038L, 36.737L);
+            break;
+        case 1:
+            fuzz_location_scale<cbrng::extreme_value_distribution<float>>(in, -3.1302L, 22.874L);
+            break;
+        case 2:
+            fuzz_location_scale<cbrng::cauchy_distribution<double>>(in, -2.8671e15L, 2.8671e15L);
+            break;
+        case 3:
+            fuzz_location_scale<cbrng::cauchy_distribution<float>>(in, -2.7343e9L, 2.7343e9L);
+            break;
+        case 4:
+            fuzz_lognormal<float>(in);
+            break;
+        case 5:
+            fuzz_lognormal<double>(in);
+            break;
+        case 6:
+            fuzz_weibull<float>(in);
+            break;
+        case 7:
+            fuzz_weibull<double>(in);
+            break;
+        case 8:
+            fuzz_geometric<int>(in);
+            break;
+        case 9:
+            fuzz_geometric<std::uint8_t>(in);
+            break;
+        default:
+            fuzz_geometric<std::int64_t>(in);
+            break;
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzedDataProvider in(data, size);
-    switch (in.ConsumeIntegral<std::uint8_t>() % 14) {
+    switch (in.ConsumeIntegral<std::uint8_t>() % 15) {
         case 0:
             fuzz_uniform_int<int>(in);
             break;
@@ -244,6 +363,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             break;
         case 11:
             fuzz_exponential<double>(in);
+            break;
+        case 12:
+            fuzz_inversion_family(in);
             break;
         default:
             fuzz_bernoulli(in);
