@@ -10,13 +10,18 @@
 // prints the current values in the header's format.
 #include <cbrng/detail/transform.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/beta.hpp>
 #include <cbrng/distributions/cauchy.hpp>
+#include <cbrng/distributions/chi_squared.hpp>
 #include <cbrng/distributions/exponential.hpp>
 #include <cbrng/distributions/extreme_value.hpp>
+#include <cbrng/distributions/fisher_f.hpp>
+#include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/geometric.hpp>
 #include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/distributions/random_access.hpp>
+#include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
 #include <cbrng/distributions/weibull.hpp>
@@ -37,6 +42,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "gamma_family_util.hpp"
 #include "golden_distributions.hpp"
 
 namespace {
@@ -199,6 +205,52 @@ const std::vector<std::pair<std::string, std::function<golden_values()>>>& cases
          [] { return first(cbrng::geometric_distribution<std::uint8_t>(0.01), p42()); }},
         {"geometric<uint64_t>(1e-15) mt19937_64()",
          [] { return first(cbrng::geometric_distribution<std::uint64_t>(1e-15), m64()); }},
+        // Gamma family (gamma, chi_squared, student_t, fisher_f, beta): every
+        // branch (the boost below 1, Marsaglia-Tsang, the log-space forms).
+        {"gamma<double>(0.5,1) philox4x32(42)",
+         [] { return first(cbrng::gamma_distribution<double>(0.5), p42()); }},
+        {"gamma<double>(1,2) mt19937_64()",
+         [] { return first(cbrng::gamma_distribution<double>(1, 2), m64()); }},
+        {"gamma<double>(2,1) philox4x32(42)",
+         [] { return first(cbrng::gamma_distribution<double>(2), p42()); }},
+        {"gamma<double>(30,0.5) mt19937_64()",
+         [] { return first(cbrng::gamma_distribution<double>(30, 0.5), m64()); }},
+        {"gamma<double>(0.01,1) mt19937()",
+         [] { return first(cbrng::gamma_distribution<double>(0.01), std::mt19937{}); }},
+        {"gamma<float>(0.5,1) philox4x32(42)",
+         [] { return first(cbrng::gamma_distribution<float>(0.5f), p42()); }},
+        {"gamma<float>(30,1) mt19937_64()",
+         [] { return first(cbrng::gamma_distribution<float>(30), m64()); }},
+        {"chi_squared<double>(0.5) philox4x32(42)",
+         [] { return first(cbrng::chi_squared_distribution<double>(0.5), p42()); }},
+        {"chi_squared<double>(100) mt19937_64()",
+         [] { return first(cbrng::chi_squared_distribution<double>(100), m64()); }},
+        {"chi_squared<float>(3) philox4x32(42)",
+         [] { return first(cbrng::chi_squared_distribution<float>(3), p42()); }},
+        {"student_t<double>(0.8) philox4x32(42)",
+         [] { return first(cbrng::student_t_distribution<double>(0.8), p42()); }},
+        {"student_t<double>(3) mt19937_64()",
+         [] { return first(cbrng::student_t_distribution<double>(3), m64()); }},
+        {"student_t<double>(1000) philox4x32(42)",
+         [] { return first(cbrng::student_t_distribution<double>(1000), p42()); }},
+        {"student_t<float>(5) mt19937_64()",
+         [] { return first(cbrng::student_t_distribution<float>(5), m64()); }},
+        {"fisher_f<double>(1,1) philox4x32(42)",
+         [] { return first(cbrng::fisher_f_distribution<double>(1, 1), p42()); }},
+        {"fisher_f<double>(5,10) mt19937_64()",
+         [] { return first(cbrng::fisher_f_distribution<double>(5, 10), m64()); }},
+        {"fisher_f<float>(30,50) philox4x32(42)",
+         [] { return first(cbrng::fisher_f_distribution<float>(30, 50), p42()); }},
+        {"beta<double>(0.5,0.5) philox4x32(42)",
+         [] { return first(cbrng::beta_distribution<double>(0.5, 0.5), p42()); }},
+        {"beta<double>(2,3) mt19937_64()",
+         [] { return first(cbrng::beta_distribution<double>(2, 3), m64()); }},
+        {"beta<double>(0.2,5) philox4x32(42)",
+         [] { return first(cbrng::beta_distribution<double>(0.2, 5), p42()); }},
+        {"beta<float>(0.1,0.1) mt19937_64()",
+         [] { return first(cbrng::beta_distribution<float>(0.1f, 0.1f), m64()); }},
+        {"beta<float>(40,30) philox4x32(42)",
+         [] { return first(cbrng::beta_distribution<float>(40, 30), p42()); }},
     };
     return all;
 }
@@ -473,4 +525,133 @@ TEST_CASE("geometric golden values against long-double inversion", "[golden]") {
     check("geometric<int64_t>(0.001) mt19937_64()", m64(), 0.001L, 9223372036854775807.0L);
     check("geometric<uint8_t>(0.01) philox4x32(42) (saturates at 255)", p42(), 0.01L, 255.0L);
     check("geometric<uint64_t>(1e-15) mt19937_64()", m64(), 1e-15L, 18446744073709551615.0L);
+}
+
+// ---------------------------------------------------------------- gamma family
+// gamma, chi_squared, student_t, fisher_f, beta (variable consumption, so no
+// variate_at): the table through fill, and cross-checked against the
+// long-double re-implementation of the same algorithms from the same draws
+// (tests/gamma_family_util.hpp).
+namespace {
+
+/// The golden case `name` through fill from the start.
+template <class Dist, class Gen>
+void check_fill(const std::string& name, Dist d, const Gen& g0) {
+    INFO(name);
+    std::vector<typename Dist::result_type> out(cbrng_golden::values_per_case);
+    Gen g = g0;
+    cbrng::fill(g, out.begin(), out.end(), d);
+    golden_values filled;
+    for (const auto x : out) filled.push_back(bits_of(x));
+    CHECK(filled == table(name));
+}
+
+/// Each golden value of `name` against ref(g) (one long-double variate from
+/// g): relative 1e-12 for double (room for the methods' conditioning, see
+/// distributions_gamma_test), the double result rounded once for float.
+template <class Real, class Gen, class Ref>
+void check_against_family_reference(const std::string& name, Gen g, Ref ref) {
+    INFO(name);
+    const auto want = table(name);
+    double worst = 0;
+    for (const auto w : want) {
+        const long double r = ref(g);
+        Real got;
+        if constexpr (sizeof(Real) == 8) {
+            got = cbrng::detail::double_from_bits(w);
+        } else {
+            got = cbrng::detail::float_from_bits(static_cast<std::uint32_t>(w));
+        }
+        worst = std::max(worst, cbrng_test::rel_error_units<Real>(got, r));
+    }
+    CHECK(worst <= (sizeof(Real) == 8 ? 1e-12 * 0x1p53 : 1.01));
+}
+
+}  // namespace
+
+TEST_CASE("gamma family: golden values through fill", "[golden]") {
+    using namespace cbrng;
+    check_fill("gamma<double>(0.5,1) philox4x32(42)", gamma_distribution<double>(0.5), p42());
+    check_fill("gamma<double>(30,0.5) mt19937_64()", gamma_distribution<double>(30, 0.5), m64());
+    check_fill("gamma<float>(0.5,1) philox4x32(42)", gamma_distribution<float>(0.5f), p42());
+    check_fill("chi_squared<double>(100) mt19937_64()", chi_squared_distribution<double>(100),
+               m64());
+    check_fill("student_t<double>(0.8) philox4x32(42)", student_t_distribution<double>(0.8), p42());
+    check_fill("student_t<float>(5) mt19937_64()", student_t_distribution<float>(5), m64());
+    check_fill("fisher_f<double>(1,1) philox4x32(42)", fisher_f_distribution<double>(1, 1), p42());
+    check_fill("beta<double>(0.2,5) philox4x32(42)", beta_distribution<double>(0.2, 5), p42());
+    check_fill("beta<float>(0.1,0.1) mt19937_64()", beta_distribution<float>(0.1f, 0.1f), m64());
+}
+
+TEST_CASE("gamma family: golden values against the long-double re-implementation", "[golden]") {
+    using cbrng_test::ref_beta;
+    using cbrng_test::ref_fisher_f;
+    using cbrng_test::ref_gamma;
+    using cbrng_test::ref_student_t;
+    check_against_family_reference<double>(
+        "gamma<double>(0.5,1) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return ref_gamma<double>(g, 0.5L); });
+    check_against_family_reference<double>(
+        "gamma<double>(1,2) mt19937_64()", m64(),
+        [](std::mt19937_64& g) { return 2 * ref_gamma<double>(g, 1.0L); });
+    check_against_family_reference<double>(
+        "gamma<double>(2,1) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return ref_gamma<double>(g, 2.0L); });
+    check_against_family_reference<double>(
+        "gamma<double>(30,0.5) mt19937_64()", m64(),
+        [](std::mt19937_64& g) { return ref_gamma<double>(g, 30.0L) / 2; });
+    check_against_family_reference<double>(
+        "gamma<double>(0.01,1) mt19937()", std::mt19937{},
+        [](std::mt19937& g) { return ref_gamma<double>(g, 0.01L); });
+    check_against_family_reference<float>(
+        "gamma<float>(0.5,1) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return ref_gamma<float>(g, 0.5L); });
+    check_against_family_reference<float>(
+        "gamma<float>(30,1) mt19937_64()", m64(),
+        [](std::mt19937_64& g) { return ref_gamma<float>(g, 30.0L); });
+    check_against_family_reference<double>(
+        "chi_squared<double>(0.5) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return 2 * ref_gamma<double>(g, 0.25L); });
+    check_against_family_reference<double>(
+        "chi_squared<double>(100) mt19937_64()", m64(),
+        [](std::mt19937_64& g) { return 2 * ref_gamma<double>(g, 50.0L); });
+    check_against_family_reference<float>(
+        "chi_squared<float>(3) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return 2 * ref_gamma<float>(g, 1.5L); });
+    check_against_family_reference<double>(
+        "student_t<double>(0.8) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return ref_student_t<double>(g, 0.8L); });
+    check_against_family_reference<double>(
+        "student_t<double>(3) mt19937_64()", m64(),
+        [](std::mt19937_64& g) { return ref_student_t<double>(g, 3.0L); });
+    check_against_family_reference<double>(
+        "student_t<double>(1000) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return ref_student_t<double>(g, 1000.0L); });
+    check_against_family_reference<float>(
+        "student_t<float>(5) mt19937_64()", m64(),
+        [](std::mt19937_64& g) { return ref_student_t<float>(g, 5.0L); });
+    check_against_family_reference<double>(
+        "fisher_f<double>(1,1) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return ref_fisher_f<double>(g, 1.0L, 1.0L); });
+    check_against_family_reference<double>(
+        "fisher_f<double>(5,10) mt19937_64()", m64(),
+        [](std::mt19937_64& g) { return ref_fisher_f<double>(g, 5.0L, 10.0L); });
+    check_against_family_reference<float>(
+        "fisher_f<float>(30,50) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return ref_fisher_f<float>(g, 30.0L, 50.0L); });
+    check_against_family_reference<double>(
+        "beta<double>(0.5,0.5) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return ref_beta<double>(g, 0.5L, 0.5L); });
+    check_against_family_reference<double>(
+        "beta<double>(2,3) mt19937_64()", m64(),
+        [](std::mt19937_64& g) { return ref_beta<double>(g, 2.0L, 3.0L); });
+    check_against_family_reference<double>(
+        "beta<double>(0.2,5) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return ref_beta<double>(g, 0.2L, 5.0L); });
+    check_against_family_reference<float>(
+        "beta<float>(0.1,0.1) mt19937_64()", m64(),
+        [](std::mt19937_64& g) { return ref_beta<float>(g, 0.1f, 0.1f); });
+    check_against_family_reference<float>(
+        "beta<float>(40,30) philox4x32(42)", p42(),
+        [](cbrng::philox4x32& g) { return ref_beta<float>(g, 40.0L, 30.0L); });
 }
