@@ -27,7 +27,7 @@ using cbrng::poisson_distribution;
 
 template <class Int, class Gen>
 void check_regime(cbrng_test::pvalue_log& log, double mean, Gen gen, const std::string& name,
-                  int n = 400000) {
+                  int n = 250000) {
     poisson_distribution<Int> d{mean};
     std::map<std::int64_t, std::uint64_t> seen;
     std::vector<double> x(static_cast<std::size_t>(n));

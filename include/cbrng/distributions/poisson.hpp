@@ -12,14 +12,15 @@
 //  - mean >= 10: PTRS, "transformed rejection with squeeze" (W. Hörmann, "The
 //    transformed rejection method for generating Poisson random variables",
 //    Insurance: Mathematics and Economics 12, 1993, 39-45), with its published
-//    constants. Each attempt takes two 64-bit draws: U = (x1 >> 11) * 2^-53 -
-//    1/2 and V = ((x2 >> 11) + 1) * 2^-53 in (0, 1]; the expected number of attempts
-//    is 1.1239 + 1.1328 / (b - 3.4) with b = 0.931 + 2.53 sqrt(mean): 1.33 at
-//    mean 10, 1.17 at 100, falling to 1.12. The final test compares log V with
-//    log(mean^k e^-mean / k!), computed as k log1p(d / (k+1)) - d -
-//    log(k+1) / 2 - fc(k) - log sqrt(2 pi) with d = mean - (k+1) (fc:
-//    detail/stirling_correction.hpp), which keeps its absolute error near
-//    sqrt(mean) * 2^-52 instead of mean log(mean) * 2^-52.
+//    constants. Each attempt takes two 64-bit draws: U = (x1 >> 11) * 2^-53
+//    - 1/2 and V = ((x2 >> 11) + 1) * 2^-53 in (0, 1]; the expected number
+//    of attempts is 1.1239 + 1.1328 / (b - 3.4) with b = 0.931 + 2.53
+//    sqrt(mean): 1.33 at mean 10, 1.17 at 100, falling to 1.12. The final
+//    test compares log V with log(mean^k e^-mean / k!), computed as
+//    k log1p(d / (k+1)) - d - log(k+1) / 2 - fc(k) - log sqrt(2 pi) with
+//    d = mean - (k+1) (fc: detail::stirling_correction, detail/math.hpp),
+//    which keeps its absolute error near sqrt(mean) * 2^-52 instead of
+//    mean log(mean) * 2^-52.
 // The library's own exp, log, log1p and sqrt (detail/math.hpp), every product
 // guarded: the same bits on every compiler, flag set and architecture.
 //
@@ -50,7 +51,6 @@
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
 #include "../detail/real_distribution.hpp"
-#include "../detail/stirling_correction.hpp"
 #include "../detail/uniform_bits.hpp"
 #include "uniform_int.hpp"
 
@@ -156,7 +156,8 @@ class poisson_param {
             const double n = k + 1.0;
             const double d = mean_ - n;
             const double rhs = fp_mul(k, detail::log1p(d / n)) - d - fp_mul(0.5, detail::log(n)) -
-                               stirling_correction(k) - log_sqrt_2pi;
+                               stirling_correction(static_cast<std::uint64_t>(k)) -
+                               stirling_constants::half_log_2pi;
             if (lhs <= rhs) return static_cast<IntType>(k);
         }
     }
