@@ -7,12 +7,17 @@
 
 #include <cbrng/ambient.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/beta.hpp>
 #include <cbrng/distributions/cauchy.hpp>
+#include <cbrng/distributions/chi_squared.hpp>
 #include <cbrng/distributions/exponential.hpp>
 #include <cbrng/distributions/extreme_value.hpp>
+#include <cbrng/distributions/fisher_f.hpp>
+#include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/geometric.hpp>
 #include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
 #include <cbrng/distributions/weibull.hpp>
@@ -281,4 +286,62 @@ TEST_CASE("inversion-family distribution parameters are checked with clear messa
     CHECK_NOTHROW(gd(std::numeric_limits<double>::denorm_min()));
     CHECK_NOTHROW(wd(std::numeric_limits<double>::denorm_min(), 1.0));
     CHECK_NOTHROW(cd(0.0, std::numeric_limits<double>::denorm_min()));
+}
+
+TEST_CASE("gamma-family distribution parameters are checked with clear messages", "[errors]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const float inff = std::numeric_limits<float>::infinity();
+
+    using gd = cbrng::gamma_distribution<double>;
+    CHECK_THROWS_MATCHES(gd(0.0), std::invalid_argument,
+                         Catch::Message("cbrng::gamma_distribution: alpha must be > 0 and finite "
+                                        "(got 0)"));
+    CHECK_THROWS_MATCHES(gd(1.0, -2.0), std::invalid_argument,
+                         Catch::Message("cbrng::gamma_distribution: beta must be > 0 and finite "
+                                        "(got -2)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)gd(nan); }, "(got nan)");
+    check_throws_containing<std::invalid_argument>([&] { (void)gd(1.0, inf); }, "(got inf)");
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::gamma_distribution<float>::param_type(-inff); }, "(got -inf)");
+
+    using cd = cbrng::chi_squared_distribution<double>;
+    CHECK_THROWS_MATCHES(cd(-1.0), std::invalid_argument,
+                         Catch::Message("cbrng::chi_squared_distribution: n must be > 0 and "
+                                        "finite (got -1)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)cd(inf); }, "(got inf)");
+
+    using td = cbrng::student_t_distribution<double>;
+    CHECK_THROWS_MATCHES(td(0.0), std::invalid_argument,
+                         Catch::Message("cbrng::student_t_distribution: n must be > 0 and finite "
+                                        "(got 0)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)td(nan); }, "(got nan)");
+
+    using fd = cbrng::fisher_f_distribution<double>;
+    CHECK_THROWS_MATCHES(fd(0.0, 1.0), std::invalid_argument,
+                         Catch::Message("cbrng::fisher_f_distribution: m must be > 0 and finite "
+                                        "(got 0)"));
+    CHECK_THROWS_MATCHES(fd(1.0, -inf), std::invalid_argument,
+                         Catch::Message("cbrng::fisher_f_distribution: n must be > 0 and finite "
+                                        "(got -inf)"));
+
+    using bd = cbrng::beta_distribution<double>;
+    CHECK_THROWS_MATCHES(bd(-0.5, 1.0), std::invalid_argument,
+                         Catch::Message("cbrng::beta_distribution: alpha must be > 0 and finite "
+                                        "(got -0.5)"));
+    CHECK_THROWS_MATCHES(bd(1.0, 0.0), std::invalid_argument,
+                         Catch::Message("cbrng::beta_distribution: beta must be > 0 and finite "
+                                        "(got 0)"));
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::beta_distribution<float>(1.0f, std::nanf("")); }, "(got nan)");
+
+    // The boundaries themselves are valid.
+    const double tiny = std::numeric_limits<double>::denorm_min();
+    const double big = std::numeric_limits<double>::max();
+    CHECK_NOTHROW(gd(tiny, tiny));
+    CHECK_NOTHROW(gd(big, big));
+    CHECK_NOTHROW(cd(tiny));
+    CHECK_NOTHROW(td(big));
+    CHECK_NOTHROW(fd(tiny, big));
+    CHECK_NOTHROW(bd(tiny, big));
 }
