@@ -106,6 +106,11 @@ TEST_CASE("gamma: words per variate are variable; measured means", "[gamma]") {
     STATIC_REQUIRE_FALSE(gd::fixed_consumption);
     STATIC_REQUIRE(gd::words_per_variate<cbrng::philox4x64>() == 0);
     STATIC_REQUIRE(gf::words_per_variate<std::mt19937>() == 0);
+    // The minimum: one accepted attempt (two draws), three below alpha = 1.
+    STATIC_REQUIRE(gd::min_words_per_variate<cbrng::philox4x64>(gd::param_type(2.0)) == 2);
+    STATIC_REQUIRE(gd::min_words_per_variate<cbrng::philox4x32>(gd::param_type(0.5)) == 6);
+    STATIC_REQUIRE(gf::min_words_per_variate<std::mt19937>(gf::param_type(0.5f)) == 3);
+    STATIC_REQUIRE(gd::min_words_per_variate<std::minstd_rand>(gd::param_type(2.0)) == 0);
     // Draws per variate: 2 per Marsaglia-Tsang attempt (1 when v <= 0), one
     // more for the boost. A draw is one call of a 64-bit URBG for double and
     // one call of a 32-bit URBG for float.

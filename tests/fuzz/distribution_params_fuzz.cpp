@@ -6,13 +6,18 @@
 // variates lie in the documented range, consume the documented number of
 // words, and equal variate_at's random-access values.
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/beta.hpp>
 #include <cbrng/distributions/cauchy.hpp>
+#include <cbrng/distributions/chi_squared.hpp>
 #include <cbrng/distributions/exponential.hpp>
 #include <cbrng/distributions/extreme_value.hpp>
+#include <cbrng/distributions/fisher_f.hpp>
+#include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/geometric.hpp>
 #include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/distributions/random_access.hpp>
+#include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
 #include <cbrng/distributions/weibull.hpp>
@@ -323,11 +328,123 @@ void fuzz_inversion_family(FuzzedDataProvider& in) {
     }
 }
 
+// Gamma family: gamma, chi_squared, student_t, fisher_f, beta (variable
+// consumption: at least min_words_per_variate). Never NaN; within the
+// documented ranges.
+
+/// The largest standard gamma(alpha) variate: d (1 + c zmax)^3 with
+/// zmax = 8.2095 (d = alpha + 2/3 for the boost, whose factor is <= 1), with
+/// slack.
+long double gamma_top(long double alpha) {
+    const long double d = alpha >= 1 ? alpha - 1.0L / 3 : alpha + 2.0L / 3;
+    const long double w = 1 + 8.2096L / std::sqrt(9 * d);
+    return d * w * w * w * (1 + 1e-6L);
+}
+
+template <class Real>
+void fuzz_gamma(FuzzedDataProvider& in) {
+    const Real alpha = real_from_bits<Real>(in);
+    const Real beta = real_from_bits<Real>(in);
+    using D = cbrng::gamma_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(alpha) && std::isfinite(beta) && alpha > 0 && beta > 0;
+    if (!construct<D>([&] { return D(alpha, beta); }, valid, d)) return;
+    const long double top = gamma_top(alpha) * beta;
+    const bool may_overflow = !(top < static_cast<long double>(std::numeric_limits<Real>::max()));
+    draw_all(in, d, [&](Real x) {
+        if (std::isnan(x) || std::signbit(x)) return false;
+        if (std::isinf(x)) return may_overflow;
+        return static_cast<long double>(x) <= top;
+    });
+}
+
+template <class Real>
+void fuzz_chi_squared(FuzzedDataProvider& in) {
+    const Real n = real_from_bits<Real>(in);
+    using D = cbrng::chi_squared_distribution<Real>;
+    D d;
+    if (!construct<D>([&] { return D(n); }, std::isfinite(n) && n > 0, d)) return;
+    const long double top = 2 * gamma_top(static_cast<long double>(n) / 2);
+    draw_all(in, d, [&](Real x) {
+        return !std::isnan(x) && !std::signbit(x) &&
+               (std::isinf(x) || static_cast<long double>(x) <= top);
+    });
+}
+
+template <class Real>
+void fuzz_student_t(FuzzedDataProvider& in) {
+    const Real n = real_from_bits<Real>(in);
+    using D = cbrng::student_t_distribution<Real>;
+    D d;
+    if (!construct<D>([&] { return D(n); }, std::isfinite(n) && n > 0, d)) return;
+    // Infinite only for n below about 0.05 (documented); never NaN.
+    draw_all(in, d, [&](Real x) { return !std::isnan(x) && (std::isfinite(x) || n < Real(0.1)); });
+}
+
+template <class Real>
+void fuzz_fisher_f(FuzzedDataProvider& in) {
+    const Real m = real_from_bits<Real>(in);
+    const Real n = real_from_bits<Real>(in);
+    using D = cbrng::fisher_f_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(m) && std::isfinite(n) && m > 0 && n > 0;
+    if (!construct<D>([&] { return D(m, n); }, valid, d)) return;
+    draw_all(in, d, [&](Real x) {
+        return !std::isnan(x) && !std::signbit(x) && (std::isfinite(x) || m < 2 || n < 2);
+    });
+}
+
+template <class Real>
+void fuzz_beta(FuzzedDataProvider& in) {
+    const Real a = real_from_bits<Real>(in);
+    const Real b = real_from_bits<Real>(in);
+    using D = cbrng::beta_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(a) && std::isfinite(b) && a > 0 && b > 0;
+    if (!construct<D>([&] { return D(a, b); }, valid, d)) return;
+    draw_all(in, d, [&](Real x) { return x >= 0 && x <= 1; });
+}
+
+void fuzz_gamma_family(FuzzedDataProvider& in) {
+    switch (in.ConsumeIntegral<std::uint8_t>() % 10) {
+        case 0:
+            fuzz_gamma<float>(in);
+            break;
+        case 1:
+            fuzz_gamma<double>(in);
+            break;
+        case 2:
+            fuzz_chi_squared<float>(in);
+            break;
+        case 3:
+            fuzz_chi_squared<double>(in);
+            break;
+        case 4:
+            fuzz_student_t<float>(in);
+            break;
+        case 5:
+            fuzz_student_t<double>(in);
+            break;
+        case 6:
+            fuzz_fisher_f<float>(in);
+            break;
+        case 7:
+            fuzz_fisher_f<double>(in);
+            break;
+        case 8:
+            fuzz_beta<float>(in);
+            break;
+        default:
+            fuzz_beta<double>(in);
+            break;
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzedDataProvider in(data, size);
-    switch (in.ConsumeIntegral<std::uint8_t>() % 15) {
+    switch (in.ConsumeIntegral<std::uint8_t>() % 16) {
         case 0:
             fuzz_uniform_int<int>(in);
             break;
@@ -366,6 +483,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             break;
         case 12:
             fuzz_inversion_family(in);
+            break;
+        case 13:
+            fuzz_gamma_family(in);
             break;
         default:
             fuzz_bernoulli(in);

@@ -149,6 +149,13 @@ class beta_distribution : public detail::variable_real_distribution<beta_distrib
         return RealType(1);
     }
 
+    /// The fewest draws a variate takes (see min_words_per_variate).
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_draws(
+        const param_type& p) noexcept {
+        return detail::gamma_min_draws(static_cast<double>(p.alpha())) +
+               detail::gamma_min_draws(static_cast<double>(p.beta()));
+    }
+
     using base::operator();
     /// One variate from g with parameters p.
     template <class URBG>

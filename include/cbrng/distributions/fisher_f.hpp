@@ -141,6 +141,13 @@ class fisher_f_distribution
         return detail::largest_finite<RealType>;
     }
 
+    /// The fewest draws a variate takes (see min_words_per_variate).
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_draws(
+        const param_type& p) noexcept {
+        return detail::gamma_min_draws(detail::half_dof(static_cast<double>(p.m()))) +
+               detail::gamma_min_draws(detail::half_dof(static_cast<double>(p.n())));
+    }
+
     using base::operator();
     /// One variate from g with parameters p.
     template <class URBG>

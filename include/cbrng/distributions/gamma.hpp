@@ -90,6 +90,14 @@ class variable_real_distribution
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
         return 0;
     }
+    /// The fewest URBG calls a variate with parameters p takes (every
+    /// rejection adds to it); 0 where the URBG's range is not a power of two.
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
+        const param_type& p) noexcept {
+        return Derived::min_draws(p) *
+               urbg_bits<URBG>::template calls<variate_bits<typename Param::value_type>>;
+    }
 
     /// Text form: the parameters as exact hexadecimal floating literals.
     friend std::ostream& operator<<(std::ostream& os, const Derived& d) {
@@ -237,6 +245,12 @@ CBRNG_HOST_DEVICE double gamma_log_variate(URBG& g, double alpha) {
     return detail::log(x) + t;
 }
 
+/// The fewest draws a standard gamma(alpha) variate takes: one accepted
+/// Marsaglia-Tsang attempt (two draws), plus the boost's uniform below 1.
+[[nodiscard]] CBRNG_HOST_DEVICE constexpr std::size_t gamma_min_draws(double alpha) noexcept {
+    return alpha >= 1.0 ? 2 : 3;
+}
+
 /// n / 2 for a degrees-of-freedom parameter n > 0, never 0 (n = 2^-1074
 /// gives 2^-1074, not 0): the gamma shape of chi^2_n.
 [[nodiscard]] CBRNG_HOST_DEVICE constexpr double half_dof(double n) noexcept {
@@ -293,6 +307,12 @@ class gamma_distribution
     /// The largest finite value, as for std::.
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type max() const noexcept {
         return detail::largest_finite<RealType>;
+    }
+
+    /// The fewest draws a variate takes (see min_words_per_variate).
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_draws(
+        const param_type& p) noexcept {
+        return detail::gamma_min_draws(static_cast<double>(p.alpha()));
     }
 
     using base::operator();

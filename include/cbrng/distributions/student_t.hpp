@@ -133,6 +133,12 @@ class student_t_distribution
         return detail::largest_finite<RealType>;
     }
 
+    /// The fewest draws a variate takes (see min_words_per_variate).
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_draws(
+        const param_type& p) noexcept {
+        return 1 + detail::gamma_min_draws(detail::half_dof(static_cast<double>(p.n())));
+    }
+
     using base::operator();
     /// One variate from g with parameters p.
     template <class URBG>
