@@ -655,3 +655,30 @@ TEST_CASE("gamma family: golden values against the long-double re-implementation
         "beta<float>(40,30) philox4x32(42)", p42(),
         [](cbrng::philox4x32& g) { return ref_beta<float>(g, 40.0L, 30.0L); });
 }
+
+TEST_CASE("inversion family: golden values through every batch transform path",
+          "[golden][transform]") {
+    using namespace cbrng::detail;
+    constexpr std::size_t n = cbrng_golden::values_per_case;
+    const auto w32 = words_of<std::uint32_t>(p42(), 2 * n);
+    const auto w64 = words_of<std::uint64_t>(m64(), n);
+    for (const isa which : supported_isas()) {
+        INFO("isa " << isa_name(which));
+        CHECK(via_transform<double>(w32, extreme_value_param<double>(), which) ==
+              table("extreme_value<double>(0,1) philox4x32(42)"));
+        CHECK(via_transform<double>(w64, extreme_value_param<double>(-2, 3), which) ==
+              table("extreme_value<double>(-2,3) mt19937_64()"));
+        CHECK(via_transform<float>(w32, extreme_value_param<float>(1, 0.5f), which) ==
+              table("extreme_value<float>(1,0.5) philox4x32(42)"));
+        CHECK(via_transform<float>(w64, extreme_value_param<float>(1, 0.5f), which) ==
+              table("extreme_value<float>(1,0.5) mt19937_64()"));
+        CHECK(via_transform<double>(w32, lognormal_param<double>(), which) ==
+              table("lognormal<double>(0,1) philox4x32(42)"));
+        CHECK(via_transform<double>(w64, lognormal_param<double>(1, 0.25), which) ==
+              table("lognormal<double>(1,0.25) mt19937_64()"));
+        CHECK(via_transform<float>(w32, lognormal_param<float>(0, 0.5f), which) ==
+              table("lognormal<float>(0,0.5) philox4x32(42)"));
+        CHECK(via_transform<float>(w64, lognormal_param<float>(0, 0.5f), which) ==
+              table("lognormal<float>(0,0.5) mt19937_64()"));
+    }
+}

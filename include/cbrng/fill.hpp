@@ -44,6 +44,8 @@
 #include "detail/simd/scalar.hpp"
 #include "detail/transform.hpp"
 #include "distributions/exponential.hpp"
+#include "distributions/extreme_value.hpp"
+#include "distributions/lognormal.hpp"
 #include "distributions/normal.hpp"
 #include "distributions/uniform_real.hpp"
 #include "engine.hpp"
@@ -350,6 +352,10 @@ template <class Real>
 struct batch_distribution<normal_distribution<Real>> : std::true_type {};
 template <class Real>
 struct batch_distribution<exponential_distribution<Real>> : std::true_type {};
+template <class Real>
+struct batch_distribution<extreme_value_distribution<Real>> : std::true_type {};
+template <class Real>
+struct batch_distribution<lognormal_distribution<Real>> : std::true_type {};
 
 /// Fast path for variates: n variates of dist from g to out, as n calls of
 /// dist(g) would.

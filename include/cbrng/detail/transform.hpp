@@ -58,8 +58,10 @@ void transform(const Word* words, Real* out, std::size_t n, const Param& p,
                   "cbrng: batch words are std::uint32_t or std::uint64_t");
     static_assert(std::is_same_v<Real, float> || std::is_same_v<Real, double>,
                   "cbrng: batch variates are float or double");
-    static_assert(is_batch_param_v<Param, Real>,
-                  "cbrng: batch transforms exist for uniform_real, normal and exponential");
+    static_assert(
+        is_batch_param_v<Param, Real>,
+        "cbrng: batch transforms exist for uniform_real, normal, exponential, extreme_value and "
+        "lognormal");
 #if CBRNG_HAS_X86_SIMD
     if (which == isa::avx512) {
         transform_avx512(words, out, n, p);

@@ -536,6 +536,144 @@ CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t
     avx2::exponential_batch(words, out, n, p);
 }
 
+// ---------------------------------------------------------------- inversion family
+// extreme_value and lognormal (issue 12): the same lockstep style.
+
+namespace avx2 {
+
+/// The normal grid's u for variates i..i+3 (normal_unit): with
+/// y = 1 + v * 2^-52 (fraction_bits), u = y - (1 - ulp), exact (the true
+/// value is on the grid), ulp = 2^-53 for double, 2^-33 for float.
+template <class Word, class Param>
+CBRNG_TARGET_AVX2 inline __m256d normal_grid_units(const Word* words, std::size_t i,
+                                                   const Param& p) noexcept {
+    constexpr double ulp =
+        sizeof(typename Param::distribution_type::result_type) == 8 ? 0x1p-53 : 0x1p-33;
+    return _mm256_sub_pd(one_plus(fraction_bits(words, i, p)), set(1.0 - ulp));
+}
+
+/// Vectors extreme_value_batch computes in lockstep.
+inline constexpr std::size_t extreme_value_k = 8;
+
+/// extreme_value_from_bits for K vectors from variate i:
+/// a - b * log(0 - log(u)), both logarithms of positive normal values.
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE void extreme_value_group(
+    const Word* words, std::size_t i, Real* out, const extreme_value_param<Real>& p) noexcept {
+    pd<K> u;
+    for (std::size_t k = 0; k < K; ++k) u.v[k] = normal_grid_units(words, i + 4 * k, p);
+    const pd<K> g = log_normal(sub(0.0, log_normal(u)));
+    const pd<K> r = sub(static_cast<double>(p.a()), mul(g, static_cast<double>(p.b())));
+    for (std::size_t k = 0; k < K; ++k) store4(out + i + 4 * k, r.v[k]);
+}
+
+/// extreme_value_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX2 void extreme_value_batch(const Word* words, Real* out, std::size_t n,
+                                           const extreme_value_param<Real>& p) noexcept {
+    constexpr std::size_t k = extreme_value_k;
+    std::size_t i = 0;
+    for (; i + 4 * k <= n; i += 4 * k) extreme_value_group<k>(words, i, out, p);
+    for (; i + 4 <= n; i += 4) extreme_value_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
+/// detail::exp, lane-wise, for lanes with -708 <= x <= 709 and |x| >= 2^-28
+/// (there k is in [-1021, 1023], so scale2 is one exact product and no
+/// special case applies). `outside` gets the lanes that are not, which the
+/// caller recomputes with the scalar function.
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> exp_main(const pd<K>& x, int (&outside)[K]) noexcept {
+    using c = exp_constants;
+    using l = log_constants;
+    pd<K> dk;
+    pd<K> scale;
+    const __m256d sign = set(-0.0);
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m256d ax = _mm256_andnot_pd(sign, x.v[k]);
+        const __m256d ok =
+            _mm256_and_pd(_mm256_and_pd(_mm256_cmp_pd(x.v[k], set(-708.0), _CMP_GE_OQ),
+                                        _mm256_cmp_pd(x.v[k], set(709.0), _CMP_LE_OQ)),
+                          _mm256_cmp_pd(ax, set(0x1p-28), _CMP_GE_OQ));
+        outside[k] = ~_mm256_movemask_pd(ok) & 0xf;
+        // k = (int)(x * invln2 +- 0.5), truncating as the scalar cast does.
+        const __m256d half = _mm256_or_pd(set(0.5), _mm256_and_pd(sign, x.v[k]));
+        const __m128i ki = _mm256_cvttpd_epi32(_mm256_add_pd(mul(x.v[k], set(c::invln2)), half));
+        dk.v[k] = _mm256_cvtepi32_pd(ki);
+        // 2^k from its encoding ((k + 1023) << 52); garbage in outside lanes.
+        const __m256i e = _mm256_add_epi64(_mm256_cvtepi32_epi64(ki), set64(0x3ff));
+        scale.v[k] = _mm256_castsi256_pd(_mm256_slli_epi64(e, 52));
+    }
+    const pd<K> hi = sub(x, mul(dk, l::ln2_hi));
+    const pd<K> lo = mul(dk, l::ln2_lo);
+    const pd<K> r = sub(hi, lo);
+    const pd<K> t = mul(r, r);
+    const pd<K> poly =
+        sub(r, mul(t, add(mul(add(mul(add(mul(add(mul(t, c::p5), c::p4), t), c::p3), t), c::p2), t),
+                          c::p1)));
+    const pd<K> y = sub(1.0, sub(sub(lo, div(mul(r, poly), sub(2.0, poly))), hi));
+    return mul(y, scale);
+}
+
+/// Vectors lognormal_exp computes in lockstep.
+inline constexpr std::size_t lognormal_k = 4;
+
+/// out[0 .. 4K) = detail::exp(x[0 .. 4K)).
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE void exp_group(const double* x, double* out) noexcept {
+    pd<K> v;
+    for (std::size_t k = 0; k < K; ++k) v.v[k] = _mm256_loadu_pd(x + 4 * k);
+    int outside[K];
+    const pd<K> r = exp_main(v, outside);
+    for (std::size_t k = 0; k < K; ++k) {
+        _mm256_storeu_pd(out + 4 * k, r.v[k]);
+        if (CBRNG_UNLIKELY(outside[k] != 0)) {
+            for (std::size_t lane = 0; lane < 4; ++lane) {
+                if ((outside[k] >> lane) & 1) out[4 * k + lane] = detail::exp(x[4 * k + lane]);
+            }
+        }
+    }
+}
+
+/// lognormal_from_bits for n double variates: exp of the normal batch with
+/// mean m and stddev s, which is m + s * z for the same bits exactly as the
+/// scalar code forms it, computed in place in out.
+template <class Word>
+CBRNG_TARGET_AVX2 void lognormal_batch(const Word* words, double* out, std::size_t n,
+                                       const lognormal_param<double>& p) noexcept {
+    constexpr std::size_t k = lognormal_k;
+    normal_batch(words, out, n, normal_param<double>(p.m(), p.s()));
+    std::size_t i = 0;
+    for (; i + 4 * k <= n; i += 4 * k) exp_group<k>(out + i, out + i);
+    for (; i + 4 <= n; i += 4) exp_group<1>(out + i, out + i);
+    for (; i < n; ++i) out[i] = detail::exp(out[i]);
+}
+
+}  // namespace avx2
+
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, double* out, std::size_t n,
+                                      const extreme_value_param<double>& p) noexcept {
+    avx2::extreme_value_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
+                                      const extreme_value_param<float>& p) noexcept {
+    avx2::extreme_value_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, double* out, std::size_t n,
+                                      const lognormal_param<double>& p) noexcept {
+    avx2::lognormal_batch(words, out, n, p);
+}
+/// Float lognormal variates: the scalar reference (their z comes from the
+/// 32-bit grid, which the normal batch only produces rounded to float).
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
+                                      const lognormal_param<float>& p) noexcept {
+    transform_scalar(words, out, n, p);
+}
+
 }  // namespace CBRNG_SIMD_ABI
 }  // namespace detail
 CBRNG_NAMESPACE_END

@@ -498,6 +498,135 @@ CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::si
     avx512::exponential_batch(words, out, n, p);
 }
 
+// ---------------------------------------------------------------- inversion family
+// extreme_value and lognormal (issue 12), as in the AVX2 back end.
+
+namespace avx512 {
+
+/// The normal grid's u for variates i..i+7: u = y - (1 - ulp), exact.
+template <class Word, class Param>
+CBRNG_TARGET_AVX512 inline __m512d normal_grid_units(const Word* words, std::size_t i,
+                                                     const Param& p) noexcept {
+    constexpr double ulp =
+        sizeof(typename Param::distribution_type::result_type) == 8 ? 0x1p-53 : 0x1p-33;
+    return _mm512_sub_pd(one_plus(fraction_bits(words, i, p)), set(1.0 - ulp));
+}
+
+/// Vectors extreme_value_batch computes in lockstep.
+inline constexpr std::size_t extreme_value_k = 4;
+
+/// extreme_value_from_bits for K vectors from variate i.
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE void extreme_value_group(
+    const Word* words, std::size_t i, Real* out, const extreme_value_param<Real>& p) noexcept {
+    pd<K> u;
+    for (std::size_t k = 0; k < K; ++k) u.v[k] = normal_grid_units(words, i + 8 * k, p);
+    const pd<K> g = log_normal(sub(0.0, log_normal(u)));
+    const pd<K> r = sub(static_cast<double>(p.a()), mul(g, static_cast<double>(p.b())));
+    for (std::size_t k = 0; k < K; ++k) store8(out + i + 8 * k, r.v[k]);
+}
+
+/// extreme_value_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX512 void extreme_value_batch(const Word* words, Real* out, std::size_t n,
+                                             const extreme_value_param<Real>& p) noexcept {
+    constexpr std::size_t k = extreme_value_k;
+    std::size_t i = 0;
+    for (; i + 8 * k <= n; i += 8 * k) extreme_value_group<k>(words, i, out, p);
+    for (; i + 8 <= n; i += 8) extreme_value_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
+/// detail::exp, lane-wise, for lanes with -708 <= x <= 709 and |x| >= 2^-28
+/// (see the AVX2 back end); `outside` gets the other lanes.
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> exp_main(const pd<K>& x,
+                                                     __mmask8 (&outside)[K]) noexcept {
+    using c = exp_constants;
+    using l = log_constants;
+    pd<K> dk;
+    pd<K> scale;
+    const __m512d sign = set(-0.0);
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m512d ax = _mm512_andnot_pd(sign, x.v[k]);
+        const __mmask8 ok = _mm512_cmp_pd_mask(x.v[k], set(-708.0), _CMP_GE_OQ) &
+                            _mm512_cmp_pd_mask(x.v[k], set(709.0), _CMP_LE_OQ) &
+                            _mm512_cmp_pd_mask(ax, set(0x1p-28), _CMP_GE_OQ);
+        outside[k] = static_cast<__mmask8>(~ok);
+        const __m512d half = _mm512_or_pd(set(0.5), _mm512_and_pd(sign, x.v[k]));
+        const __m256i ki = _mm512_cvttpd_epi32(_mm512_add_pd(mul(x.v[k], set(c::invln2)), half));
+        dk.v[k] = _mm512_cvtepi32_pd(ki);
+        const __m512i e = _mm512_add_epi64(_mm512_cvtepi32_epi64(ki), set64(0x3ff));
+        scale.v[k] = _mm512_castsi512_pd(_mm512_slli_epi64(e, 52));
+    }
+    const pd<K> hi = sub(x, mul(dk, l::ln2_hi));
+    const pd<K> lo = mul(dk, l::ln2_lo);
+    const pd<K> r = sub(hi, lo);
+    const pd<K> t = mul(r, r);
+    const pd<K> poly =
+        sub(r, mul(t, add(mul(add(mul(add(mul(add(mul(t, c::p5), c::p4), t), c::p3), t), c::p2), t),
+                          c::p1)));
+    const pd<K> y = sub(1.0, sub(sub(lo, div(mul(r, poly), sub(2.0, poly))), hi));
+    return mul(y, scale);
+}
+
+/// Vectors exp_group computes in lockstep.
+inline constexpr std::size_t lognormal_k = 2;
+
+/// out[0 .. 8K) = detail::exp(x[0 .. 8K)).
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE void exp_group(const double* x, double* out) noexcept {
+    pd<K> v;
+    for (std::size_t k = 0; k < K; ++k) v.v[k] = _mm512_loadu_pd(x + 8 * k);
+    __mmask8 outside[K];
+    const pd<K> r = exp_main(v, outside);
+    for (std::size_t k = 0; k < K; ++k) {
+        _mm512_storeu_pd(out + 8 * k, r.v[k]);
+        if (CBRNG_UNLIKELY(outside[k] != 0)) {
+            for (std::size_t lane = 0; lane < 8; ++lane) {
+                if ((outside[k] >> lane) & 1) out[8 * k + lane] = detail::exp(x[8 * k + lane]);
+            }
+        }
+    }
+}
+
+/// lognormal_from_bits for n double variates: exp of the normal batch with
+/// mean m and stddev s, in place in out.
+template <class Word>
+CBRNG_TARGET_AVX512 void lognormal_batch(const Word* words, double* out, std::size_t n,
+                                         const lognormal_param<double>& p) noexcept {
+    constexpr std::size_t k = lognormal_k;
+    normal_batch(words, out, n, normal_param<double>(p.m(), p.s()));
+    std::size_t i = 0;
+    for (; i + 8 * k <= n; i += 8 * k) exp_group<k>(out + i, out + i);
+    for (; i + 8 <= n; i += 8) exp_group<1>(out + i, out + i);
+    for (; i < n; ++i) out[i] = detail::exp(out[i]);
+}
+
+}  // namespace avx512
+
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, double* out, std::size_t n,
+                                          const extreme_value_param<double>& p) noexcept {
+    avx512::extreme_value_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
+                                          const extreme_value_param<float>& p) noexcept {
+    avx512::extreme_value_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, double* out, std::size_t n,
+                                          const lognormal_param<double>& p) noexcept {
+    avx512::lognormal_batch(words, out, n, p);
+}
+/// Float lognormal variates: the scalar reference (see the AVX2 back end).
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
+                                          const lognormal_param<float>& p) noexcept {
+    transform_scalar(words, out, n, p);
+}
+
 }  // namespace CBRNG_SIMD_ABI
 }  // namespace detail
 CBRNG_NAMESPACE_END

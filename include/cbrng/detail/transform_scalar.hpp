@@ -14,6 +14,8 @@
 
 #include "../config.hpp"
 #include "../distributions/exponential.hpp"
+#include "../distributions/extreme_value.hpp"
+#include "../distributions/lognormal.hpp"
 #include "../distributions/normal.hpp"
 #include "../distributions/uniform_real.hpp"
 
@@ -77,6 +79,22 @@ template <class Real, class Word>
                                              const exponential_param<float>& p) noexcept {
     return exponential_from_bits(x, p);
 }
+[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
+                                              const extreme_value_param<double>& p) noexcept {
+    return extreme_value_from_bits(x, p);
+}
+[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
+                                             const extreme_value_param<float>& p) noexcept {
+    return extreme_value_from_bits(x, p);
+}
+[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
+                                              const lognormal_param<double>& p) noexcept {
+    return lognormal_from_bits(x, p);
+}
+[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
+                                             const lognormal_param<float>& p) noexcept {
+    return lognormal_from_bits(x, p);
+}
 
 /// The portable reference: out[i] = the variate for the bits of variate i.
 template <class Word, class Real, class Param>
@@ -91,7 +109,9 @@ void transform_scalar(const Word* words, Real* out, std::size_t n, const Param& 
 template <class Param, class Real>
 inline constexpr bool is_batch_param_v =
     std::is_same_v<Param, uniform_real_param<Real>> || std::is_same_v<Param, normal_param<Real>> ||
-    std::is_same_v<Param, exponential_param<Real>>;
+    std::is_same_v<Param, exponential_param<Real>> ||
+    std::is_same_v<Param, extreme_value_param<Real>> ||
+    std::is_same_v<Param, lognormal_param<Real>>;
 
 }  // namespace detail
 CBRNG_NAMESPACE_END
