@@ -8,15 +8,19 @@
 #include <cbrng/ambient.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
 #include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/binomial.hpp>
 #include <cbrng/distributions/cauchy.hpp>
 #include <cbrng/distributions/chi_squared.hpp>
+#include <cbrng/distributions/discrete.hpp>
 #include <cbrng/distributions/exponential.hpp>
 #include <cbrng/distributions/extreme_value.hpp>
 #include <cbrng/distributions/fisher_f.hpp>
 #include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/geometric.hpp>
 #include <cbrng/distributions/lognormal.hpp>
+#include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
@@ -344,4 +348,67 @@ TEST_CASE("gamma-family distribution parameters are checked with clear messages"
     CHECK_NOTHROW(td(big));
     CHECK_NOTHROW(fd(tiny, big));
     CHECK_NOTHROW(bd(tiny, big));
+}
+
+TEST_CASE("discrete-family distribution parameters are checked with clear messages", "[errors]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+
+    using pd = cbrng::poisson_distribution<int>;
+    const std::string poisson_rule =
+        "cbrng::poisson_distribution: mean must be > 0 and <= min(2^40, max(IntType) / 4) ";
+    CHECK_THROWS_MATCHES(pd(0.0), std::invalid_argument, Catch::Message(poisson_rule + "(got 0)"));
+    CHECK_THROWS_MATCHES(pd(-2.5), std::invalid_argument,
+                         Catch::Message(poisson_rule + "(got -2.5)"));
+    CHECK_THROWS_MATCHES(pd(1e9), std::invalid_argument,
+                         Catch::Message(poisson_rule + "(got 1000000000)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)pd(nan); }, "(got nan)");
+    check_throws_containing<std::invalid_argument>([&] { (void)pd(inf); }, "(got inf)");
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::poisson_distribution<std::int8_t>::param_type(32.0); }, "(got 32)");
+
+    using bd = cbrng::binomial_distribution<std::int64_t>;
+    CHECK_THROWS_MATCHES(bd(-1, 0.5), std::invalid_argument,
+                         Catch::Message("cbrng::binomial_distribution: t must be >= 0 and <= 2^40 "
+                                        "(got -1)"));
+    CHECK_THROWS_MATCHES(bd(1099511627777, 0.5), std::invalid_argument,
+                         Catch::Message("cbrng::binomial_distribution: t must be >= 0 and <= 2^40 "
+                                        "(got 1099511627777)"));
+    CHECK_THROWS_MATCHES(bd(10, 1.5), std::invalid_argument,
+                         Catch::Message("cbrng::binomial_distribution: p must be in [0, 1] "
+                                        "(got 1.5)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)bd(10, nan); }, "(got nan)");
+
+    using nbd = cbrng::negative_binomial_distribution<int>;
+    CHECK_THROWS_MATCHES(nbd(0, 0.5), std::invalid_argument,
+                         Catch::Message("cbrng::negative_binomial_distribution: k must be >= 1 "
+                                        "(got 0)"));
+    CHECK_THROWS_MATCHES(nbd(3, 0.0), std::invalid_argument,
+                         Catch::Message("cbrng::negative_binomial_distribution: p must be in "
+                                        "(0, 1] (got 0)"));
+    CHECK_THROWS_MATCHES(nbd(1, 1e-9), std::invalid_argument,
+                         Catch::Message("cbrng::negative_binomial_distribution: the mean "
+                                        "k (1 - p) / p must be <= param_type::max_mean "
+                                        "(got 999999999)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)nbd(3, nan); }, "(got nan)");
+
+    using dd = cbrng::discrete_distribution<int>;
+    const std::vector<double> none;
+    CHECK_THROWS_MATCHES(dd(none.begin(), none.end()), std::invalid_argument,
+                         Catch::Message("cbrng::discrete_distribution: the number of weights must "
+                                        "be >= 1 (got 0)"));
+    CHECK_THROWS_MATCHES(dd({1.0, -1.0}), std::invalid_argument,
+                         Catch::Message("cbrng::discrete_distribution: each weight must be >= 0 "
+                                        "and finite (got -1)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)dd({nan}); }, "(got nan)");
+    check_throws_containing<std::invalid_argument>([&] { (void)dd({1.0, inf}); }, "(got inf)");
+    CHECK_THROWS_MATCHES(dd({0.0, 0.0}), std::invalid_argument,
+                         Catch::Message("cbrng::discrete_distribution: the sum of the weights "
+                                        "must be > 0 and finite (got 0)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)dd({1e308, 1e308}); }, "(got inf)");
+    const std::vector<double> many(129, 1.0);
+    CHECK_THROWS_MATCHES(cbrng::discrete_distribution<std::int8_t>(many.begin(), many.end()),
+                         std::invalid_argument,
+                         Catch::Message("cbrng::discrete_distribution: the number of weights must "
+                                        "be <= the result type's maximum + 1 (got 129)"));
 }

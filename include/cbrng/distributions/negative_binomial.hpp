@@ -66,7 +66,7 @@ class negative_binomial_param {
         if (!(p > 0.0 && p <= 1.0)) param_error(name, "p must be in (0, 1]", p);
         const double scale = (1.0 - p) / p;
         if (!(fp_mul(static_cast<double>(k), scale) <= max_mean)) {
-            param_error(name, "the mean k (1 - p) / p must be <= max_mean (poisson's / 64)",
+            param_error(name, "the mean k (1 - p) / p must be <= param_type::max_mean",
                         fp_mul(static_cast<double>(k), scale));
         }
         if (p < 1.0) gamma_ = gamma_distribution<double>(static_cast<double>(k), scale);
