@@ -106,9 +106,11 @@ class binomial_param {
         const double snpq = detail::sqrt(npq_);
         b_ = 1.15 + fp_mul(2.53, snpq);
         a_ = -0.0873 + fp_mul(0.0248, b_) + fp_mul(0.01, pp);
+        two_a_ = 2.0 * a_;
         c_ = np + 0.5;
         alpha_ = fp_mul(2.83 + 5.1 / b_, snpq);
         vr_ = 0.92 - 4.2 / b_;
+        inv_vr_ = 1.0 / vr_;
         urvr_ = fp_mul(0.86, vr_);
         const double nm = n_ - m_ + 1.0;
         h_ = fp_mul(m_ + 0.5, detail::log((m_ + 1.0) / fp_mul(r_, nm))) +
@@ -171,21 +173,21 @@ class binomial_param {
             double v = unit_closed_open(generate_bits64(g));
             double u;
             if (v <= urvr_) {
-                u = v / vr_ - 0.43;
+                u = fp_mul(v, inv_vr_) - 0.43;
                 const double us = 0.5 - (u < 0.0 ? -u : u);
-                return floor_nonneg(fp_mul(fp_mul(2.0, a_) / us + b_, u) + c_);
+                return floor_nonneg(fp_mul(two_a_ / us + b_, u) + c_);
             }
             // Step 2: a point under the hat.
             if (v >= vr_) {
                 u = unit_closed_open(generate_bits64(g)) - 0.5;
             } else {
-                u = v / vr_ - 0.93;
+                u = fp_mul(v, inv_vr_) - 0.93;
                 u = (u < 0.0 ? -0.5 : 0.5) - u;
                 v = fp_mul(unit_closed_open(generate_bits64(g)), vr_);
             }
             // Step 3.0.
             const double us = 0.5 - (u < 0.0 ? -u : u);
-            const double kr = fp_mul(fp_mul(2.0, a_) / us + b_, u) + c_;
+            const double kr = fp_mul(two_a_ / us + b_, u) + c_;
             if (!(kr >= 0.0) || kr >= n_ + 1.0) continue;
             const double k = floor_nonneg(kr);
             v = fp_mul(v, alpha_) / (a_ / fp_mul(us, us) + b_);
@@ -235,10 +237,12 @@ class binomial_param {
     double m_ = 0;   // BTRD: the mode floor((t + 1) p')
     double npq_ = 0;
     double a_ = 0;
+    double two_a_ = 0;
     double b_ = 0;
     double c_ = 0;
     double alpha_ = 0;
     double vr_ = 0;
+    double inv_vr_ = 0;  // 1 / vr: step 1's u = v / vr as a product
     double urvr_ = 0;
     double h_ = 0;
 };
