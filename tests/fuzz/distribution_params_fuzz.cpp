@@ -5,17 +5,22 @@
 // exactly when the documented rule is broken, or gives a distribution whose
 // variates lie in the documented range, consume the documented number of
 // words, and equal variate_at's random-access values.
+#include <cbrng/algorithm.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
 #include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/binomial.hpp>
 #include <cbrng/distributions/cauchy.hpp>
 #include <cbrng/distributions/chi_squared.hpp>
+#include <cbrng/distributions/discrete.hpp>
 #include <cbrng/distributions/exponential.hpp>
 #include <cbrng/distributions/extreme_value.hpp>
 #include <cbrng/distributions/fisher_f.hpp>
 #include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/geometric.hpp>
 #include <cbrng/distributions/lognormal.hpp>
+#include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
@@ -24,6 +29,7 @@
 #include <cbrng/philox.hpp>
 #include <cbrng/stream.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -32,6 +38,7 @@
 #include <random>
 #include <stdexcept>
 #include <type_traits>
+#include <vector>
 
 #include "fuzz_common.hpp"
 
@@ -440,6 +447,121 @@ void fuzz_gamma_family(FuzzedDataProvider& in) {
     }
 }
 
+// Discrete family: poisson, binomial, negative_binomial, discrete, and
+// shuffle / sample: the documented parameter rules, results in range (never
+// wrapped), at least min_words_per_variate draws; fixed-consumption discrete
+// also through variate_at.
+template <class Int>
+void fuzz_poisson(FuzzedDataProvider& in) {
+    const double mean = real_from_bits<double>(in);
+    using D = cbrng::poisson_distribution<Int>;
+    D d;
+    const bool valid = mean > 0.0 && mean <= D::param_type::max_mean;
+    if (!construct<D>([&] { return D(mean); }, valid, d)) return;
+    draw_all(in, d, [](Int x) { return x == Int{0} || x > Int{0}; });
+}
+
+template <class Int>
+void fuzz_binomial(FuzzedDataProvider& in) {
+    const Int t = in.ConsumeIntegral<Int>();
+    const double p = real_from_bits<double>(in);
+    using D = cbrng::binomial_distribution<Int>;
+    D d;
+    const bool t_ok = !(t < Int{0}) && static_cast<std::uint64_t>(t) <= D::param_type::max_t;
+    if (!construct<D>([&] { return D(t, p); }, t_ok && p >= 0.0 && p <= 1.0, d)) return;
+    draw_all(in, d, [&](Int x) {
+        return !(x < Int{0}) && x <= t && (p != 0.0 || x == Int{0}) && (p != 1.0 || x == t);
+    });
+}
+
+template <class Int>
+void fuzz_negative_binomial(FuzzedDataProvider& in) {
+    const Int k = in.ConsumeIntegral<Int>();
+    const double p = real_from_bits<double>(in);
+    using D = cbrng::negative_binomial_distribution<Int>;
+    D d;
+    const bool valid = k >= Int{1} && p > 0.0 && p <= 1.0 &&
+                       static_cast<double>(k) * ((1.0 - p) / p) <= D::param_type::max_mean;
+    if (!construct<D>([&] { return D(k, p); }, valid, d)) return;
+    draw_all(in, d, [&](Int x) { return !(x < Int{0}) && (p < 1.0 || x == Int{0}); });
+}
+
+template <class Int>
+void fuzz_discrete(FuzzedDataProvider& in) {
+    std::vector<double> w(in.ConsumeIntegralInRange<std::size_t>(0, 40));
+    bool valid = !w.empty();
+    double sum = 0;
+    for (auto& x : w) {
+        // Mostly ordinary weights, sometimes any bit pattern.
+        x = in.ConsumeBool() ? real_from_bits<double>(in)
+                             : static_cast<double>(in.ConsumeIntegral<std::uint16_t>());
+        valid = valid && x >= 0.0 && x <= std::numeric_limits<double>::max();
+        sum += x;
+    }
+    valid = valid && sum > 0.0 && sum <= std::numeric_limits<double>::max();
+    using D = cbrng::discrete_distribution<Int>;
+    D d;
+    if (!construct<D>([&] { return D(w.begin(), w.end()); }, valid, d)) return;
+    draw_all(in, d, [&](Int x) {
+        return !(x < Int{0}) && static_cast<std::size_t>(x) < w.size() &&
+               w[static_cast<std::size_t>(x)] > 0.0;
+    });
+}
+
+void fuzz_shuffle_sample(FuzzedDataProvider& in) {
+    std::vector<int> v(in.ConsumeIntegralInRange<std::size_t>(0, 64));
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<int>(i);
+    const auto n = in.ConsumeIntegralInRange<int>(-2, 70);
+    cbrng::stream<> s{cbrng::stream_id{in.ConsumeIntegral<std::uint64_t>(), 0, 0}};
+    cbrng::shuffle(v.begin(), v.end(), s);
+    std::vector<int> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    for (std::size_t i = 0; i < sorted.size(); ++i) FUZZ_CHECK(sorted[i] == static_cast<int>(i));
+    std::vector<int> out(v.size() + 8, -1);
+    const auto end = cbrng::sample(v.begin(), v.end(), out.begin(), n, s);
+    const auto want =
+        static_cast<std::size_t>(std::max(0, std::min(n, static_cast<int>(v.size()))));
+    FUZZ_CHECK(static_cast<std::size_t>(end - out.begin()) == want);
+    std::vector<int> chosen(out.begin(), end);
+    std::sort(chosen.begin(), chosen.end());
+    FUZZ_CHECK(std::adjacent_find(chosen.begin(), chosen.end()) == chosen.end());
+}
+
+void fuzz_discrete_family(FuzzedDataProvider& in) {
+    switch (in.ConsumeIntegral<std::uint8_t>() % 10) {
+        case 0:
+            fuzz_poisson<int>(in);
+            break;
+        case 1:
+            fuzz_poisson<std::int8_t>(in);
+            break;
+        case 2:
+            fuzz_poisson<std::uint64_t>(in);
+            break;
+        case 3:
+            fuzz_binomial<int>(in);
+            break;
+        case 4:
+            fuzz_binomial<std::int64_t>(in);
+            break;
+        case 5:
+            fuzz_binomial<std::uint8_t>(in);
+            break;
+        case 6:
+            fuzz_negative_binomial<int>(in);
+            break;
+        case 7:
+            fuzz_discrete<int>(in);
+            break;
+        case 8:
+            fuzz_discrete<std::int8_t>(in);
+            break;
+        default:
+            fuzz_shuffle_sample(in);
+            break;
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -486,6 +608,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             break;
         case 13:
             fuzz_gamma_family(in);
+            break;
+        case 14:
+            fuzz_discrete_family(in);
             break;
         default:
             fuzz_bernoulli(in);

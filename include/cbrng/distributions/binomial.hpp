@@ -277,6 +277,15 @@ class binomial_distribution
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
         return 0;
     }
+    /// URBG calls per variate at least: none for t = 0, p = 0 or p = 1, else
+    /// one 64-bit draw.
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
+        const param_type& p) noexcept {
+        return p.t() == 0 || p.p() == 0.0 || p.p() == 1.0
+                   ? 0u
+                   : detail::urbg_bits<URBG>::template calls<64>;
+    }
 
     /// t = 1, p = 0.5.
     CBRNG_HOST_DEVICE binomial_distribution() : binomial_distribution(1) {}

@@ -141,6 +141,12 @@ class negative_binomial_distribution
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
         return 0;
     }
+    /// URBG calls per variate at least: none for p = 1, else one 64-bit draw.
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
+        const param_type& p) noexcept {
+        return p.p() == 1.0 ? 0u : detail::urbg_bits<URBG>::template calls<64>;
+    }
 
     /// k = 1, p = 0.5.
     CBRNG_HOST_DEVICE negative_binomial_distribution() : negative_binomial_distribution(1) {}

@@ -206,6 +206,14 @@ class poisson_distribution
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
         return 0;
     }
+    /// URBG calls per variate at least: one 64-bit draw (inversion) or two
+    /// (PTRS).
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
+        const param_type& p) noexcept {
+        return (p.mean() < param_type::ptrs_threshold ? 1u : 2u) *
+               detail::urbg_bits<URBG>::template calls<64>;
+    }
 
     /// mean 1.
     CBRNG_HOST_DEVICE poisson_distribution() : poisson_distribution(1.0) {}
