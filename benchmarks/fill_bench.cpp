@@ -1,8 +1,9 @@
 // fill_bench: throughput of cbrng::fill (include/cbrng/fill.hpp) on every
 // SIMD path, against its baselines in the same binary.
 //
-// BM_FillRaw<Gen, Path> writes raw words, BM_FillUniformDouble and
-// BM_FillNormalDouble write doubles, into a 64 KiB (L2-resident) or a 256 MiB
+// BM_FillRaw<Gen, Path> writes raw words, BM_FillUniformDouble,
+// BM_FillNormalDouble and the inversion family's rows (extreme value,
+// lognormal, Cauchy, Weibull; 64 KiB only) write doubles, into a 64 KiB (L2-resident) or a 256 MiB
 // (DRAM) buffer; Path is the back end forced for the run (scalar, avx2,
 // avx512; skipped where the CPU lacks it). Generators and buffers are built
 // outside the timed loop, and the buffer is touched once before it, so page
@@ -16,8 +17,12 @@
 #include <benchmark/benchmark.h>
 
 #include <cbrng/detail/cpu.hpp>
+#include <cbrng/distributions/cauchy.hpp>
+#include <cbrng/distributions/extreme_value.hpp>
+#include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/distributions/weibull.hpp>
 #include <cbrng/fill.hpp>
 #include <cbrng/philox.hpp>
 #include <cbrng/stream.hpp>
@@ -124,6 +129,26 @@ void BM_FillNormalDouble(benchmark::State& state) {
     fill_doubles<Bijection, Path>(state, cbrng::normal_distribution<double>{0.0, 1.0});
 }
 
+// The inversion family (issue 12): extreme_value and lognormal have batch
+// transforms; cauchy and weibull are fill's loop of operator() on every path
+// (kept as rows so the decision can be re-measured).
+template <class Bijection, isa Path>
+void BM_FillExtremeValueDouble(benchmark::State& state) {
+    fill_doubles<Bijection, Path>(state, cbrng::extreme_value_distribution<double>{0.0, 1.0});
+}
+template <class Bijection, isa Path>
+void BM_FillLognormalDouble(benchmark::State& state) {
+    fill_doubles<Bijection, Path>(state, cbrng::lognormal_distribution<double>{0.0, 1.0});
+}
+template <class Bijection, isa Path>
+void BM_FillCauchyDouble(benchmark::State& state) {
+    fill_doubles<Bijection, Path>(state, cbrng::cauchy_distribution<double>{0.0, 1.0});
+}
+template <class Bijection, isa Path>
+void BM_FillWeibullDouble(benchmark::State& state) {
+    fill_doubles<Bijection, Path>(state, cbrng::weibull_distribution<double>{1.5, 1.0});
+}
+
 // ------------------------------------------------------------------ baselines
 
 // The same key and counter words as make_stream's: key = seed, counter =
@@ -187,6 +212,18 @@ void BM_StdMt19937_64UniformDouble(benchmark::State& state) {
 void BM_StdMt19937_64NormalDouble(benchmark::State& state) {
     std_doubles<fill_baselines::std_mt19937_64_normal_double>(state);
 }
+void BM_StdMt19937_64ExtremeValueDouble(benchmark::State& state) {
+    std_doubles<fill_baselines::std_mt19937_64_extreme_value_double>(state);
+}
+void BM_StdMt19937_64LognormalDouble(benchmark::State& state) {
+    std_doubles<fill_baselines::std_mt19937_64_lognormal_double>(state);
+}
+void BM_StdMt19937_64CauchyDouble(benchmark::State& state) {
+    std_doubles<fill_baselines::std_mt19937_64_cauchy_double>(state);
+}
+void BM_StdMt19937_64WeibullDouble(benchmark::State& state) {
+    std_doubles<fill_baselines::std_mt19937_64_weibull_double>(state);
+}
 
 void BM_Memset(benchmark::State& state) {
     buffer buf(static_cast<std::size_t>(state.range(0)));
@@ -235,6 +272,23 @@ BENCHMARK_TEMPLATE(BM_FillNormalDouble, philox4x32_10, isa::avx512)->Apply(sizes
 BENCHMARK_TEMPLATE(BM_FillNormalDouble, threefry4x64_20, isa::avx2)->Apply(sizes);
 BENCHMARK_TEMPLATE(BM_FillNormalDouble, threefry4x64_20, isa::avx512)->Apply(sizes);
 BENCHMARK(BM_StdMt19937_64NormalDouble)->Apply(sizes);
+
+// Inversion family: the L2-resident buffer only (the rows are compute-bound).
+void small_only(benchmark::internal::Benchmark* b) {
+    b->Arg(small)->Unit(benchmark::kMicrosecond);
+}
+BENCHMARK_TEMPLATE(BM_FillExtremeValueDouble, philox4x32_10, isa::scalar)->Apply(small_only);
+BENCHMARK_TEMPLATE(BM_FillExtremeValueDouble, philox4x32_10, isa::avx2)->Apply(small_only);
+BENCHMARK_TEMPLATE(BM_FillExtremeValueDouble, philox4x32_10, isa::avx512)->Apply(small_only);
+BENCHMARK(BM_StdMt19937_64ExtremeValueDouble)->Apply(small_only);
+BENCHMARK_TEMPLATE(BM_FillLognormalDouble, philox4x32_10, isa::scalar)->Apply(small_only);
+BENCHMARK_TEMPLATE(BM_FillLognormalDouble, philox4x32_10, isa::avx2)->Apply(small_only);
+BENCHMARK_TEMPLATE(BM_FillLognormalDouble, philox4x32_10, isa::avx512)->Apply(small_only);
+BENCHMARK(BM_StdMt19937_64LognormalDouble)->Apply(small_only);
+BENCHMARK_TEMPLATE(BM_FillCauchyDouble, philox4x32_10, isa::avx512)->Apply(small_only);
+BENCHMARK(BM_StdMt19937_64CauchyDouble)->Apply(small_only);
+BENCHMARK_TEMPLATE(BM_FillWeibullDouble, philox4x32_10, isa::avx512)->Apply(small_only);
+BENCHMARK(BM_StdMt19937_64WeibullDouble)->Apply(small_only);
 
 }  // namespace
 

@@ -680,5 +680,13 @@ TEST_CASE("inversion family: golden values through every batch transform path",
               table("lognormal<float>(0,0.5) philox4x32(42)"));
         CHECK(via_transform<float>(w64, lognormal_param<float>(0, 0.5f), which) ==
               table("lognormal<float>(0,0.5) mt19937_64()"));
+        CHECK(via_transform<double>(w32, weibull_param<double>(1.5, 2), which) ==
+              table("weibull<double>(1.5,2) philox4x32(42)"));
+        CHECK(via_transform<double>(w64, weibull_param<double>(0.5, 1), which) ==
+              table("weibull<double>(0.5,1) mt19937_64()"));
+        CHECK(via_transform<float>(w32, weibull_param<float>(2, 1), which) ==
+              table("weibull<float>(2,1) philox4x32(42)"));
+        CHECK(via_transform<float>(w64, weibull_param<float>(0.7f, 3), which) ==
+              table("weibull<float>(0.7,3) mt19937_64()"));
     }
 }

@@ -48,6 +48,7 @@
 #include "distributions/lognormal.hpp"
 #include "distributions/normal.hpp"
 #include "distributions/uniform_real.hpp"
+#include "distributions/weibull.hpp"
 #include "engine.hpp"
 #include "philox.hpp"
 #include "stream.hpp"
@@ -356,6 +357,8 @@ template <class Real>
 struct batch_distribution<extreme_value_distribution<Real>> : std::true_type {};
 template <class Real>
 struct batch_distribution<lognormal_distribution<Real>> : std::true_type {};
+template <class Real>
+struct batch_distribution<weibull_distribution<Real>> : std::true_type {};
 
 /// Fast path for variates: n variates of dist from g to out, as n calls of
 /// dist(g) would.

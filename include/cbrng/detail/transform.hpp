@@ -60,8 +60,8 @@ void transform(const Word* words, Real* out, std::size_t n, const Param& p,
                   "cbrng: batch variates are float or double");
     static_assert(
         is_batch_param_v<Param, Real>,
-        "cbrng: batch transforms exist for uniform_real, normal, exponential, extreme_value and "
-        "lognormal");
+        "cbrng: batch transforms exist for uniform_real, normal, exponential, extreme_value, "
+        "lognormal and weibull");
 #if CBRNG_HAS_X86_SIMD
     if (which == isa::avx512) {
         transform_avx512(words, out, n, p);

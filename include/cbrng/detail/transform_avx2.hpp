@@ -649,6 +649,46 @@ CBRNG_TARGET_AVX2 void lognormal_batch(const Word* words, double* out, std::size
     for (; i < n; ++i) out[i] = detail::exp(out[i]);
 }
 
+/// Vectors weibull_batch computes in lockstep.
+inline constexpr std::size_t weibull_k = 4;
+
+/// weibull_from_bits for K vectors from variate i: b * exp(g / a) with g
+/// extreme_value's log(0 - log(u)); lanes outside exp_main's range go
+/// through the scalar exp.
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE void weibull_group(const Word* words, std::size_t i, Real* out,
+                                                       const weibull_param<Real>& p) noexcept {
+    const double b = static_cast<double>(p.b());
+    pd<K> u;
+    for (std::size_t k = 0; k < K; ++k) u.v[k] = normal_grid_units(words, i + 4 * k, p);
+    const pd<K> x = div(log_normal(sub(0.0, log_normal(u))), static_cast<double>(p.a()));
+    int outside[K];
+    const pd<K> r = mul(exp_main(x, outside), b);
+    for (std::size_t k = 0; k < K; ++k) {
+        store4(out + i + 4 * k, r.v[k]);
+        if (CBRNG_UNLIKELY(outside[k] != 0)) {
+            alignas(64) double xs[4];
+            _mm256_storeu_pd(xs, x.v[k]);
+            for (std::size_t lane = 0; lane < 4; ++lane) {
+                if ((outside[k] >> lane) & 1) {
+                    out[i + 4 * k + lane] = static_cast<Real>(fp_mul(b, detail::exp(xs[lane])));
+                }
+            }
+        }
+    }
+}
+
+/// weibull_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX2 void weibull_batch(const Word* words, Real* out, std::size_t n,
+                                     const weibull_param<Real>& p) noexcept {
+    constexpr std::size_t k = weibull_k;
+    std::size_t i = 0;
+    for (; i + 4 * k <= n; i += 4 * k) weibull_group<k>(words, i, out, p);
+    for (; i + 4 <= n; i += 4) weibull_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
 }  // namespace avx2
 
 template <class Word>
@@ -672,6 +712,17 @@ template <class Word>
 CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
                                       const lognormal_param<float>& p) noexcept {
     transform_scalar(words, out, n, p);
+}
+
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, double* out, std::size_t n,
+                                      const weibull_param<double>& p) noexcept {
+    avx2::weibull_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
+                                      const weibull_param<float>& p) noexcept {
+    avx2::weibull_batch(words, out, n, p);
 }
 
 }  // namespace CBRNG_SIMD_ABI

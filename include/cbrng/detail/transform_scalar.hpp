@@ -18,6 +18,7 @@
 #include "../distributions/lognormal.hpp"
 #include "../distributions/normal.hpp"
 #include "../distributions/uniform_real.hpp"
+#include "../distributions/weibull.hpp"
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
@@ -95,6 +96,14 @@ template <class Real, class Word>
                                              const lognormal_param<float>& p) noexcept {
     return lognormal_from_bits(x, p);
 }
+[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
+                                              const weibull_param<double>& p) noexcept {
+    return weibull_from_bits(x, p);
+}
+[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
+                                             const weibull_param<float>& p) noexcept {
+    return weibull_from_bits(x, p);
+}
 
 /// The portable reference: out[i] = the variate for the bits of variate i.
 template <class Word, class Real, class Param>
@@ -111,7 +120,7 @@ inline constexpr bool is_batch_param_v =
     std::is_same_v<Param, uniform_real_param<Real>> || std::is_same_v<Param, normal_param<Real>> ||
     std::is_same_v<Param, exponential_param<Real>> ||
     std::is_same_v<Param, extreme_value_param<Real>> ||
-    std::is_same_v<Param, lognormal_param<Real>>;
+    std::is_same_v<Param, lognormal_param<Real>> || std::is_same_v<Param, weibull_param<Real>>;
 
 }  // namespace detail
 CBRNG_NAMESPACE_END
