@@ -8,18 +8,23 @@
 // Regenerating the table is an OUTPUT CHANGE (DESIGN §8). It is done only on
 // purpose:   CBRNG_PRINT_GOLDEN=1 ./distributions_golden_test
 // prints the current values in the header's format.
+#include <cbrng/algorithm.hpp>
 #include <cbrng/detail/transform.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
 #include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/binomial.hpp>
 #include <cbrng/distributions/cauchy.hpp>
 #include <cbrng/distributions/chi_squared.hpp>
+#include <cbrng/distributions/discrete.hpp>
 #include <cbrng/distributions/exponential.hpp>
 #include <cbrng/distributions/extreme_value.hpp>
 #include <cbrng/distributions/fisher_f.hpp>
 #include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/geometric.hpp>
 #include <cbrng/distributions/lognormal.hpp>
+#include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
@@ -34,8 +39,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <random>
+#include <sstream>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -76,6 +83,13 @@ cbrng::philox4x32 p7() {
 }
 std::mt19937_64 m64() {
     return std::mt19937_64{};
+}
+
+/// 1000 weights 1 + (i mod 7).
+cbrng::discrete_distribution<int> discrete_1000() {
+    std::vector<double> w(1000);
+    for (std::size_t i = 0; i < w.size(); ++i) w[i] = 1.0 + static_cast<double>(i % 7);
+    return cbrng::discrete_distribution<int>(w.begin(), w.end());
 }
 
 /// Every golden case: its name in the table and how to compute it.
@@ -251,6 +265,82 @@ const std::vector<std::pair<std::string, std::function<golden_values()>>>& cases
          [] { return first(cbrng::beta_distribution<float>(0.1f, 0.1f), m64()); }},
         {"beta<float>(40,30) philox4x32(42)",
          [] { return first(cbrng::beta_distribution<float>(40, 30), p42()); }},
+        // Discrete family (poisson, binomial, negative_binomial, discrete) and
+        // shuffle / sample: every branch of every algorithm.
+        {"poisson<int>(3) philox4x32(42)",
+         [] { return first(cbrng::poisson_distribution<int>(3), p42()); }},
+        {"poisson<int>(3) mt19937_64()",
+         [] { return first(cbrng::poisson_distribution<int>(3), m64()); }},
+        {"poisson<int>(10) philox4x32(42)",
+         [] { return first(cbrng::poisson_distribution<int>(10), p42()); }},
+        {"poisson<int>(1000) mt19937_64()",
+         [] { return first(cbrng::poisson_distribution<int>(1000), m64()); }},
+        {"poisson<int64_t>(1e9) philox4x32(42)",
+         [] { return first(cbrng::poisson_distribution<std::int64_t>(1e9), p42()); }},
+        {"poisson<uint8_t>(60) mt19937()",
+         [] { return first(cbrng::poisson_distribution<std::uint8_t>(60), std::mt19937{}); }},
+        {"binomial<int>(10,0.3) philox4x32(42)",
+         [] { return first(cbrng::binomial_distribution<int>(10, 0.3), p42()); }},
+        {"binomial<int>(40,0.95) mt19937_64()",
+         [] { return first(cbrng::binomial_distribution<int>(40, 0.95), m64()); }},
+        {"binomial<int>(100,0.3) philox4x32(42)",
+         [] { return first(cbrng::binomial_distribution<int>(100, 0.3), p42()); }},
+        {"binomial<int>(50,0.8) mt19937_64()",
+         [] { return first(cbrng::binomial_distribution<int>(50, 0.8), m64()); }},
+        {"binomial<int64_t>(10^6,0.5) philox4x32(42)",
+         [] { return first(cbrng::binomial_distribution<std::int64_t>(1000000, 0.5), p42()); }},
+        {"binomial<uint16_t>(60000,0.001) mt19937()",
+         [] {
+             return first(cbrng::binomial_distribution<std::uint16_t>(60000, 0.001),
+                          std::mt19937{});
+         }},
+        {"negative_binomial<int>(3,0.25) philox4x32(42)",
+         [] { return first(cbrng::negative_binomial_distribution<int>(3, 0.25), p42()); }},
+        {"negative_binomial<int64_t>(10,0.01) mt19937_64()",
+         [] {
+             return first(cbrng::negative_binomial_distribution<std::int64_t>(10, 0.01), m64());
+         }},
+        {"discrete<int>(1,2,3,0,4) philox4x32(42)",
+         [] {
+             return first(cbrng::discrete_distribution<int>{1, 2, 3, 0, 4}, p42());
+         }},
+        {"discrete<int>(1000 weights w_i = 1 + i mod 7) mt19937_64()",
+         [] { return first(discrete_1000(), m64()); }},
+        {"shuffle(0..15) philox4x32(42)",
+         [] {
+             auto g = p42();
+             std::vector<std::uint64_t> v(cbrng_golden::values_per_case);
+             for (std::size_t i = 0; i < v.size(); ++i) v[i] = i;
+             cbrng::shuffle(v.begin(), v.end(), g);
+             return v;
+         }},
+        {"shuffle(0..15) mt19937_64()",
+         [] {
+             auto g = m64();
+             std::vector<std::uint64_t> v(cbrng_golden::values_per_case);
+             for (std::size_t i = 0; i < v.size(); ++i) v[i] = i;
+             cbrng::shuffle(v.begin(), v.end(), g);
+             return v;
+         }},
+        {"sample(16 of 0..999, forward) philox4x32(42)",
+         [] {
+             auto g = p42();
+             std::vector<std::uint64_t> pop(1000);
+             for (std::size_t i = 0; i < pop.size(); ++i) pop[i] = i;
+             golden_values v(cbrng_golden::values_per_case);
+             cbrng::sample(pop.begin(), pop.end(), v.begin(), v.size(), g);
+             return v;
+         }},
+        {"sample(16 of 0..999, input) mt19937_64()",
+         [] {
+             auto g = m64();
+             std::stringstream text;
+             for (int i = 0; i < 1000; ++i) text << i << ' ';
+             golden_values v(cbrng_golden::values_per_case);
+             cbrng::sample(std::istream_iterator<std::uint64_t>(text),
+                           std::istream_iterator<std::uint64_t>(), v.begin(), v.size(), g);
+             return v;
+         }},
     };
     return all;
 }
@@ -689,4 +779,30 @@ TEST_CASE("inversion family: golden values through every batch transform path",
         CHECK(via_transform<float>(w64, weibull_param<float>(0.7f, 3), which) ==
               table("weibull<float>(0.7,3) mt19937_64()"));
     }
+}
+
+TEST_CASE("discrete: golden values through variate_at and fill", "[golden]") {
+    check_random_access_and_fill("discrete<int>(1,2,3,0,4) philox4x32(42)",
+                                 cbrng::discrete_distribution<int>{1, 2, 3, 0, 4}, p42());
+    check_random_access_and_fill("discrete<int>(1000 weights w_i = 1 + i mod 7) mt19937_64()",
+                                 discrete_1000(), m64());
+}
+
+TEST_CASE("discrete family: golden values through fill", "[golden]") {
+    // Variable consumption: fill is the loop of scalar calls.
+    const auto filled = [](auto d, auto g) {
+        std::vector<typename decltype(d)::result_type> out(cbrng_golden::values_per_case);
+        cbrng::fill(g, out.begin(), out.end(), d);
+        golden_values v;
+        for (const auto x : out) v.push_back(bits_of(x));
+        return v;
+    };
+    CHECK(filled(cbrng::poisson_distribution<int>(3), p42()) ==
+          table("poisson<int>(3) philox4x32(42)"));
+    CHECK(filled(cbrng::poisson_distribution<int>(1000), m64()) ==
+          table("poisson<int>(1000) mt19937_64()"));
+    CHECK(filled(cbrng::binomial_distribution<int>(100, 0.3), p42()) ==
+          table("binomial<int>(100,0.3) philox4x32(42)"));
+    CHECK(filled(cbrng::negative_binomial_distribution<int>(3, 0.25), p42()) ==
+          table("negative_binomial<int>(3,0.25) philox4x32(42)"));
 }
