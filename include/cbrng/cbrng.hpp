@@ -20,6 +20,8 @@
 #include "distributions/lognormal.hpp"
 #include "distributions/negative_binomial.hpp"
 #include "distributions/normal.hpp"
+#include "distributions/piecewise_constant.hpp"
+#include "distributions/piecewise_linear.hpp"
 #include "distributions/poisson.hpp"
 #include "distributions/random_access.hpp"
 #include "distributions/student_t.hpp"
