@@ -20,6 +20,8 @@
 #include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/piecewise_constant.hpp>
+#include <cbrng/distributions/piecewise_linear.hpp>
 #include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
@@ -411,4 +413,44 @@ TEST_CASE("discrete-family distribution parameters are checked with clear messag
                          std::invalid_argument,
                          Catch::Message("cbrng::discrete_distribution: the number of weights must "
                                         "be <= the result type's maximum + 1 (got 129)"));
+}
+
+TEST_CASE("piecewise distribution parameters are checked with clear messages", "[errors]") {
+    using pc = cbrng::piecewise_constant_distribution<double>;
+    using pl = cbrng::piecewise_linear_distribution<double>;
+    const std::string c = "cbrng::piecewise_constant_distribution: ";
+    const std::string l = "cbrng::piecewise_linear_distribution: ";
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<double> w(4, 1.0);
+    const std::vector<double> one{0};
+    CHECK_THROWS_MATCHES(pc(one.begin(), one.end(), w.begin()), std::invalid_argument,
+                         Catch::Message(c + "the number of interval boundaries must be >= 2 "
+                                            "(got 1)"));
+    CHECK_THROWS_MATCHES(pl(0, 0.0, 1.0, [](double) { return 1.0; }), std::invalid_argument,
+                         Catch::Message(l + "the number of interval boundaries must be >= 2 "
+                                            "(got 0)"));
+    const std::vector<double> down{0, 2, 1};
+    CHECK_THROWS_MATCHES(pc(down.begin(), down.end(), w.begin()), std::invalid_argument,
+                         Catch::Message(c + "the boundaries must be strictly increasing "
+                                            "(got a = 2, b = 1)"));
+    const std::vector<double> nanb{0, nan};
+    CHECK_THROWS_MATCHES(pl(nanb.begin(), nanb.end(), w.begin()), std::invalid_argument,
+                         Catch::Message(l + "each boundary must be finite (got nan)"));
+    const std::vector<double> huge{-1e308, 1e308};
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)pc(huge.begin(), huge.end(), w.begin()); },
+        c + "each interval's width must be finite (got a = -1e+308, b = 1e+308)");
+    const std::vector<double> b{0, 1, 2};
+    const std::vector<double> neg{1, -1, 1};
+    CHECK_THROWS_MATCHES(pc(b.begin(), b.end(), neg.begin()), std::invalid_argument,
+                         Catch::Message(c + "each weight must be >= 0 and finite (got -1)"));
+    const std::vector<double> zero(3, 0.0);
+    CHECK_THROWS_MATCHES(pl(b.begin(), b.end(), zero.begin()), std::invalid_argument,
+                         Catch::Message(l + "the total weight must be > 0 and finite (got 0)"));
+    CHECK_THROWS_MATCHES(pc::param_type(b, std::vector<double>(3, 1.0)), std::invalid_argument,
+                         Catch::Message(c + "the number of weights must be the number of "
+                                            "intervals (got 3)"));
+    CHECK_THROWS_MATCHES(pl::param_type(b, std::vector<double>(2, 1.0)), std::invalid_argument,
+                         Catch::Message(l + "the number of weights must be the number of "
+                                            "boundaries (got 2)"));
 }

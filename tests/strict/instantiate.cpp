@@ -17,6 +17,8 @@
 #include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/piecewise_constant.hpp>
+#include <cbrng/distributions/piecewise_linear.hpp>
 #include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/student_t.hpp>
@@ -147,6 +149,12 @@ double all_distributions(G& g) {
     sum += distribution(cbrng::negative_binomial_distribution<long>{3, 0.25}, g);
     sum += fixed_distribution(cbrng::discrete_distribution<int>{1.0, 2.0, 3.0}, g);
     sum += fixed_distribution(cbrng::discrete_distribution<std::int8_t>{0.5, 0.5}, g);
+    const std::array<double, 3> pb{0.0, 1.0, 2.5};
+    const std::array<double, 3> pw{1.0, 2.0, 0.5};
+    sum += fixed_distribution(
+        cbrng::piecewise_constant_distribution<double>(pb.begin(), pb.end(), pw.begin()), g);
+    sum += fixed_distribution(
+        cbrng::piecewise_linear_distribution<float>({0.0f, 1.0f}, [](float x) { return x; }), g);
     std::array<int, 8> perm{0, 1, 2, 3, 4, 5, 6, 7};
     cbrng::shuffle(perm.begin(), perm.end(), g);
     std::array<int, 3> chosen{};
