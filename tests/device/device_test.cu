@@ -24,9 +24,14 @@
 #include <cbrng/cbrng.hpp>
 #include <cbrng/detail/fp.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/chi_squared.hpp>
 #include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/fisher_f.hpp>
+#include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/distributions/random_access.hpp>
+#include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
 
@@ -726,6 +731,89 @@ CBRNG_HOST_DEVICE void draw_golden(const Dist& d, URBG& g, u64* out) {
     for (std::size_t i = 0; i < golden_n; ++i) out[i] = bits_of(d(g));
 }
 
+/// Gamma-family golden cases (gamma, chi_squared, student_t, fisher_f, beta):
+/// ids gamma_family_first_id + k, k indexing gamma_family_setups below.
+constexpr unsigned gamma_family_first_id = 1000;
+
+template <unsigned Bits>
+CBRNG_HOST_DEVICE bool golden_probe_gamma_family(unsigned k, golden_urbg<Bits>& g, u64* out) {
+    using cbrng::beta_distribution;
+    using cbrng::chi_squared_distribution;
+    using cbrng::fisher_f_distribution;
+    using cbrng::gamma_distribution;
+    using cbrng::student_t_distribution;
+    switch (k) {
+        case 0:
+            draw_golden(gamma_distribution<double>(0.5), g, out);
+            return true;
+        case 1:
+            draw_golden(gamma_distribution<double>(1, 2), g, out);
+            return true;
+        case 2:
+            draw_golden(gamma_distribution<double>(2), g, out);
+            return true;
+        case 3:
+            draw_golden(gamma_distribution<double>(30, 0.5), g, out);
+            return true;
+        case 4:
+            draw_golden(gamma_distribution<double>(0.01), g, out);
+            return true;
+        case 5:
+            draw_golden(gamma_distribution<float>(0.5f), g, out);
+            return true;
+        case 6:
+            draw_golden(gamma_distribution<float>(30), g, out);
+            return true;
+        case 7:
+            draw_golden(chi_squared_distribution<double>(0.5), g, out);
+            return true;
+        case 8:
+            draw_golden(chi_squared_distribution<double>(100), g, out);
+            return true;
+        case 9:
+            draw_golden(chi_squared_distribution<float>(3), g, out);
+            return true;
+        case 10:
+            draw_golden(student_t_distribution<double>(0.8), g, out);
+            return true;
+        case 11:
+            draw_golden(student_t_distribution<double>(3), g, out);
+            return true;
+        case 12:
+            draw_golden(student_t_distribution<double>(1000), g, out);
+            return true;
+        case 13:
+            draw_golden(student_t_distribution<float>(5), g, out);
+            return true;
+        case 14:
+            draw_golden(fisher_f_distribution<double>(1, 1), g, out);
+            return true;
+        case 15:
+            draw_golden(fisher_f_distribution<double>(5, 10), g, out);
+            return true;
+        case 16:
+            draw_golden(fisher_f_distribution<float>(30, 50), g, out);
+            return true;
+        case 17:
+            draw_golden(beta_distribution<double>(0.5, 0.5), g, out);
+            return true;
+        case 18:
+            draw_golden(beta_distribution<double>(2, 3), g, out);
+            return true;
+        case 19:
+            draw_golden(beta_distribution<double>(0.2, 5), g, out);
+            return true;
+        case 20:
+            draw_golden(beta_distribution<float>(0.1f, 0.1f), g, out);
+            return true;
+        case 21:
+            draw_golden(beta_distribution<float>(40, 30), g, out);
+            return true;
+        default:
+            return false;
+    }
+}
+
 /// Golden case `id` (see golden_names) from g; false for an id of the other word size.
 template <unsigned Bits>
 CBRNG_HOST_DEVICE bool golden_probe(unsigned id, golden_urbg<Bits>& g, u64* out) {
@@ -790,7 +878,8 @@ CBRNG_HOST_DEVICE bool golden_probe(unsigned id, golden_urbg<Bits>& g, u64* out)
             draw_golden(bernoulli_distribution(0.3), g, out);
             return true;
         default:
-            return false;
+            return id >= gamma_family_first_id &&
+                   golden_probe_gamma_family(id - gamma_family_first_id, g, out);
     }
 }
 
@@ -855,6 +944,33 @@ const golden_setup golden_setups[] = {
 };
 constexpr unsigned golden_variate_at_id = sizeof(golden_setups) / sizeof(golden_setups[0]);
 
+/// The gamma-family cases, in golden_probe_gamma_family's order (ids from
+/// gamma_family_first_id).
+const golden_setup gamma_family_setups[] = {
+    {"gamma<double>(0.5,1) philox4x32(42)", 32, false, 42},
+    {"gamma<double>(1,2) mt19937_64()", 64, true, 0},
+    {"gamma<double>(2,1) philox4x32(42)", 32, false, 42},
+    {"gamma<double>(30,0.5) mt19937_64()", 64, true, 0},
+    {"gamma<double>(0.01,1) mt19937()", 32, true, 0},
+    {"gamma<float>(0.5,1) philox4x32(42)", 32, false, 42},
+    {"gamma<float>(30,1) mt19937_64()", 64, true, 0},
+    {"chi_squared<double>(0.5) philox4x32(42)", 32, false, 42},
+    {"chi_squared<double>(100) mt19937_64()", 64, true, 0},
+    {"chi_squared<float>(3) philox4x32(42)", 32, false, 42},
+    {"student_t<double>(0.8) philox4x32(42)", 32, false, 42},
+    {"student_t<double>(3) mt19937_64()", 64, true, 0},
+    {"student_t<double>(1000) philox4x32(42)", 32, false, 42},
+    {"student_t<float>(5) mt19937_64()", 64, true, 0},
+    {"fisher_f<double>(1,1) philox4x32(42)", 32, false, 42},
+    {"fisher_f<double>(5,10) mt19937_64()", 64, true, 0},
+    {"fisher_f<float>(30,50) philox4x32(42)", 32, false, 42},
+    {"beta<double>(0.5,0.5) philox4x32(42)", 32, false, 42},
+    {"beta<double>(2,3) mt19937_64()", 64, true, 0},
+    {"beta<double>(0.2,5) philox4x32(42)", 32, false, 42},
+    {"beta<float>(0.1,0.1) mt19937_64()", 64, true, 0},
+    {"beta<float>(40,30) philox4x32(42)", 32, false, 42},
+};
+
 /// Runs case id with its generator (replay: `words`), or the variate_at case.
 CBRNG_HOST_DEVICE void golden_case(unsigned id, unsigned bits, bool replay, u64 seed,
                                    const u64* words, u64* out) {
@@ -913,6 +1029,17 @@ void test_golden_distributions(bool device) {
         }
         if (g == nullptr) continue;
         cases.push_back({id, s.bits, s.replay, s.seed});
+        std::mt19937 mt32;
+        std::mt19937_64 mt64;
+        for (std::size_t i = 0; i < replay_words; ++i)
+            words.push_back(s.bits == 32 ? mt32() : mt64());
+        expected.insert(expected.end(), g->values, g->values + golden_n);
+    }
+    for (unsigned k = 0; k < std::size(gamma_family_setups); ++k) {
+        const golden_setup& s = gamma_family_setups[k];
+        const auto* g = find(s.name);
+        if (g == nullptr) continue;
+        cases.push_back({gamma_family_first_id + k, s.bits, s.replay, s.seed});
         std::mt19937 mt32;
         std::mt19937_64 mt64;
         for (std::size_t i = 0; i < replay_words; ++i)
