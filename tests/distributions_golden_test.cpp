@@ -24,6 +24,8 @@
 #include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/piecewise_constant.hpp>
+#include <cbrng/distributions/piecewise_linear.hpp>
 #include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/student_t.hpp>
@@ -90,6 +92,20 @@ cbrng::discrete_distribution<int> discrete_1000() {
     std::vector<double> w(1000);
     for (std::size_t i = 0; i < w.size(); ++i) w[i] = 1.0 + static_cast<double>(i % 7);
     return cbrng::discrete_distribution<int>(w.begin(), w.end());
+}
+
+/// The golden piecewise distributions: boundaries 0, 1, 3, 3.5.
+template <class R>
+cbrng::piecewise_constant_distribution<R> pw_constant() {
+    const R b[] = {0, 1, 3, 3.5};
+    const R w[] = {1, 2, 0.5};
+    return cbrng::piecewise_constant_distribution<R>(std::begin(b), std::end(b), std::begin(w));
+}
+template <class R>
+cbrng::piecewise_linear_distribution<R> pw_linear() {
+    const R b[] = {0, 1, 3, 3.5};
+    const R w[] = {0, 2, 1, 0.5};
+    return cbrng::piecewise_linear_distribution<R>(std::begin(b), std::end(b), std::begin(w));
 }
 
 /// Every golden case: its name in the table and how to compute it.
@@ -306,6 +322,14 @@ const std::vector<std::pair<std::string, std::function<golden_values()>>>& cases
          }},
         {"discrete<int>(1000 weights w_i = 1 + i mod 7) mt19937_64()",
          [] { return first(discrete_1000(), m64()); }},
+        {"piecewise_constant<double>(0,1,3,3.5; 1,2,0.5) philox4x32(42)",
+         [] { return first(pw_constant<double>(), p42()); }},
+        {"piecewise_constant<float>(0,1,3,3.5; 1,2,0.5) mt19937_64()",
+         [] { return first(pw_constant<float>(), m64()); }},
+        {"piecewise_linear<double>(0,1,3,3.5; 0,2,1,0.5) philox4x32(42)",
+         [] { return first(pw_linear<double>(), p42()); }},
+        {"piecewise_linear<float>(0,1,3,3.5; 0,2,1,0.5) mt19937_64()",
+         [] { return first(pw_linear<float>(), m64()); }},
         {"shuffle(0..15) philox4x32(42)",
          [] {
              auto g = p42();
@@ -778,6 +802,14 @@ TEST_CASE("inversion family: golden values through every batch transform path",
               table("weibull<float>(2,1) philox4x32(42)"));
         CHECK(via_transform<float>(w64, weibull_param<float>(0.7f, 3), which) ==
               table("weibull<float>(0.7,3) mt19937_64()"));
+        CHECK(via_transform<double>(w32, cauchy_param<double>(), which) ==
+              table("cauchy<double>(0,1) philox4x32(42)"));
+        CHECK(via_transform<double>(w64, cauchy_param<double>(5, 0.25), which) ==
+              table("cauchy<double>(5,0.25) mt19937_64()"));
+        CHECK(via_transform<float>(w32, cauchy_param<float>(), which) ==
+              table("cauchy<float>(0,1) philox4x32(42)"));
+        CHECK(via_transform<float>(w64, cauchy_param<float>(-1, 2), which) ==
+              table("cauchy<float>(-1,2) mt19937_64()"));
     }
 }
 
@@ -805,4 +837,60 @@ TEST_CASE("discrete family: golden values through fill", "[golden]") {
           table("binomial<int>(100,0.3) philox4x32(42)"));
     CHECK(filled(cbrng::negative_binomial_distribution<int>(3, 0.25), p42()) ==
           table("negative_binomial<int>(3,0.25) philox4x32(42)"));
+}
+
+TEST_CASE("piecewise: golden values through variate_at and fill, and against long double",
+          "[golden]") {
+    check_random_access_and_fill("piecewise_constant<double>(0,1,3,3.5; 1,2,0.5) philox4x32(42)",
+                                 pw_constant<double>(), p42());
+    check_random_access_and_fill("piecewise_constant<float>(0,1,3,3.5; 1,2,0.5) mt19937_64()",
+                                 pw_constant<float>(), m64());
+    check_random_access_and_fill("piecewise_linear<double>(0,1,3,3.5; 0,2,1,0.5) philox4x32(42)",
+                                 pw_linear<double>(), p42());
+    check_random_access_and_fill("piecewise_linear<float>(0,1,3,3.5; 0,2,1,0.5) mt19937_64()",
+                                 pw_linear<float>(), m64());
+    // The same draws through a long-double inverse: the interval from the
+    // (integer) alias table, the position from u.
+    const auto reference = [](const std::string& name, const auto& d, auto g, bool linear) {
+        INFO(name);
+        using R = typename std::decay_t<decltype(d)>::result_type;
+        const auto want = table(name);
+        const auto b = d.intervals();
+        const auto& w = d.param().weights();
+        double worst = 0;
+        for (const auto bits : want) {
+            const std::uint64_t x = cbrng::detail::generate_bits64(g);
+            const auto y = cbrng::detail::generate_variate_bits<R>(g);
+            const auto i = static_cast<std::size_t>(d.param().table().view().pick(x));
+            const long double u = sizeof(R) == 8
+                                      ? std::ldexp(static_cast<long double>(y >> 11), -53)
+                                      : std::ldexp(static_cast<long double>(y >> 8), -24);
+            long double t = u;
+            if (linear && u != 0) {
+                const long double a = w[i];
+                const long double c = w[i + 1];
+                t = a == c ? u : (std::sqrt(a * a + (c * c - a * a) * u) - a) / (c - a);
+            }
+            const long double ref = b[i] + t * (static_cast<long double>(b[i + 1]) - b[i]);
+            R got;
+            if constexpr (sizeof(R) == 8) {
+                got = cbrng::detail::double_from_bits(bits);
+            } else {
+                got = cbrng::detail::float_from_bits(static_cast<std::uint32_t>(bits));
+            }
+            const long double ulp =
+                std::ldexp(1.0L, std::ilogb(static_cast<double>(std::max(std::fabs(ref), 1.0L))) -
+                                     std::numeric_limits<R>::digits + 1);
+            worst = std::max(worst, static_cast<double>(std::fabs(got - ref) / ulp));
+        }
+        CHECK(worst <= 4);
+    };
+    reference("piecewise_constant<double>(0,1,3,3.5; 1,2,0.5) philox4x32(42)",
+              pw_constant<double>(), p42(), false);
+    reference("piecewise_constant<float>(0,1,3,3.5; 1,2,0.5) mt19937_64()", pw_constant<float>(),
+              m64(), false);
+    reference("piecewise_linear<double>(0,1,3,3.5; 0,2,1,0.5) philox4x32(42)", pw_linear<double>(),
+              p42(), true);
+    reference("piecewise_linear<float>(0,1,3,3.5; 0,2,1,0.5) mt19937_64()", pw_linear<float>(),
+              m64(), true);
 }

@@ -20,6 +20,8 @@
 #include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/piecewise_constant.hpp>
+#include <cbrng/distributions/piecewise_linear.hpp>
 #include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/student_t.hpp>
@@ -527,8 +529,60 @@ void fuzz_shuffle_sample(FuzzedDataProvider& in) {
     FUZZ_CHECK(std::adjacent_find(chosen.begin(), chosen.end()) == chosen.end());
 }
 
+template <class D, class Real, bool Linear>
+void fuzz_piecewise(FuzzedDataProvider& in) {
+    std::vector<Real> b(in.ConsumeIntegralInRange<std::size_t>(0, 12));
+    bool valid = b.size() >= 2;
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        b[i] = in.ConsumeBool() ? real_from_bits<Real>(in)
+                                : static_cast<Real>(in.ConsumeIntegral<std::int16_t>());
+        valid = valid && b[i] >= -std::numeric_limits<Real>::max() &&
+                b[i] <= std::numeric_limits<Real>::max() && (i == 0 || b[i - 1] < b[i]);
+    }
+    const std::size_t nw = b.empty() ? 0 : (Linear ? b.size() : b.size() - 1);
+    std::vector<Real> w(nw);
+    for (auto& x : w) {
+        x = in.ConsumeBool() ? real_from_bits<Real>(in)
+                             : static_cast<Real>(in.ConsumeIntegral<std::uint8_t>());
+        valid = valid && x >= Real(0) && x <= std::numeric_limits<Real>::max();
+    }
+    // The total weight in long double: clearly inside (0, max) must be
+    // accepted, clearly outside rejected; near the overflow edge either
+    long double total = 0;
+    bool wide = false;
+    for (std::size_t i = 0; valid && i + 1 < b.size(); ++i) {
+        const long double width = static_cast<long double>(b[i + 1]) - b[i];
+        wide = wide || width > std::numeric_limits<double>::max();
+        total += Linear ? (static_cast<long double>(w[i]) + w[i + 1]) / 2 * width
+                        : static_cast<long double>(w[i]);
+    }
+    const long double dmax = std::numeric_limits<double>::max();
+    // (and near underflow, where double products may flush to zero).
+    const bool edge = (total > dmax / 2 && total < dmax * 2) || total < 1e-290L;
+    D d;
+    bool ok = true;
+    try {
+        d = D(b.begin(), b.end(), w.begin());
+    } catch (const std::invalid_argument&) {
+        ok = false;
+    }
+    if (!valid || wide || total == 0) {
+        FUZZ_CHECK(!ok);
+    } else if (!edge) {
+        FUZZ_CHECK(ok == (total < dmax));
+    }
+    if (!ok) return;
+    draw_all(in, d, [&](Real x) { return x >= b.front() && x < b.back(); });
+}
+
 void fuzz_discrete_family(FuzzedDataProvider& in) {
-    switch (in.ConsumeIntegral<std::uint8_t>() % 10) {
+    switch (in.ConsumeIntegral<std::uint8_t>() % 12) {
+        case 10:
+            fuzz_piecewise<cbrng::piecewise_constant_distribution<double>, double, false>(in);
+            break;
+        case 11:
+            fuzz_piecewise<cbrng::piecewise_linear_distribution<float>, float, true>(in);
+            break;
         case 0:
             fuzz_poisson<int>(in);
             break;
