@@ -43,6 +43,7 @@
 #include "detail/simd/avx512.hpp"
 #include "detail/simd/scalar.hpp"
 #include "detail/transform.hpp"
+#include "distributions/cauchy.hpp"
 #include "distributions/exponential.hpp"
 #include "distributions/extreme_value.hpp"
 #include "distributions/lognormal.hpp"
@@ -359,6 +360,8 @@ template <class Real>
 struct batch_distribution<lognormal_distribution<Real>> : std::true_type {};
 template <class Real>
 struct batch_distribution<weibull_distribution<Real>> : std::true_type {};
+template <class Real>
+struct batch_distribution<cauchy_distribution<Real>> : std::true_type {};
 
 /// Fast path for variates: n variates of dist from g to out, as n calls of
 /// dist(g) would.

@@ -61,7 +61,7 @@ void transform(const Word* words, Real* out, std::size_t n, const Param& p,
     static_assert(
         is_batch_param_v<Param, Real>,
         "cbrng: batch transforms exist for uniform_real, normal, exponential, extreme_value, "
-        "lognormal and weibull");
+        "lognormal, weibull and cauchy");
 #if CBRNG_HAS_X86_SIMD
     if (which == isa::avx512) {
         transform_avx512(words, out, n, p);

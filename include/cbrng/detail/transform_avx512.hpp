@@ -25,6 +25,7 @@
 
 #include "fp.hpp"
 #include "math.hpp"
+#include "math_trig.hpp"
 #include "transform_scalar.hpp"
 
 // GCC 12.2 and older warn that the "undefined" pass-through operand inside
@@ -644,6 +645,115 @@ CBRNG_TARGET_AVX512 void weibull_batch(const Word* words, Real* out, std::size_t
     transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
 }
 
+/// Vectors cauchy_batch computes in lockstep.
+inline constexpr std::size_t cauchy_k = 2;
+
+/// Lanes of x with their low 32 bits cleared (detail::high_word).
+CBRNG_TARGET_AVX512 inline __m512d high_word(__m512d x) noexcept {
+    return _mm512_and_pd(x, _mm512_castsi512_pd(set64(tan_constants::high_word_mask)));
+}
+
+/// detail::tan_pi for K vectors of t in (-1/2, 1/2), t != 0: both branches
+/// of the reduction and of the kernel are computed for every lane and
+/// selected lane by lane, so each lane goes through exactly the scalar
+/// operations of its own branches.
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> tan_pi(const pd<K>& t) noexcept {
+    using c = tan_constants;
+    const __m512d sign = set(-0.0);
+    __mmask8 neg[K];
+    __mmask8 odd[K];
+    __mmask8 big[K];
+    pd<K> s;
+    for (std::size_t k = 0; k < K; ++k) {
+        neg[k] = _mm512_cmp_pd_mask(t.v[k], _mm512_setzero_pd(), _CMP_LT_OQ);
+        const __m512d at = _mm512_andnot_pd(sign, t.v[k]);
+        odd[k] = _mm512_cmp_pd_mask(at, set(0.25), _CMP_GT_OQ);
+        s.v[k] = _mm512_mask_blend_pd(odd[k], at, _mm512_sub_pd(set(0.5), at));
+    }
+    const pd<K> hi = mul(s, c::pi_hi);
+    const pd<K> sc = mul(s, c::splitter);
+    const pd<K> s_hi = sub(sc, sub(sc, s));
+    const pd<K> s_lo = sub(s, s_hi);
+    pd<K> lo = add(
+        add(add(sub(mul(s_hi, c::pi_hi_hi), hi), mul(s_lo, c::pi_hi_hi)), mul(s_hi, c::pi_hi_lo)),
+        mul(s_lo, c::pi_hi_lo));
+    lo = add(lo, mul(s, c::pi_lo));
+    pd<K> x = add(hi, lo);
+    pd<K> y = sub(lo, sub(x, hi));
+    // tan_kernel(x, y, odd).
+    for (std::size_t k = 0; k < K; ++k) {
+        big[k] = _mm512_cmp_pd_mask(x.v[k], set(c::big), _CMP_GE_OQ);
+        const __m512d xb = _mm512_add_pd(_mm512_sub_pd(set(c::pio4), x.v[k]),
+                                         _mm512_sub_pd(set(c::pio4_lo), y.v[k]));
+        x.v[k] = _mm512_mask_blend_pd(big[k], x.v[k], xb);
+        y.v[k] = _mm512_mask_blend_pd(big[k], y.v[k], _mm512_setzero_pd());
+    }
+    const pd<K> z = mul(x, x);
+    const pd<K> w = mul(z, z);
+    pd<K> r = add(
+        mul(w,
+            add(mul(w, add(mul(w, add(mul(w, add(mul(w, c::t11), c::t9)), c::t7)), c::t5)), c::t3)),
+        c::t1);
+    const pd<K> v = mul(
+        z,
+        add(mul(w, add(mul(w, add(mul(w, add(mul(w, add(mul(w, c::t12), c::t10)), c::t8)), c::t6)),
+                       c::t4)),
+            c::t2));
+    const pd<K> s3 = mul(z, x);
+    r = add(y, mul(z, add(mul(s3, add(r, v)), y)));
+    r = add(r, mul(s3, c::t0));
+    const pd<K> sum = add(x, r);
+    pd<K> one;
+    for (std::size_t k = 0; k < K; ++k)
+        one.v[k] = _mm512_mask_blend_pd(odd[k], set(1.0), set(-1.0));
+    // Big lanes: one - 2 (x - (sum^2 / (sum + one) - r)).
+    const pd<K> res_big = sub(one, mul(sub(x, sub(div(mul(sum, sum), add(sum, one)), r)), 2.0));
+    // Odd lanes: the compensated -1 / (x + r).
+    pd<K> zh;
+    pd<K> a;
+    for (std::size_t k = 0; k < K; ++k) {
+        zh.v[k] = high_word(sum.v[k]);
+        a.v[k] = _mm512_div_pd(set(-1.0), sum.v[k]);
+    }
+    const pd<K> vv = sub(r, sub(zh, x));
+    pd<K> th;
+    for (std::size_t k = 0; k < K; ++k) th.v[k] = high_word(a.v[k]);
+    const pd<K> e = add(mul(th, zh), 1.0);
+    const pd<K> res_odd = add(th, mul(a, add(e, mul(th, vv))));
+    pd<K> m;
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m512d small = _mm512_mask_blend_pd(odd[k], sum.v[k], res_odd.v[k]);
+        const __m512d kernel = _mm512_mask_blend_pd(big[k], small, res_big.v[k]);
+        // tan(pi |t|) is -kernel on odd lanes; then t's sign.
+        m.v[k] = _mm512_xor_pd(kernel,
+                               _mm512_maskz_mov_pd(static_cast<__mmask8>(odd[k] ^ neg[k]), sign));
+    }
+    return m;
+}
+
+/// cauchy_from_bits for K vectors from variate i: a + b * tan_pi(u - 1/2).
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE void cauchy_group(const Word* words, std::size_t i, Real* out,
+                                                        const cauchy_param<Real>& p) noexcept {
+    pd<K> t;
+    for (std::size_t k = 0; k < K; ++k)
+        t.v[k] = _mm512_sub_pd(normal_grid_units(words, i + 8 * k, p), set(0.5));
+    const pd<K> r = add(mul(tan_pi(t), static_cast<double>(p.b())), static_cast<double>(p.a()));
+    for (std::size_t k = 0; k < K; ++k) store8(out + i + 8 * k, r.v[k]);
+}
+
+/// cauchy_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX512 void cauchy_batch(const Word* words, Real* out, std::size_t n,
+                                      const cauchy_param<Real>& p) noexcept {
+    constexpr std::size_t k = cauchy_k;
+    std::size_t i = 0;
+    for (; i + 8 * k <= n; i += 8 * k) cauchy_group<k>(words, i, out, p);
+    for (; i + 8 <= n; i += 8) cauchy_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
 }  // namespace avx512
 
 template <class Word>
@@ -677,6 +787,17 @@ template <class Word>
 CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
                                           const weibull_param<float>& p) noexcept {
     avx512::weibull_batch(words, out, n, p);
+}
+
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, double* out, std::size_t n,
+                                          const cauchy_param<double>& p) noexcept {
+    avx512::cauchy_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
+                                          const cauchy_param<float>& p) noexcept {
+    avx512::cauchy_batch(words, out, n, p);
 }
 
 }  // namespace CBRNG_SIMD_ABI

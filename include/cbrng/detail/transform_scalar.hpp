@@ -13,6 +13,7 @@
 #include <type_traits>
 
 #include "../config.hpp"
+#include "../distributions/cauchy.hpp"
 #include "../distributions/exponential.hpp"
 #include "../distributions/extreme_value.hpp"
 #include "../distributions/lognormal.hpp"
@@ -104,6 +105,14 @@ template <class Real, class Word>
                                              const weibull_param<float>& p) noexcept {
     return weibull_from_bits(x, p);
 }
+[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
+                                              const cauchy_param<double>& p) noexcept {
+    return cauchy_from_bits(x, p);
+}
+[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
+                                             const cauchy_param<float>& p) noexcept {
+    return cauchy_from_bits(x, p);
+}
 
 /// The portable reference: out[i] = the variate for the bits of variate i.
 template <class Word, class Real, class Param>
@@ -120,7 +129,8 @@ inline constexpr bool is_batch_param_v =
     std::is_same_v<Param, uniform_real_param<Real>> || std::is_same_v<Param, normal_param<Real>> ||
     std::is_same_v<Param, exponential_param<Real>> ||
     std::is_same_v<Param, extreme_value_param<Real>> ||
-    std::is_same_v<Param, lognormal_param<Real>> || std::is_same_v<Param, weibull_param<Real>>;
+    std::is_same_v<Param, lognormal_param<Real>> || std::is_same_v<Param, weibull_param<Real>> ||
+    std::is_same_v<Param, cauchy_param<Real>>;
 
 }  // namespace detail
 CBRNG_NAMESPACE_END
