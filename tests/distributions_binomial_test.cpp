@@ -28,7 +28,7 @@ using cbrng::binomial_distribution;
 
 template <class Int, class Gen>
 void check_regime(cbrng_test::pvalue_log& log, Int t, double p, Gen gen, const std::string& name,
-                  int n = 300000) {
+                  int n = 200000) {
     binomial_distribution<Int> d{t, p};
     std::map<std::int64_t, std::uint64_t> seen;
     std::vector<double> x(static_cast<std::size_t>(n));
@@ -85,7 +85,7 @@ TEST_CASE("binomial: inversion equals a long-double inversion of the same unifor
         std::mt19937_64 g = words;
         const binomial_distribution<int> d{t, p};
         int skipped = 0;
-        for (int i = 0; i < 100000; ++i) {
+        for (int i = 0; i < 50000; ++i) {
             const std::uint64_t x = words();
             const long double u = static_cast<long double>(x >> 11) * 0x1p-53L;
             long double f = 0;
