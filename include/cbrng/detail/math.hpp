@@ -21,7 +21,8 @@
 //    rounding of 1 + x as a correction term. Own code; special values as
 //    IEEE 754 / C99 Annex F. Measured error below 1 ulp (docs/distributions.md).
 //  - lgamma(x) for x > 0, log_factorial(k), stirling_correction(k): Stirling's
-//    series (8 terms) from 10 up, shifted below; exact k! for k <= 20.
+//    series (8 terms) from 10 up, the Taylor series of log Gamma(2 + t) with
+//    exact reductions below; exact k! for k <= 20.
 //  - sqrt(x): the IEEE correctly rounded square root (hardware instruction;
 //    __dsqrt_rn on CUDA devices).
 //  - normal_quantile(p): the standard normal inverse CDF by Wichura's
@@ -401,6 +402,56 @@ struct stirling_constants {
     return fp_mul(x - 0.5, detail::log(x) - 1.0) + (c::half_log_2pi_minus_half + stirling_tail(x));
 }
 
+/// Taylor coefficients of log Gamma(2 + t) at t = 0: c1 = 1 - gamma (Euler's
+/// constant), c_k = (-1)^k (zeta(k) - 1) / k for k >= 2 (the zeta values
+/// computed to 50 digits by Euler-Maclaurin summation, then rounded). The
+/// series converges for |t| < 2; 28 terms reach 2^-58 relative for |t| <= 1/2.
+struct lgamma_series_constants {
+    static constexpr double c1 = 0.42278433509846713;       // 0x1.b0ee6072093cep-2
+    static constexpr double c2 = 0.3224670334241132;        // 0x1.4a34cc4a60fa6p-2
+    static constexpr double c3 = -0.0673523010531981;       // -0x1.13e001a557607p-4
+    static constexpr double c4 = 0.020580808427784546;      // 0x1.51322ac7d8483p-6
+    static constexpr double c5 = -0.007385551028673986;     // -0x1.e404fc218f5f2p-8
+    static constexpr double c6 = 0.0028905103307415234;     // 0x1.7add6eadb6c30p-9
+    static constexpr double c7 = -0.001192753911703261;     // -0x1.38ac5c2bf8e08p-10
+    static constexpr double c8 = 0.0005096695247430425;     // 0x1.0b36af86396e9p-11
+    static constexpr double c9 = -0.00022315475845357939;   // -0x1.d3fd4c76d2fc8p-13
+    static constexpr double c10 = 9.945751278180853e-05;    // 0x1.a127b0f17d65ap-14
+    static constexpr double c11 = -4.492623673813314e-05;   // -0x1.78de5bd7c81efp-15
+    static constexpr double c12 = 2.050721277567069e-05;    // 0x1.580dcee66eb02p-16
+    static constexpr double c13 = -9.439488275268397e-06;   // -0x1.3cbc963ce2243p-17
+    static constexpr double c14 = 4.374866789907488e-06;    // 0x1.2597a39f34aacp-18
+    static constexpr double c15 = -2.039215753801366e-06;   // -0x1.11b2eb7679541p-19
+    static constexpr double c16 = 9.55141213040742e-07;     // 0x1.0064cdeb22f0fp-20
+    static constexpr double c17 = -4.492469198764566e-07;   // -0x1.e2600d93cfd2fp-22
+    static constexpr double c18 = 2.1207184805554665e-07;   // 0x1.c76bbb3f07a4dp-23
+    static constexpr double c19 = -1.0043224823968099e-07;  // -0x1.af5a6cbbf8a97p-24
+    static constexpr double c20 = 4.7698101693639804e-08;   // 0x1.99b93c2070b0fp-25
+    static constexpr double c21 = -2.2711094608943164e-08;  // -0x1.862c734df3eacp-26
+    static constexpr double c22 = 1.0838659214896955e-08;   // 0x1.7469daccfadcdp-27
+    static constexpr double c23 = -5.183475041970047e-09;   // -0x1.6434a8447aeadp-28
+    static constexpr double c24 = 2.4836745438024785e-09;   // 0x1.555a877ffd2c3p-29
+    static constexpr double c25 = -1.1921401405860912e-09;  // -0x1.47b1679258d0ep-30
+    static constexpr double c26 = 5.731367241678862e-10;    // 0x1.3b15d2b2fc10cp-31
+    static constexpr double c27 = -2.7595228851242334e-10;  // -0x1.2f69a9fabe3e0p-32
+    static constexpr double c28 = 1.330476437424449e-10;    // 0x1.24932a337434cp-33
+};
+
+/// log Gamma(2 + t) for |t| <= 1/2, t exact, by the Taylor series above:
+/// t * P(t), P of degree 27 evaluated as four Horner blocks of 8 coefficients
+/// combined in powers of t^8. Bit-stable.
+[[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double lgamma2_series(double t) noexcept {
+    using c = lgamma_series_constants;
+    const double t2 = fp_mul(t, t);
+    const double t4 = fp_mul(t2, t2);
+    const double t8 = fp_mul(t4, t4);
+    const double h1 = horner8(t, c::c1, c::c2, c::c3, c::c4, c::c5, c::c6, c::c7, c::c8);
+    const double h2 = horner8(t, c::c9, c::c10, c::c11, c::c12, c::c13, c::c14, c::c15, c::c16);
+    const double h3 = horner8(t, c::c17, c::c18, c::c19, c::c20, c::c21, c::c22, c::c23, c::c24);
+    const double h4 = horner8(t, c::c25, c::c26, c::c27, c::c28, 0.0, 0.0, 0.0, 0.0);
+    return fp_mul(t, h1 + fp_mul(t8, h2 + fp_mul(t8, h3 + fp_mul(t8, h4))));
+}
+
 /// log(k!) for every k >= 0. k <= 20: log of the exact k! (computed in
 /// 64-bit integers, rounded once to double), below 1 ulp; k > 20:
 /// Stirling's series at k + 1 (lgamma_stirling), a few ulp. For k >= 2^53,
@@ -417,14 +468,15 @@ struct stirling_constants {
 /// log Gamma(x) for x > 0 (the only range the distributions use). Special
 /// values: lgamma(+0) = +inf, lgamma(+inf) = +inf, NaN for NaN and for
 /// x < 0 (the reflection formula is not provided). Method: Stirling's series
-/// (lgamma_stirling) for x >= 10; below, the shift
-/// log Gamma(x) = log Gamma(x + n) - log(x (x + 1) ... (x + n - 1)) with
-/// x + n the first of x + 1, x + 2, ... at or above 10; -log(x) for
+/// (lgamma_stirling) for x >= 10; below, the Taylor series of
+/// log Gamma(2 + t) (lgamma2_series) with exact arguments: x in [1.5, 2.5):
+/// t = x - 2; [0.5, 1.5): t = x - 1, minus log1p(t); (0, 0.5): t = x, minus
+/// log1p(x) and log(x); [2.5, 10): x reduced by 1 until below 2.5 (every
+/// x - j exact) plus the log of the product of the x - j; -log(x) for
 /// x < 2^-56; log_factorial at the integers 1..9 (so lgamma(1) = lgamma(2)
-/// = +0). Error: a few ulp for x >= 10; for 0 < x < 10 the shift's
-/// cancellation makes the error absolute (below 1e-14), not relative, so
-/// near the zeros at 1 and 2 the relative error is large. Measured in
-/// docs/distributions.md. Bit-stable.
+/// = +0). Relative error below 9 ulp everywhere, near the zeros at 1 and 2
+/// included (largest just below 1.5, where log Gamma(1 + t) - log1p(t)
+/// cancels; measured in docs/distributions.md). Bit-stable.
 [[nodiscard]] CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR double lgamma(double x) noexcept {
     using c = stirling_constants;
     if (is_nan(x)) return x;
@@ -438,13 +490,19 @@ struct stirling_constants {
     if (x >= c::series_from) return lgamma_stirling(x);
     const auto n = static_cast<std::uint64_t>(x);
     if (static_cast<double>(n) == x) return log_factorial(n - 1);  // 1, 2, ..., 9: exact zeros
-    double p = x;
-    double y = x + 1.0;
-    while (y < c::series_from) {
-        p = fp_mul(p, y);
-        y = y + 1.0;
+    if (x < 0.5) return (lgamma2_series(x) - detail::log1p(x)) - detail::log(x);
+    if (x < 1.5) {
+        const double t = x - 1.0;
+        return lgamma2_series(t) - detail::log1p(t);
     }
-    return lgamma_stirling(y) - detail::log(p);
+    double y = x;
+    double p = 1.0;
+    while (y >= 2.5) {
+        y = y - 1.0;
+        p = fp_mul(p, y);
+    }
+    const double g = lgamma2_series(y - 2.0);
+    return p == 1.0 ? g : g + detail::log(p);
 }
 
 /// Stirling's correction fc(k) = log(k!) - log(2 pi)/2 - (k + 1/2) log(k + 1)
