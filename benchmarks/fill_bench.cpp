@@ -129,8 +129,8 @@ void BM_FillNormalDouble(benchmark::State& state) {
     fill_doubles<Bijection, Path>(state, cbrng::normal_distribution<double>{0.0, 1.0});
 }
 
-// The inversion family (issue 12): extreme_value, lognormal and weibull have
-// batch transforms; cauchy is fill's loop of operator() on every path.
+// The inversion family (issue 12): extreme_value, lognormal, weibull and
+// cauchy, each with batch transforms.
 template <class Bijection, isa Path>
 void BM_FillExtremeValueDouble(benchmark::State& state) {
     fill_doubles<Bijection, Path>(state, cbrng::extreme_value_distribution<double>{0.0, 1.0});

@@ -479,7 +479,8 @@ void fill(URBG& gen, OutputIt first, OutputIt last) {
 /// state those calls would.
 ///
 /// Works with any distribution and URBG. For cbrng's uniform_real,
-/// normal and exponential distributions (float and double) over the
+/// normal, exponential, extreme_value, lognormal, weibull and cauchy
+/// distributions (float and double) over the
 /// generators with a raw fast path (see above) and forward iterators, the raw
 /// words are generated in bulk and mapped by SIMD batch transforms that
 /// reproduce operator() bit for bit; everything else is the loop.

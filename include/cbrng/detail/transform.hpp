@@ -1,6 +1,7 @@
 // cbrng/detail/transform.hpp: batch transforms from raw generator words to
-// uniform_real, normal and exponential variates, with AVX2 and AVX-512 back
-// ends bit-identical to the scalar operator().
+// uniform_real, normal, exponential, extreme_value, lognormal, weibull and
+// cauchy variates, with AVX2 and AVX-512 back ends bit-identical to the scalar
+// operator().
 //
 // cbrng::fill(gen, first, last, dist) generates raw words in bulk (SIMD
 // Philox/Threefry) and hands them here. For each variate the scalar path
