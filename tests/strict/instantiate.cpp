@@ -10,11 +10,15 @@
 #include <cbrng/distributions/bernoulli.hpp>
 #include <cbrng/distributions/beta.hpp>
 #include <cbrng/distributions/binomial.hpp>
+#include <cbrng/distributions/cauchy.hpp>
 #include <cbrng/distributions/chi_squared.hpp>
 #include <cbrng/distributions/discrete.hpp>
 #include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/extreme_value.hpp>
 #include <cbrng/distributions/fisher_f.hpp>
 #include <cbrng/distributions/gamma.hpp>
+#include <cbrng/distributions/geometric.hpp>
+#include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/distributions/piecewise_constant.hpp>
@@ -24,6 +28,7 @@
 #include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/distributions/weibull.hpp>
 #include <cbrng/fill.hpp>
 
 #include <array>
@@ -155,6 +160,18 @@ double all_distributions(G& g) {
         cbrng::piecewise_constant_distribution<double>(pb.begin(), pb.end(), pw.begin()), g);
     sum += fixed_distribution(
         cbrng::piecewise_linear_distribution<float>({0.0f, 1.0f}, [](float x) { return x; }), g);
+    // Inversion family (helper B of issue 12): fixed consumption.
+    sum += fixed_distribution(cbrng::extreme_value_distribution<float>{}, g);
+    sum += fixed_distribution(cbrng::extreme_value_distribution<double>{1.0, 2.0}, g);
+    sum += fixed_distribution(cbrng::cauchy_distribution<float>{}, g);
+    sum += fixed_distribution(cbrng::cauchy_distribution<double>{1.0, 2.0}, g);
+    sum += fixed_distribution(cbrng::lognormal_distribution<float>{}, g);
+    sum += fixed_distribution(cbrng::lognormal_distribution<double>{0.5, 0.25}, g);
+    sum += fixed_distribution(cbrng::weibull_distribution<float>{2.0f}, g);
+    sum += fixed_distribution(cbrng::weibull_distribution<double>{1.5, 3.0}, g);
+    sum += fixed_distribution(cbrng::geometric_distribution<int>{0.25}, g);
+    sum += fixed_distribution(cbrng::geometric_distribution<std::uint8_t>{0.01}, g);
+    sum += fixed_distribution(cbrng::geometric_distribution<unsigned long long>{1e-9}, g);
     std::array<int, 8> perm{0, 1, 2, 3, 4, 5, 6, 7};
     cbrng::shuffle(perm.begin(), perm.end(), g);
     std::array<int, 3> chosen{};
