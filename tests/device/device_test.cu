@@ -25,15 +25,20 @@
 #include <cbrng/detail/fp.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
 #include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/cauchy.hpp>
 #include <cbrng/distributions/chi_squared.hpp>
 #include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/extreme_value.hpp>
 #include <cbrng/distributions/fisher_f.hpp>
 #include <cbrng/distributions/gamma.hpp>
+#include <cbrng/distributions/geometric.hpp>
+#include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/distributions/weibull.hpp>
 
 #include <cuda_runtime.h>
 
@@ -814,6 +819,80 @@ CBRNG_HOST_DEVICE bool golden_probe_gamma_family(unsigned k, golden_urbg<Bits>& 
     }
 }
 
+/// Inversion-family golden cases (extreme_value, cauchy, lognormal, weibull,
+/// geometric): ids inversion_family_first_id + k, k indexing
+/// inversion_family_setups below.
+constexpr unsigned inversion_family_first_id = 3000;
+
+template <unsigned Bits>
+CBRNG_HOST_DEVICE bool golden_probe_inversion_family(unsigned k, golden_urbg<Bits>& g, u64* out) {
+    using cbrng::cauchy_distribution;
+    using cbrng::extreme_value_distribution;
+    using cbrng::geometric_distribution;
+    using cbrng::lognormal_distribution;
+    using cbrng::weibull_distribution;
+    switch (k) {
+        case 0:
+            draw_golden(extreme_value_distribution<double>(), g, out);
+            return true;
+        case 1:
+            draw_golden(extreme_value_distribution<double>(-2, 3), g, out);
+            return true;
+        case 2:
+        case 3:
+            draw_golden(extreme_value_distribution<float>(1, 0.5f), g, out);
+            return true;
+        case 4:
+            draw_golden(cauchy_distribution<double>(), g, out);
+            return true;
+        case 5:
+            draw_golden(cauchy_distribution<double>(5, 0.25), g, out);
+            return true;
+        case 6:
+            draw_golden(cauchy_distribution<float>(), g, out);
+            return true;
+        case 7:
+            draw_golden(cauchy_distribution<float>(-1, 2), g, out);
+            return true;
+        case 8:
+            draw_golden(lognormal_distribution<double>(), g, out);
+            return true;
+        case 9:
+            draw_golden(lognormal_distribution<double>(1, 0.25), g, out);
+            return true;
+        case 10:
+        case 11:
+            draw_golden(lognormal_distribution<float>(0, 0.5f), g, out);
+            return true;
+        case 12:
+            draw_golden(weibull_distribution<double>(1.5, 2), g, out);
+            return true;
+        case 13:
+            draw_golden(weibull_distribution<double>(0.5, 1), g, out);
+            return true;
+        case 14:
+            draw_golden(weibull_distribution<float>(2, 1), g, out);
+            return true;
+        case 15:
+            draw_golden(weibull_distribution<float>(0.7f, 3), g, out);
+            return true;
+        case 16:
+            draw_golden(geometric_distribution<int>(0.3), g, out);
+            return true;
+        case 17:
+            draw_golden(geometric_distribution<std::int64_t>(0.001), g, out);
+            return true;
+        case 18:
+            draw_golden(geometric_distribution<std::uint8_t>(0.01), g, out);
+            return true;
+        case 19:
+            draw_golden(geometric_distribution<std::uint64_t>(1e-15), g, out);
+            return true;
+        default:
+            return false;
+    }
+}
+
 /// Golden case `id` (see golden_names) from g; false for an id of the other word size.
 template <unsigned Bits>
 CBRNG_HOST_DEVICE bool golden_probe(unsigned id, golden_urbg<Bits>& g, u64* out) {
@@ -878,6 +957,9 @@ CBRNG_HOST_DEVICE bool golden_probe(unsigned id, golden_urbg<Bits>& g, u64* out)
             draw_golden(bernoulli_distribution(0.3), g, out);
             return true;
         default:
+            if (id >= inversion_family_first_id) {
+                return golden_probe_inversion_family(id - inversion_family_first_id, g, out);
+            }
             return id >= gamma_family_first_id &&
                    golden_probe_gamma_family(id - gamma_family_first_id, g, out);
     }
@@ -1001,6 +1083,31 @@ __global__ void golden_kernel(const golden_launch* cases, const u64* words, u64*
     }
 }
 
+/// The inversion-family cases, in golden_probe_inversion_family's order (ids
+/// from inversion_family_first_id).
+const golden_setup inversion_family_setups[] = {
+    {"extreme_value<double>(0,1) philox4x32(42)", 32, false, 42},
+    {"extreme_value<double>(-2,3) mt19937_64()", 64, true, 0},
+    {"extreme_value<float>(1,0.5) philox4x32(42)", 32, false, 42},
+    {"extreme_value<float>(1,0.5) mt19937_64()", 64, true, 0},
+    {"cauchy<double>(0,1) philox4x32(42)", 32, false, 42},
+    {"cauchy<double>(5,0.25) mt19937_64()", 64, true, 0},
+    {"cauchy<float>(0,1) philox4x32(42)", 32, false, 42},
+    {"cauchy<float>(-1,2) mt19937_64()", 64, true, 0},
+    {"lognormal<double>(0,1) philox4x32(42)", 32, false, 42},
+    {"lognormal<double>(1,0.25) mt19937_64()", 64, true, 0},
+    {"lognormal<float>(0,0.5) philox4x32(42)", 32, false, 42},
+    {"lognormal<float>(0,0.5) mt19937_64()", 64, true, 0},
+    {"weibull<double>(1.5,2) philox4x32(42)", 32, false, 42},
+    {"weibull<double>(0.5,1) mt19937_64()", 64, true, 0},
+    {"weibull<float>(2,1) philox4x32(42)", 32, false, 42},
+    {"weibull<float>(0.7,3) mt19937_64()", 64, true, 0},
+    {"geometric<int>(0.3) philox4x32(42)", 32, false, 42},
+    {"geometric<int64_t>(0.001) mt19937_64()", 64, true, 0},
+    {"geometric<uint8_t>(0.01) philox4x32(42) (saturates at 255)", 32, false, 42},
+    {"geometric<uint64_t>(1e-15) mt19937_64()", 64, true, 0},
+};
+
 void test_golden_distributions(bool device) {
     std::vector<golden_launch> cases;
     std::vector<u64> words, expected;
@@ -1040,6 +1147,17 @@ void test_golden_distributions(bool device) {
         const auto* g = find(s.name);
         if (g == nullptr) continue;
         cases.push_back({gamma_family_first_id + k, s.bits, s.replay, s.seed});
+        std::mt19937 mt32;
+        std::mt19937_64 mt64;
+        for (std::size_t i = 0; i < replay_words; ++i)
+            words.push_back(s.bits == 32 ? mt32() : mt64());
+        expected.insert(expected.end(), g->values, g->values + golden_n);
+    }
+    for (unsigned k = 0; k < std::size(inversion_family_setups); ++k) {
+        const golden_setup& s = inversion_family_setups[k];
+        const auto* g = find(s.name);
+        if (g == nullptr) continue;
+        cases.push_back({inversion_family_first_id + k, s.bits, s.replay, s.seed});
         std::mt19937 mt32;
         std::mt19937_64 mt64;
         for (std::size_t i = 0; i < replay_words; ++i)
