@@ -14,6 +14,7 @@
 
 #include <cbrng/detail/cpu.hpp>
 #include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/binomial.hpp>
 #include <cbrng/distributions/cauchy.hpp>
 #include <cbrng/distributions/chi_squared.hpp>
 #include <cbrng/distributions/discrete.hpp>
@@ -22,6 +23,10 @@
 #include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/geometric.hpp>
 #include <cbrng/distributions/lognormal.hpp>
+#include <cbrng/distributions/negative_binomial.hpp>
+#include <cbrng/distributions/piecewise_constant.hpp>
+#include <cbrng/distributions/piecewise_linear.hpp>
+#include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/weibull.hpp>
 #include <cbrng/engine.hpp>
@@ -33,6 +38,7 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <iterator>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -165,4 +171,20 @@ TEST_CASE("fill equals the scalar calls for every new distribution", "[fill][dis
     // Discrete.
     check_fill_all_generators(discrete_distribution<int>({1.0, 2.0, 0.0, 7.0, 0.5}),
                               "discrete<int>");
+    const double pb[] = {0.0, 1.0, 2.5, 4.0};
+    const double pw[] = {1.0, 3.0, 0.5, 2.0};
+    check_fill_all_generators(
+        piecewise_constant_distribution<double>(std::begin(pb), std::end(pb), std::begin(pw)),
+        "piecewise_constant<double>");
+    check_fill_all_generators(
+        piecewise_linear_distribution<float>({0.0f, 1.0f, 3.0f}, [](float x) { return 1 + x; }),
+        "piecewise_linear<float>");
+    // Poisson, binomial, negative binomial (rejection: variable consumption).
+    check_fill_all_generators(poisson_distribution<int>(3), "poisson<int>(3)");
+    check_fill_all_generators(poisson_distribution<std::int64_t>(50), "poisson<int64_t>(50)");
+    check_fill_all_generators(binomial_distribution<int>(20, 0.3), "binomial<int>(20,0.3)");
+    check_fill_all_generators(binomial_distribution<unsigned>(200, 0.6),
+                              "binomial<unsigned>(200,0.6)");
+    check_fill_all_generators(negative_binomial_distribution<int>(2, 0.4),
+                              "negative_binomial<int>(2,0.4)");
 }
