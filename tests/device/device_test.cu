@@ -25,6 +25,7 @@
 #include <cbrng/detail/fp.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
 #include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/binomial.hpp>
 #include <cbrng/distributions/cauchy.hpp>
 #include <cbrng/distributions/chi_squared.hpp>
 #include <cbrng/distributions/exponential.hpp>
@@ -33,7 +34,9 @@
 #include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/geometric.hpp>
 #include <cbrng/distributions/lognormal.hpp>
+#include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
@@ -819,6 +822,63 @@ CBRNG_HOST_DEVICE bool golden_probe_gamma_family(unsigned k, golden_urbg<Bits>& 
     }
 }
 
+/// Discrete-family golden cases (poisson, binomial, negative_binomial): ids
+/// discrete_family_first_id + k, k indexing discrete_family_setups below.
+/// (discrete, piecewise_*, shuffle and sample are host-only: their parameters
+/// or ranges live on the heap.)
+constexpr unsigned discrete_family_first_id = 2000;
+
+template <unsigned Bits>
+CBRNG_HOST_DEVICE bool golden_probe_discrete_family(unsigned k, golden_urbg<Bits>& g, u64* out) {
+    using cbrng::binomial_distribution;
+    using cbrng::negative_binomial_distribution;
+    using cbrng::poisson_distribution;
+    switch (k) {
+        case 0:
+        case 1:
+            draw_golden(poisson_distribution<int>(3), g, out);
+            return true;
+        case 2:
+            draw_golden(poisson_distribution<int>(10), g, out);
+            return true;
+        case 3:
+            draw_golden(poisson_distribution<int>(1000), g, out);
+            return true;
+        case 4:
+            draw_golden(poisson_distribution<std::int64_t>(1e9), g, out);
+            return true;
+        case 5:
+            draw_golden(poisson_distribution<std::uint8_t>(60), g, out);
+            return true;
+        case 6:
+            draw_golden(binomial_distribution<int>(10, 0.3), g, out);
+            return true;
+        case 7:
+            draw_golden(binomial_distribution<int>(40, 0.95), g, out);
+            return true;
+        case 8:
+            draw_golden(binomial_distribution<int>(100, 0.3), g, out);
+            return true;
+        case 9:
+            draw_golden(binomial_distribution<int>(50, 0.8), g, out);
+            return true;
+        case 10:
+            draw_golden(binomial_distribution<std::int64_t>(1000000, 0.5), g, out);
+            return true;
+        case 11:
+            draw_golden(binomial_distribution<std::uint16_t>(60000, 0.001), g, out);
+            return true;
+        case 12:
+            draw_golden(negative_binomial_distribution<int>(3, 0.25), g, out);
+            return true;
+        case 13:
+            draw_golden(negative_binomial_distribution<std::int64_t>(10, 0.01), g, out);
+            return true;
+        default:
+            return false;
+    }
+}
+
 /// Inversion-family golden cases (extreme_value, cauchy, lognormal, weibull,
 /// geometric): ids inversion_family_first_id + k, k indexing
 /// inversion_family_setups below.
@@ -960,6 +1020,9 @@ CBRNG_HOST_DEVICE bool golden_probe(unsigned id, golden_urbg<Bits>& g, u64* out)
             if (id >= inversion_family_first_id) {
                 return golden_probe_inversion_family(id - inversion_family_first_id, g, out);
             }
+            if (id >= discrete_family_first_id) {
+                return golden_probe_discrete_family(id - discrete_family_first_id, g, out);
+            }
             return id >= gamma_family_first_id &&
                    golden_probe_gamma_family(id - gamma_family_first_id, g, out);
     }
@@ -1052,6 +1115,35 @@ const golden_setup gamma_family_setups[] = {
     {"beta<float>(0.1,0.1) mt19937_64()", 64, true, 0},
     {"beta<float>(40,30) philox4x32(42)", 32, false, 42},
 };
+
+/// The discrete-family cases, in golden_probe_discrete_family's order (ids
+/// from discrete_family_first_id).
+const golden_setup discrete_family_setups[] = {
+    {"poisson<int>(3) philox4x32(42)", 32, false, 42},
+    {"poisson<int>(3) mt19937_64()", 64, true, 0},
+    {"poisson<int>(10) philox4x32(42)", 32, false, 42},
+    {"poisson<int>(1000) mt19937_64()", 64, true, 0},
+    {"poisson<int64_t>(1e9) philox4x32(42)", 32, false, 42},
+    {"poisson<uint8_t>(60) mt19937()", 32, true, 0},
+    {"binomial<int>(10,0.3) philox4x32(42)", 32, false, 42},
+    {"binomial<int>(40,0.95) mt19937_64()", 64, true, 0},
+    {"binomial<int>(100,0.3) philox4x32(42)", 32, false, 42},
+    {"binomial<int>(50,0.8) mt19937_64()", 64, true, 0},
+    {"binomial<int64_t>(10^6,0.5) philox4x32(42)", 32, false, 42},
+    {"binomial<uint16_t>(60000,0.001) mt19937()", 32, true, 0},
+    {"negative_binomial<int>(3,0.25) philox4x32(42)", 32, false, 42},
+    {"negative_binomial<int64_t>(10,0.01) mt19937_64()", 64, true, 0},
+};
+
+/// Golden cases of host-only distributions and algorithms (heap parameters
+/// or iterator ranges): not run in a kernel.
+bool host_only_golden(const std::string& name) {
+    for (const char* prefix :
+         {"discrete<", "piecewise_constant<", "piecewise_linear<", "shuffle(", "sample("}) {
+        if (name.rfind(prefix, 0) == 0) return true;
+    }
+    return false;
+}
 
 /// Runs case id with its generator (replay: `words`), or the variate_at case.
 CBRNG_HOST_DEVICE void golden_case(unsigned id, unsigned bits, bool replay, u64 seed,
@@ -1153,6 +1245,17 @@ void test_golden_distributions(bool device) {
             words.push_back(s.bits == 32 ? mt32() : mt64());
         expected.insert(expected.end(), g->values, g->values + golden_n);
     }
+    for (unsigned k = 0; k < std::size(discrete_family_setups); ++k) {
+        const golden_setup& s = discrete_family_setups[k];
+        const auto* g = find(s.name);
+        if (g == nullptr) continue;
+        cases.push_back({discrete_family_first_id + k, s.bits, s.replay, s.seed});
+        std::mt19937 mt32;
+        std::mt19937_64 mt64;
+        for (std::size_t i = 0; i < replay_words; ++i)
+            words.push_back(s.bits == 32 ? mt32() : mt64());
+        expected.insert(expected.end(), g->values, g->values + golden_n);
+    }
     for (unsigned k = 0; k < std::size(inversion_family_setups); ++k) {
         const golden_setup& s = inversion_family_setups[k];
         const auto* g = find(s.name);
@@ -1165,6 +1268,7 @@ void test_golden_distributions(bool device) {
         expected.insert(expected.end(), g->values, g->values + golden_n);
     }
     for (std::size_t k = 0; k < covered.size(); ++k) {
+        if (host_only_golden(cbrng_golden::distributions[k].name)) continue;
         expect(covered[k], std::string("golden distributions: case \"") +
                                cbrng_golden::distributions[k].name +
                                "\" is not run by the device test (add it to golden_setups)");
