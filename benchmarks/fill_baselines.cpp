@@ -60,6 +60,10 @@ struct std_state {
     std::mt19937_64 engine;
     std::uniform_real_distribution<double> uniform{0.0, 1.0};
     std::normal_distribution<double> normal{0.0, 1.0};
+    std::extreme_value_distribution<double> extreme_value{0.0, 1.0};
+    std::lognormal_distribution<double> lognormal{0.0, 1.0};
+    std::cauchy_distribution<double> cauchy{0.0, 1.0};
+    std::weibull_distribution<double> weibull{1.5, 1.0};
 };
 
 std_state* std_state_new(std::uint64_t seed) {
@@ -75,6 +79,18 @@ void std_mt19937_64_uniform_double(std_state& s, double* out, std::size_t n) {
 
 void std_mt19937_64_normal_double(std_state& s, double* out, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) out[i] = s.normal(s.engine);
+}
+void std_mt19937_64_extreme_value_double(std_state& s, double* out, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = s.extreme_value(s.engine);
+}
+void std_mt19937_64_lognormal_double(std_state& s, double* out, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = s.lognormal(s.engine);
+}
+void std_mt19937_64_cauchy_double(std_state& s, double* out, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = s.cauchy(s.engine);
+}
+void std_mt19937_64_weibull_double(std_state& s, double* out, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = s.weibull(s.engine);
 }
 
 }  // namespace fill_baselines

@@ -39,6 +39,13 @@ void std_state_delete(std_state* s);
 void std_mt19937_64_uniform_double(std_state& s, double* out, std::size_t n);
 /// std::normal_distribution<double>(0, 1) over std::mt19937_64.
 void std_mt19937_64_normal_double(std_state& s, double* out, std::size_t n);
+/// std::extreme_value_distribution<double>(0, 1), std::lognormal_distribution
+/// <double>(0, 1), std::cauchy_distribution<double>(0, 1) and
+/// std::weibull_distribution<double>(1.5, 1) over std::mt19937_64.
+void std_mt19937_64_extreme_value_double(std_state& s, double* out, std::size_t n);
+void std_mt19937_64_lognormal_double(std_state& s, double* out, std::size_t n);
+void std_mt19937_64_cauchy_double(std_state& s, double* out, std::size_t n);
+void std_mt19937_64_weibull_double(std_state& s, double* out, std::size_t n);
 
 }  // namespace fill_baselines
 

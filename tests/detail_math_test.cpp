@@ -1,5 +1,6 @@
 // Tests include/cbrng/detail/math.hpp, detail/math_float.hpp and
-// detail/fp.hpp: the library's own log, float log and normal quantiles,
+// detail/fp.hpp: the library's own log, exp, expm1, log1p, lgamma,
+// log_factorial, normal quantile, float log and float normal quantile,
 // measured in ulps against long-double (or, for the float normal, the
 // validated double) references over millions of inputs (the maxima are
 // printed for docs/distributions.md), IEEE special values, constant
@@ -87,6 +88,141 @@ max_error log_error_over(std::uint64_t seed) {
     return m;
 }
 
+/// A double uniform in [lo, hi).
+double uniform_in(std::mt19937_64& g, double lo, double hi) {
+    return lo + std::ldexp(static_cast<double>(g() >> 11), -53) * (hi - lo);
+}
+
+/// +-m * 2^e with m uniform in [1, 2) and e uniform in [lo, hi): log-uniform
+/// magnitudes, both signs.
+double log_uniform(std::mt19937_64& g, int lo, int hi) {
+    const double m = 1.0 + std::ldexp(static_cast<double>(g() >> 12), -52);
+    const double x = std::ldexp(m, lo + static_cast<int>(g() % static_cast<unsigned>(hi - lo)));
+    return (g() & 1u) != 0 ? -x : x;
+}
+
+max_error exp_error_over(std::uint64_t seed) {
+    std::mt19937_64 g{seed};
+    max_error m;
+    const auto check = [&m](double x) {
+        m.add(ulp_error(d::exp(x), std::exp(static_cast<long double>(x))), x);
+    };
+    // The whole finite range, including gradual underflow below -708.4.
+    for (int i = 0; i < 2000000; ++i) check(uniform_in(g, -745.1, 709.78));
+    for (int i = 0; i < 300000; ++i) check(uniform_in(g, -745.1, -708.0));
+    // Near 0, log-uniformly, and the reduction boundaries k ln 2 +- ln 2 / 2.
+    for (int i = 0; i < 1000000; ++i) check(log_uniform(g, -60, 3));
+    for (int i = 0; i < 500000; ++i) {
+        const double k = static_cast<double>(static_cast<int>(g() % 2048u) - 1075);
+        check((k + 0.5) * 0.6931471805599453 + uniform_in(g, -1e-9, 1e-9));
+    }
+    for (const double x : {1.0, -1.0, 0.5, 709.78, 709.782712893383973, -745.13321910194110,
+                           -708.39641853226410, 1e-300, -1e-300}) {
+        check(x);
+    }
+    return m;
+}
+
+max_error expm1_error_over(std::uint64_t seed) {
+    std::mt19937_64 g{seed};
+    max_error m;
+    const auto check = [&m](double x) {
+        m.add(ulp_error(d::expm1(x), std::expm1(static_cast<long double>(x))), x);
+    };
+    for (int i = 0; i < 1500000; ++i) check(uniform_in(g, -40.0, 709.78));
+    // Near 0 (where exp(x) - 1 cancels) and around each branch of k.
+    for (int i = 0; i < 1500000; ++i) check(log_uniform(g, -70, 6));
+    for (int i = 0; i < 1000000; ++i) check(uniform_in(g, -2.0, 2.0));
+    for (const double x : {1.0, -1.0, 0.5, -0.5, 0x1p-54, 0x1p-53, 709.78, -38.8, 1e-300}) check(x);
+    return m;
+}
+
+max_error log1p_error_over(std::uint64_t seed) {
+    std::mt19937_64 g{seed};
+    max_error m;
+    const auto check = [&m](double x) {
+        m.add(ulp_error(d::log1p(x), std::log1p(static_cast<long double>(x))), x);
+    };
+    // Every binade of positive x: random positive finite bit patterns.
+    for (int i = 0; i < 1000000; ++i) {
+        const double x = d::double_from_bits(g() >> 1);
+        if (std::isfinite(x)) check(x);
+    }
+    // Near 0 (both signs), the kernel's interval and the reduced range.
+    for (int i = 0; i < 1500000; ++i) check(log_uniform(g, -70, -1));
+    for (int i = 0; i < 1000000; ++i) check(uniform_in(g, -0.5, 3.0));
+    // 1 + x near 0: x = -1 + j 2^-53, and x = -(1 - tiny).
+    for (std::uint64_t j = 1; j < (1u << 18); ++j)
+        check(-1.0 + std::ldexp(static_cast<double>(j), -53));
+    for (int i = 0; i < 300000; ++i) check(uniform_in(g, -1.0, -0.25));
+    for (const double x : {1.0, -0.5, 0x1p53, 0x1p53 - 1.0, 0x1p-54, -0x1p-54, 0.41421356237309503,
+                           -0.2928932188134524, std::numeric_limits<double>::max()}) {
+        check(x);
+    }
+    return m;
+}
+
+/// Reference Stirling correction fc(k) in long double: from lgamma for k < 10
+/// (where the cancellation costs little), else the series to 10 terms (the
+/// first omitted term is below 1e-18 relative for k >= 10).
+long double reference_stirling_correction(std::uint64_t k) {
+    const long double n = static_cast<long double>(k) + 1.0L;
+    if (k < 10) {
+        return std::lgamma(n) - 0.918938533204672741780329736406L - (n - 0.5L) * std::log(n) + n;
+    }
+    // B_2n / (2n (2n - 1)) for n = 1..10.
+    const long double s[] = {1.0L / 12,         -1.0L / 360,        1.0L / 1260, -1.0L / 1680,
+                             1.0L / 1188,       -691.0L / 360360,   1.0L / 156,  -3617.0L / 122400,
+                             43867.0L / 244188, -174611.0L / 125400};
+    const long double z = 1.0L / (n * n);
+    long double p = 0;
+    for (int i = 9; i >= 0; --i) p = p * z + s[i];
+    return p / n;
+}
+
+struct lgamma_errors {
+    max_error large;      // x >= 10, in ulps
+    max_error small;      // 0 < x < 10, in ulps
+    max_error small_abs;  // 0.5 <= x < 3, absolute error (not ulps)
+    max_error factorial;  // log_factorial, in ulps
+    max_error fc_rel;     // stirling_correction, relative error in units of 2^-53
+};
+
+lgamma_errors lgamma_errors_over(std::uint64_t seed) {
+    std::mt19937_64 g{seed};
+    lgamma_errors m;
+    const auto check = [&m](double x) {
+        const long double ref = std::lgamma(static_cast<long double>(x));
+        const double got = d::lgamma(x);
+        if (x >= 10.0) {
+            m.large.add(ulp_error(got, ref), x);
+        } else {
+            m.small.add(ulp_error(got, ref), x);
+            if (x >= 0.5 && x < 3.0) {  // around the zeros 1 and 2
+                m.small_abs.add(static_cast<double>(std::fabs(static_cast<long double>(got) - ref)),
+                                x);
+            }
+        }
+    };
+    for (int i = 0; i < 1000000; ++i) check(std::fabs(log_uniform(g, -60, 1000)));
+    for (int i = 0; i < 1000000; ++i) check(uniform_in(g, 0.0, 10.0));
+    for (int i = 0; i < 500000; ++i) check(uniform_in(g, 10.0, 1000.0));
+    for (int i = 0; i < 500000; ++i) check(uniform_in(g, 0.5, 3.0));  // around the zeros 1, 2
+    for (const double x : {1.0, 2.0, 3.0, 0.5, 10.0, 0x1p-56, 0x1p52, 1e300}) check(x);
+    const auto check_k = [&m](std::uint64_t k) {
+        m.factorial.add(
+            ulp_error(d::log_factorial(k), std::lgamma(static_cast<long double>(k) + 1.0L)),
+            static_cast<double>(k));
+        const long double ref = reference_stirling_correction(k);
+        m.fc_rel.add(
+            static_cast<double>(std::fabs((d::stirling_correction(k) - ref) / ref) * 0x1p53L),
+            static_cast<double>(k));
+    };
+    for (std::uint64_t k = 0; k < 200000; ++k) check_k(k);
+    for (int i = 0; i < 300000; ++i) check_k(g() >> (g() % 64));
+    return m;
+}
+
 /// Newton-refined standard normal quantile in long double.
 long double reference_quantile(double p) {
     const bool lower = p < 0.5;
@@ -139,6 +275,137 @@ TEST_CASE("detail::log is below 1 ulp over 5 million inputs", "[math]") {
                                   << std::defaultfloat << " over " << m.count << " inputs");
     CHECK(m.count >= 5000000u);
     CHECK(m.ulps < 1.0);
+}
+
+TEST_CASE("detail::exp, expm1, log1p special values follow IEEE 754", "[math]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    CHECK(std::isnan(d::exp(nan)));
+    CHECK(d::exp(inf) == inf);
+    CHECK(d::to_bits(d::exp(-inf)) == 0u);
+    CHECK(d::exp(0.0) == 1.0);
+    CHECK(d::exp(-0.0) == 1.0);
+    CHECK(d::exp(710.0) == inf);
+    CHECK(d::exp(-746.0) == 0.0);
+    CHECK(d::exp(-745.0) == std::numeric_limits<double>::denorm_min());
+    CHECK(d::exp(709.78) == Approx(std::exp(709.78)).epsilon(1e-15));
+    CHECK(std::isnan(d::expm1(nan)));
+    CHECK(d::expm1(inf) == inf);
+    CHECK(d::expm1(-inf) == -1.0);
+    CHECK(d::expm1(-50.0) == -1.0);
+    CHECK(d::expm1(710.0) == inf);
+    CHECK(d::to_bits(d::expm1(0.0)) == 0u);
+    CHECK(d::to_bits(d::expm1(-0.0)) == d::to_bits(-0.0));
+    CHECK(d::expm1(1e-300) == 1e-300);
+    CHECK(std::isnan(d::log1p(nan)));
+    CHECK(std::isnan(d::log1p(-1.5)));
+    CHECK(std::isnan(d::log1p(-inf)));
+    CHECK(d::log1p(-1.0) == -inf);
+    CHECK(d::log1p(inf) == inf);
+    CHECK(d::to_bits(d::log1p(0.0)) == 0u);
+    CHECK(d::to_bits(d::log1p(-0.0)) == d::to_bits(-0.0));
+    CHECK(d::log1p(1e-300) == 1e-300);
+    CHECK(d::log1p(1.0) == d::log(2.0));
+}
+
+#if CBRNG_HAS_CONSTEXPR_FP
+static_assert(d::to_bits(d::exp(1.0)) == 0x4005bf0a8b14576au);
+static_assert(d::to_bits(d::exp(-740.0)) == 0x55u);
+static_assert(d::to_bits(d::expm1(-20.5)) == 0xbfefffffff542e28u);
+static_assert(d::to_bits(d::expm1(0.5)) == 0x3fe4c2531c3c0d38u);
+static_assert(d::to_bits(d::log1p(0.5)) == 0x3fd9f323ecbf984cu);
+static_assert(d::to_bits(d::log1p(100.0)) == 0x401275e2271bba31u);
+#endif
+
+TEST_CASE("detail::exp, expm1, log1p at compile time equal run time", "[math]") {
+    volatile double one = 1.0, m740 = -740.0, m20 = -20.5, half = 0.5, hundred = 100.0;
+    CHECK(d::to_bits(d::exp(one)) == 0x4005bf0a8b14576au);
+    CHECK(d::to_bits(d::exp(m740)) == 0x55u);
+    CHECK(d::to_bits(d::expm1(m20)) == 0xbfefffffff542e28u);
+    CHECK(d::to_bits(d::expm1(half)) == 0x3fe4c2531c3c0d38u);
+    CHECK(d::to_bits(d::log1p(half)) == 0x3fd9f323ecbf984cu);
+    CHECK(d::to_bits(d::log1p(hundred)) == 0x401275e2271bba31u);
+}
+
+TEST_CASE("detail::exp is below 1 ulp over 3.8 million inputs", "[math]") {
+    const max_error m = exp_error_over(20261204);
+    WARN("detail::exp max error " << m.ulps << " ulp at " << std::hexfloat << m.at
+                                  << std::defaultfloat << " over " << m.count << " inputs");
+    CHECK(m.count >= 3800000u);
+    CHECK(m.ulps < 1.0);
+}
+
+TEST_CASE("detail::expm1 is below 1 ulp over 4 million inputs", "[math]") {
+    const max_error m = expm1_error_over(20261205);
+    WARN("detail::expm1 max error " << m.ulps << " ulp at " << std::hexfloat << m.at
+                                    << std::defaultfloat << " over " << m.count << " inputs");
+    CHECK(m.count >= 4000000u);
+    CHECK(m.ulps < 1.0);
+}
+
+TEST_CASE("detail::log1p is below 1 ulp over 4 million inputs", "[math]") {
+    const max_error m = log1p_error_over(20261206);
+    WARN("detail::log1p max error " << m.ulps << " ulp at " << std::hexfloat << m.at
+                                    << std::defaultfloat << " over " << m.count << " inputs");
+    CHECK(m.count >= 4000000u);
+    CHECK(m.ulps < 1.0);
+}
+
+TEST_CASE("detail::lgamma, log_factorial, stirling_correction accuracy", "[math]") {
+    const lgamma_errors m = lgamma_errors_over(19930101);
+    WARN("detail::lgamma max error "
+         << m.large.ulps << " ulp for x >= 10 (at " << std::hexfloat << m.large.at
+         << std::defaultfloat << "), " << m.small.ulps << " ulp for 0 < x < 10 (at "
+         << std::hexfloat << m.small.at << std::defaultfloat << "; absolute " << m.small_abs.ulps
+         << " on [0.5, 3)) over " << m.large.count + m.small.count << " inputs");
+    WARN("detail::log_factorial max error " << m.factorial.ulps << " ulp at k = " << m.factorial.at
+                                            << "; detail::stirling_correction max relative error "
+                                            << m.fc_rel.ulps << " * 2^-53 at k = " << m.fc_rel.at
+                                            << " over " << m.factorial.count << " k");
+    CHECK(m.large.count + m.small.count >= 3000000u);
+    CHECK(m.large.ulps < 4.0);
+    CHECK(m.small.ulps < 16.0);
+    CHECK(m.small_abs.ulps < 1e-15);
+    CHECK(m.factorial.count >= 500000u);
+    CHECK(m.factorial.ulps < 4.0);
+    CHECK(m.fc_rel.ulps < 4.0);
+    // Small factorials: the log of the exact integer, below 1 ulp.
+    for (std::uint64_t k = 0; k <= 20; ++k) {
+        long double f = 1;
+        for (std::uint64_t i = 2; i <= k; ++i) f *= static_cast<long double>(i);
+        CHECK(ulp_error(d::log_factorial(k), std::log(f)) < 1.0);
+    }
+}
+
+#if CBRNG_HAS_CONSTEXPR_FP
+static_assert(d::to_bits(d::lgamma(0.5)) == 0x3fe250d048e7a1bdu);
+static_assert(d::to_bits(d::lgamma(100.5)) == 0x407696f7f9481308u);
+static_assert(d::to_bits(d::log_factorial(1000)) == 0x40b71820d04e2eb6u);
+static_assert(d::to_bits(d::stirling_correction(100)) == 0x3f4b094567b3b51fu);
+#endif
+
+TEST_CASE("detail::lgamma special values and known answers", "[math]") {
+    volatile double half = 0.5, x100 = 100.5;
+    volatile std::uint64_t k1000 = 1000, k100 = 100;
+    CHECK(d::to_bits(d::lgamma(half)) == 0x3fe250d048e7a1bdu);
+    CHECK(d::to_bits(d::lgamma(x100)) == 0x407696f7f9481308u);
+    CHECK(d::to_bits(d::log_factorial(k1000)) == 0x40b71820d04e2eb6u);
+    CHECK(d::to_bits(d::stirling_correction(k100)) == 0x3f4b094567b3b51fu);
+    const double inf = std::numeric_limits<double>::infinity();
+    CHECK(d::lgamma(0.0) == inf);
+    CHECK(d::lgamma(inf) == inf);
+    CHECK(std::isnan(d::lgamma(-1.0)));
+    CHECK(std::isnan(d::lgamma(std::numeric_limits<double>::quiet_NaN())));
+    CHECK(d::lgamma(1e306) == inf);
+    CHECK(d::to_bits(d::lgamma(1.0)) == 0u);
+    CHECK(d::to_bits(d::lgamma(2.0)) == 0u);
+    CHECK(d::lgamma(3.0) == d::log(2.0));
+    CHECK(d::lgamma(0.5) == Approx(0.5723649429247001).epsilon(1e-15));
+    CHECK(d::lgamma(1.5) == Approx(-0.12078223763524522).epsilon(1e-15));
+    CHECK(d::lgamma(2.5) == Approx(0.2846828704729192).epsilon(1e-15));
+    CHECK(d::log_factorial(0) == 0.0);
+    CHECK(d::log_factorial(1) == 0.0);
+    CHECK(d::stirling_correction(0) == 0.08106146679532726);
 }
 
 TEST_CASE("detail::normal_quantile accuracy and symmetry", "[math]") {

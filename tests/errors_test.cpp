@@ -7,10 +7,26 @@
 
 #include <cbrng/ambient.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/binomial.hpp>
+#include <cbrng/distributions/cauchy.hpp>
+#include <cbrng/distributions/chi_squared.hpp>
+#include <cbrng/distributions/discrete.hpp>
 #include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/extreme_value.hpp>
+#include <cbrng/distributions/fisher_f.hpp>
+#include <cbrng/distributions/gamma.hpp>
+#include <cbrng/distributions/geometric.hpp>
+#include <cbrng/distributions/lognormal.hpp>
+#include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/piecewise_constant.hpp>
+#include <cbrng/distributions/piecewise_linear.hpp>
+#include <cbrng/distributions/poisson.hpp>
+#include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/distributions/weibull.hpp>
 #include <cbrng/fill.hpp>
 #include <cbrng/philox.hpp>
 #include <cbrng/stream.hpp>
@@ -218,4 +234,223 @@ TEST_CASE("messages do not depend on the global locale", "[errors]") {
     }
     std::locale::global(saved);
     CHECK(what == "cbrng::uniform_real_distribution: a must be <= b (got a = 1234.5, b = 0)");
+}
+
+TEST_CASE("inversion-family distribution parameters are checked with clear messages", "[errors]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const float inff = std::numeric_limits<float>::infinity();
+
+    using evd = cbrng::extreme_value_distribution<double>;
+    CHECK_THROWS_MATCHES(evd(0.0, 0.0), std::invalid_argument,
+                         Catch::Message("cbrng::extreme_value_distribution: b must be > 0 and "
+                                        "finite (got 0)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)evd(0.0, -1.5); }, "(got -1.5)");
+    check_throws_containing<std::invalid_argument>([&] { (void)evd(0.0, nan); }, "(got nan)");
+    CHECK_THROWS_MATCHES(cbrng::extreme_value_distribution<float>(inff), std::invalid_argument,
+                         Catch::Message("cbrng::extreme_value_distribution: a must be finite "
+                                        "(got inf)"));
+
+    using cd = cbrng::cauchy_distribution<double>;
+    CHECK_THROWS_MATCHES(cd(0.0, -1.0), std::invalid_argument,
+                         Catch::Message("cbrng::cauchy_distribution: b must be > 0 and finite "
+                                        "(got -1)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)cd(0.0, inf); }, "(got inf)");
+    CHECK_THROWS_MATCHES(cd(-inf, 1.0), std::invalid_argument,
+                         Catch::Message("cbrng::cauchy_distribution: a must be finite (got -inf)"));
+
+    using lnd = cbrng::lognormal_distribution<double>;
+    CHECK_THROWS_MATCHES(lnd(0.0, 0.0), std::invalid_argument,
+                         Catch::Message("cbrng::lognormal_distribution: s must be > 0 and finite "
+                                        "(got 0)"));
+    CHECK_THROWS_MATCHES(lnd(nan, 1.0), std::invalid_argument,
+                         Catch::Message("cbrng::lognormal_distribution: m must be finite "
+                                        "(got nan)"));
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::lognormal_distribution<float>(0.0f, -inff); }, "(got -inf)");
+
+    using wd = cbrng::weibull_distribution<double>;
+    CHECK_THROWS_MATCHES(wd(0.0, 1.0), std::invalid_argument,
+                         Catch::Message("cbrng::weibull_distribution: a must be > 0 and finite "
+                                        "(got 0)"));
+    CHECK_THROWS_MATCHES(wd(1.0, -3.0), std::invalid_argument,
+                         Catch::Message("cbrng::weibull_distribution: b must be > 0 and finite "
+                                        "(got -3)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)wd(inf, 1.0); }, "(got inf)");
+
+    using gd = cbrng::geometric_distribution<int>;
+    CHECK_THROWS_MATCHES(gd(0.0), std::invalid_argument,
+                         Catch::Message("cbrng::geometric_distribution: p must be in (0, 1] "
+                                        "(got 0)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)gd(1.5); }, "(got 1.5)");
+    check_throws_containing<std::invalid_argument>([&] { (void)gd(nan); }, "p must be in (0, 1]");
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::geometric_distribution<std::uint8_t>::param_type(-0.0); }, "(got -0)");
+
+    // The boundaries themselves are valid.
+    CHECK_NOTHROW(gd(1.0));
+    CHECK_NOTHROW(gd(std::numeric_limits<double>::denorm_min()));
+    CHECK_NOTHROW(wd(std::numeric_limits<double>::denorm_min(), 1.0));
+    CHECK_NOTHROW(cd(0.0, std::numeric_limits<double>::denorm_min()));
+}
+
+TEST_CASE("gamma-family distribution parameters are checked with clear messages", "[errors]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const float inff = std::numeric_limits<float>::infinity();
+
+    using gd = cbrng::gamma_distribution<double>;
+    CHECK_THROWS_MATCHES(gd(0.0), std::invalid_argument,
+                         Catch::Message("cbrng::gamma_distribution: alpha must be > 0 and finite "
+                                        "(got 0)"));
+    CHECK_THROWS_MATCHES(gd(1.0, -2.0), std::invalid_argument,
+                         Catch::Message("cbrng::gamma_distribution: beta must be > 0 and finite "
+                                        "(got -2)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)gd(nan); }, "(got nan)");
+    check_throws_containing<std::invalid_argument>([&] { (void)gd(1.0, inf); }, "(got inf)");
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::gamma_distribution<float>::param_type(-inff); }, "(got -inf)");
+
+    using cd = cbrng::chi_squared_distribution<double>;
+    CHECK_THROWS_MATCHES(cd(-1.0), std::invalid_argument,
+                         Catch::Message("cbrng::chi_squared_distribution: n must be > 0 and "
+                                        "finite (got -1)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)cd(inf); }, "(got inf)");
+
+    using td = cbrng::student_t_distribution<double>;
+    CHECK_THROWS_MATCHES(td(0.0), std::invalid_argument,
+                         Catch::Message("cbrng::student_t_distribution: n must be > 0 and finite "
+                                        "(got 0)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)td(nan); }, "(got nan)");
+
+    using fd = cbrng::fisher_f_distribution<double>;
+    CHECK_THROWS_MATCHES(fd(0.0, 1.0), std::invalid_argument,
+                         Catch::Message("cbrng::fisher_f_distribution: m must be > 0 and finite "
+                                        "(got 0)"));
+    CHECK_THROWS_MATCHES(fd(1.0, -inf), std::invalid_argument,
+                         Catch::Message("cbrng::fisher_f_distribution: n must be > 0 and finite "
+                                        "(got -inf)"));
+
+    using bd = cbrng::beta_distribution<double>;
+    CHECK_THROWS_MATCHES(bd(-0.5, 1.0), std::invalid_argument,
+                         Catch::Message("cbrng::beta_distribution: alpha must be > 0 and finite "
+                                        "(got -0.5)"));
+    CHECK_THROWS_MATCHES(bd(1.0, 0.0), std::invalid_argument,
+                         Catch::Message("cbrng::beta_distribution: beta must be > 0 and finite "
+                                        "(got 0)"));
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::beta_distribution<float>(1.0f, std::nanf("")); }, "(got nan)");
+
+    // The boundaries themselves are valid.
+    const double tiny = std::numeric_limits<double>::denorm_min();
+    const double big = std::numeric_limits<double>::max();
+    CHECK_NOTHROW(gd(tiny, tiny));
+    CHECK_NOTHROW(gd(big, big));
+    CHECK_NOTHROW(cd(tiny));
+    CHECK_NOTHROW(td(big));
+    CHECK_NOTHROW(fd(tiny, big));
+    CHECK_NOTHROW(bd(tiny, big));
+}
+
+TEST_CASE("discrete-family distribution parameters are checked with clear messages", "[errors]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+
+    using pd = cbrng::poisson_distribution<int>;
+    const std::string poisson_rule =
+        "cbrng::poisson_distribution: mean must be > 0 and <= min(2^40, max(IntType) / 4) ";
+    CHECK_THROWS_MATCHES(pd(0.0), std::invalid_argument, Catch::Message(poisson_rule + "(got 0)"));
+    CHECK_THROWS_MATCHES(pd(-2.5), std::invalid_argument,
+                         Catch::Message(poisson_rule + "(got -2.5)"));
+    CHECK_THROWS_MATCHES(pd(1e9), std::invalid_argument,
+                         Catch::Message(poisson_rule + "(got 1000000000)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)pd(nan); }, "(got nan)");
+    check_throws_containing<std::invalid_argument>([&] { (void)pd(inf); }, "(got inf)");
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)cbrng::poisson_distribution<std::int8_t>::param_type(32.0); }, "(got 32)");
+
+    using bd = cbrng::binomial_distribution<std::int64_t>;
+    CHECK_THROWS_MATCHES(bd(-1, 0.5), std::invalid_argument,
+                         Catch::Message("cbrng::binomial_distribution: t must be >= 0 and <= 2^40 "
+                                        "(got -1)"));
+    CHECK_THROWS_MATCHES(bd(1099511627777, 0.5), std::invalid_argument,
+                         Catch::Message("cbrng::binomial_distribution: t must be >= 0 and <= 2^40 "
+                                        "(got 1099511627777)"));
+    CHECK_THROWS_MATCHES(bd(10, 1.5), std::invalid_argument,
+                         Catch::Message("cbrng::binomial_distribution: p must be in [0, 1] "
+                                        "(got 1.5)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)bd(10, nan); }, "(got nan)");
+
+    using nbd = cbrng::negative_binomial_distribution<int>;
+    CHECK_THROWS_MATCHES(nbd(0, 0.5), std::invalid_argument,
+                         Catch::Message("cbrng::negative_binomial_distribution: k must be >= 1 "
+                                        "(got 0)"));
+    CHECK_THROWS_MATCHES(nbd(3, 0.0), std::invalid_argument,
+                         Catch::Message("cbrng::negative_binomial_distribution: p must be in "
+                                        "(0, 1] (got 0)"));
+    CHECK_THROWS_MATCHES(nbd(1, 1e-9), std::invalid_argument,
+                         Catch::Message("cbrng::negative_binomial_distribution: the mean "
+                                        "k (1 - p) / p must be <= param_type::max_mean "
+                                        "(got 999999999)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)nbd(3, nan); }, "(got nan)");
+
+    using dd = cbrng::discrete_distribution<int>;
+    const std::vector<double> none;
+    CHECK_THROWS_MATCHES(dd(none.begin(), none.end()), std::invalid_argument,
+                         Catch::Message("cbrng::discrete_distribution: the number of weights must "
+                                        "be >= 1 (got 0)"));
+    CHECK_THROWS_MATCHES(dd({1.0, -1.0}), std::invalid_argument,
+                         Catch::Message("cbrng::discrete_distribution: each weight must be >= 0 "
+                                        "and finite (got -1)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)dd({nan}); }, "(got nan)");
+    check_throws_containing<std::invalid_argument>([&] { (void)dd({1.0, inf}); }, "(got inf)");
+    CHECK_THROWS_MATCHES(dd({0.0, 0.0}), std::invalid_argument,
+                         Catch::Message("cbrng::discrete_distribution: the sum of the weights "
+                                        "must be > 0 and finite (got 0)"));
+    check_throws_containing<std::invalid_argument>([&] { (void)dd({1e308, 1e308}); }, "(got inf)");
+    const std::vector<double> many(129, 1.0);
+    CHECK_THROWS_MATCHES(cbrng::discrete_distribution<std::int8_t>(many.begin(), many.end()),
+                         std::invalid_argument,
+                         Catch::Message("cbrng::discrete_distribution: the number of weights must "
+                                        "be <= the result type's maximum + 1 (got 129)"));
+}
+
+TEST_CASE("piecewise distribution parameters are checked with clear messages", "[errors]") {
+    using pc = cbrng::piecewise_constant_distribution<double>;
+    using pl = cbrng::piecewise_linear_distribution<double>;
+    const std::string c = "cbrng::piecewise_constant_distribution: ";
+    const std::string l = "cbrng::piecewise_linear_distribution: ";
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<double> w(4, 1.0);
+    const std::vector<double> one{0};
+    CHECK_THROWS_MATCHES(pc(one.begin(), one.end(), w.begin()), std::invalid_argument,
+                         Catch::Message(c + "the number of interval boundaries must be >= 2 "
+                                            "(got 1)"));
+    CHECK_THROWS_MATCHES(pl(0, 0.0, 1.0, [](double) { return 1.0; }), std::invalid_argument,
+                         Catch::Message(l + "the number of interval boundaries must be >= 2 "
+                                            "(got 0)"));
+    const std::vector<double> down{0, 2, 1};
+    CHECK_THROWS_MATCHES(pc(down.begin(), down.end(), w.begin()), std::invalid_argument,
+                         Catch::Message(c + "the boundaries must be strictly increasing "
+                                            "(got a = 2, b = 1)"));
+    const std::vector<double> nanb{0, nan};
+    CHECK_THROWS_MATCHES(pl(nanb.begin(), nanb.end(), w.begin()), std::invalid_argument,
+                         Catch::Message(l + "each boundary must be finite (got nan)"));
+    const std::vector<double> huge{-1e308, 1e308};
+    check_throws_containing<std::invalid_argument>(
+        [&] { (void)pc(huge.begin(), huge.end(), w.begin()); },
+        c + "each interval's width must be finite (got a = -1e+308, b = 1e+308)");
+    const std::vector<double> b{0, 1, 2};
+    const std::vector<double> neg{1, -1, 1};
+    CHECK_THROWS_MATCHES(pc(b.begin(), b.end(), neg.begin()), std::invalid_argument,
+                         Catch::Message(c + "each weight must be >= 0 and finite (got -1)"));
+    const std::vector<double> zero(3, 0.0);
+    CHECK_THROWS_MATCHES(pl(b.begin(), b.end(), zero.begin()), std::invalid_argument,
+                         Catch::Message(l + "the total weight must be > 0 and finite (got 0)"));
+    CHECK_THROWS_MATCHES(pc::param_type(b, std::vector<double>(3, 1.0)), std::invalid_argument,
+                         Catch::Message(c + "the number of weights must be the number of "
+                                            "intervals (got 3)"));
+    CHECK_THROWS_MATCHES(pl::param_type(b, std::vector<double>(2, 1.0)), std::invalid_argument,
+                         Catch::Message(l + "the number of weights must be the number of "
+                                            "boundaries (got 2)"));
 }

@@ -63,9 +63,13 @@
 #include "detail/simd/avx512.hpp"
 #include "detail/simd/scalar.hpp"
 #include "detail/transform.hpp"
+#include "distributions/cauchy.hpp"
 #include "distributions/exponential.hpp"
+#include "distributions/extreme_value.hpp"
+#include "distributions/lognormal.hpp"
 #include "distributions/normal.hpp"
 #include "distributions/uniform_real.hpp"
+#include "distributions/weibull.hpp"
 #include "engine.hpp"
 #include "philox.hpp"
 #include "stream.hpp"
@@ -372,6 +376,14 @@ template <class Real>
 struct batch_distribution<normal_distribution<Real>> : std::true_type {};
 template <class Real>
 struct batch_distribution<exponential_distribution<Real>> : std::true_type {};
+template <class Real>
+struct batch_distribution<extreme_value_distribution<Real>> : std::true_type {};
+template <class Real>
+struct batch_distribution<lognormal_distribution<Real>> : std::true_type {};
+template <class Real>
+struct batch_distribution<weibull_distribution<Real>> : std::true_type {};
+template <class Real>
+struct batch_distribution<cauchy_distribution<Real>> : std::true_type {};
 
 /// Fast path for variates: n variates of dist from g to out, as n calls of
 /// dist(g) would.
@@ -489,7 +501,8 @@ void fill(URBG& gen, OutputIt first, OutputIt last) {
 /// state those calls would.
 ///
 /// Works with any distribution and URBG. For cbrng's uniform_real,
-/// normal and exponential distributions (float and double) over the
+/// normal, exponential, extreme_value, lognormal, weibull and cauchy
+/// distributions (float and double) over the
 /// generators with a raw fast path (see above) and forward iterators, the raw
 /// words are generated in bulk and mapped by SIMD batch transforms that
 /// reproduce operator() bit for bit; everything else is the loop.

@@ -25,11 +25,24 @@
 #include <cbrng/cbrng.hpp>
 #include <cbrng/detail/fp.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/binomial.hpp>
+#include <cbrng/distributions/cauchy.hpp>
+#include <cbrng/distributions/chi_squared.hpp>
 #include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/extreme_value.hpp>
+#include <cbrng/distributions/fisher_f.hpp>
+#include <cbrng/distributions/gamma.hpp>
+#include <cbrng/distributions/geometric.hpp>
+#include <cbrng/distributions/lognormal.hpp>
+#include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/random_access.hpp>
+#include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/distributions/weibull.hpp>
 
 #include <cuda_runtime.h>
 
@@ -727,6 +740,220 @@ CBRNG_HOST_DEVICE void draw_golden(const Dist& d, URBG& g, u64* out) {
     for (std::size_t i = 0; i < golden_n; ++i) out[i] = bits_of(d(g));
 }
 
+/// Gamma-family golden cases (gamma, chi_squared, student_t, fisher_f, beta):
+/// ids gamma_family_first_id + k, k indexing gamma_family_setups below.
+constexpr unsigned gamma_family_first_id = 1000;
+
+template <unsigned Bits>
+CBRNG_HOST_DEVICE bool golden_probe_gamma_family(unsigned k, golden_urbg<Bits>& g, u64* out) {
+    using cbrng::beta_distribution;
+    using cbrng::chi_squared_distribution;
+    using cbrng::fisher_f_distribution;
+    using cbrng::gamma_distribution;
+    using cbrng::student_t_distribution;
+    switch (k) {
+        case 0:
+            draw_golden(gamma_distribution<double>(0.5), g, out);
+            return true;
+        case 1:
+            draw_golden(gamma_distribution<double>(1, 2), g, out);
+            return true;
+        case 2:
+            draw_golden(gamma_distribution<double>(2), g, out);
+            return true;
+        case 3:
+            draw_golden(gamma_distribution<double>(30, 0.5), g, out);
+            return true;
+        case 4:
+            draw_golden(gamma_distribution<double>(0.01), g, out);
+            return true;
+        case 5:
+            draw_golden(gamma_distribution<float>(0.5f), g, out);
+            return true;
+        case 6:
+            draw_golden(gamma_distribution<float>(30), g, out);
+            return true;
+        case 7:
+            draw_golden(chi_squared_distribution<double>(0.5), g, out);
+            return true;
+        case 8:
+            draw_golden(chi_squared_distribution<double>(100), g, out);
+            return true;
+        case 9:
+            draw_golden(chi_squared_distribution<float>(3), g, out);
+            return true;
+        case 10:
+            draw_golden(student_t_distribution<double>(0.8), g, out);
+            return true;
+        case 11:
+            draw_golden(student_t_distribution<double>(3), g, out);
+            return true;
+        case 12:
+            draw_golden(student_t_distribution<double>(1000), g, out);
+            return true;
+        case 13:
+            draw_golden(student_t_distribution<float>(5), g, out);
+            return true;
+        case 14:
+            draw_golden(fisher_f_distribution<double>(1, 1), g, out);
+            return true;
+        case 15:
+            draw_golden(fisher_f_distribution<double>(5, 10), g, out);
+            return true;
+        case 16:
+            draw_golden(fisher_f_distribution<float>(30, 50), g, out);
+            return true;
+        case 17:
+            draw_golden(beta_distribution<double>(0.5, 0.5), g, out);
+            return true;
+        case 18:
+            draw_golden(beta_distribution<double>(2, 3), g, out);
+            return true;
+        case 19:
+            draw_golden(beta_distribution<double>(0.2, 5), g, out);
+            return true;
+        case 20:
+            draw_golden(beta_distribution<float>(0.1f, 0.1f), g, out);
+            return true;
+        case 21:
+            draw_golden(beta_distribution<float>(40, 30), g, out);
+            return true;
+        default:
+            return false;
+    }
+}
+
+/// Discrete-family golden cases (poisson, binomial, negative_binomial): ids
+/// discrete_family_first_id + k, k indexing discrete_family_setups below.
+/// (discrete, piecewise_*, shuffle and sample are host-only: their parameters
+/// or ranges live on the heap.)
+constexpr unsigned discrete_family_first_id = 2000;
+
+template <unsigned Bits>
+CBRNG_HOST_DEVICE bool golden_probe_discrete_family(unsigned k, golden_urbg<Bits>& g, u64* out) {
+    using cbrng::binomial_distribution;
+    using cbrng::negative_binomial_distribution;
+    using cbrng::poisson_distribution;
+    switch (k) {
+        case 0:
+        case 1:
+            draw_golden(poisson_distribution<int>(3), g, out);
+            return true;
+        case 2:
+            draw_golden(poisson_distribution<int>(10), g, out);
+            return true;
+        case 3:
+            draw_golden(poisson_distribution<int>(1000), g, out);
+            return true;
+        case 4:
+            draw_golden(poisson_distribution<std::int64_t>(1e9), g, out);
+            return true;
+        case 5:
+            draw_golden(poisson_distribution<std::uint8_t>(60), g, out);
+            return true;
+        case 6:
+            draw_golden(binomial_distribution<int>(10, 0.3), g, out);
+            return true;
+        case 7:
+            draw_golden(binomial_distribution<int>(40, 0.95), g, out);
+            return true;
+        case 8:
+            draw_golden(binomial_distribution<int>(100, 0.3), g, out);
+            return true;
+        case 9:
+            draw_golden(binomial_distribution<int>(50, 0.8), g, out);
+            return true;
+        case 10:
+            draw_golden(binomial_distribution<std::int64_t>(1000000, 0.5), g, out);
+            return true;
+        case 11:
+            draw_golden(binomial_distribution<std::uint16_t>(60000, 0.001), g, out);
+            return true;
+        case 12:
+            draw_golden(negative_binomial_distribution<int>(3, 0.25), g, out);
+            return true;
+        case 13:
+            draw_golden(negative_binomial_distribution<std::int64_t>(10, 0.01), g, out);
+            return true;
+        default:
+            return false;
+    }
+}
+
+/// Inversion-family golden cases (extreme_value, cauchy, lognormal, weibull,
+/// geometric): ids inversion_family_first_id + k, k indexing
+/// inversion_family_setups below.
+constexpr unsigned inversion_family_first_id = 3000;
+
+template <unsigned Bits>
+CBRNG_HOST_DEVICE bool golden_probe_inversion_family(unsigned k, golden_urbg<Bits>& g, u64* out) {
+    using cbrng::cauchy_distribution;
+    using cbrng::extreme_value_distribution;
+    using cbrng::geometric_distribution;
+    using cbrng::lognormal_distribution;
+    using cbrng::weibull_distribution;
+    switch (k) {
+        case 0:
+            draw_golden(extreme_value_distribution<double>(), g, out);
+            return true;
+        case 1:
+            draw_golden(extreme_value_distribution<double>(-2, 3), g, out);
+            return true;
+        case 2:
+        case 3:
+            draw_golden(extreme_value_distribution<float>(1, 0.5f), g, out);
+            return true;
+        case 4:
+            draw_golden(cauchy_distribution<double>(), g, out);
+            return true;
+        case 5:
+            draw_golden(cauchy_distribution<double>(5, 0.25), g, out);
+            return true;
+        case 6:
+            draw_golden(cauchy_distribution<float>(), g, out);
+            return true;
+        case 7:
+            draw_golden(cauchy_distribution<float>(-1, 2), g, out);
+            return true;
+        case 8:
+            draw_golden(lognormal_distribution<double>(), g, out);
+            return true;
+        case 9:
+            draw_golden(lognormal_distribution<double>(1, 0.25), g, out);
+            return true;
+        case 10:
+        case 11:
+            draw_golden(lognormal_distribution<float>(0, 0.5f), g, out);
+            return true;
+        case 12:
+            draw_golden(weibull_distribution<double>(1.5, 2), g, out);
+            return true;
+        case 13:
+            draw_golden(weibull_distribution<double>(0.5, 1), g, out);
+            return true;
+        case 14:
+            draw_golden(weibull_distribution<float>(2, 1), g, out);
+            return true;
+        case 15:
+            draw_golden(weibull_distribution<float>(0.7f, 3), g, out);
+            return true;
+        case 16:
+            draw_golden(geometric_distribution<int>(0.3), g, out);
+            return true;
+        case 17:
+            draw_golden(geometric_distribution<std::int64_t>(0.001), g, out);
+            return true;
+        case 18:
+            draw_golden(geometric_distribution<std::uint8_t>(0.01), g, out);
+            return true;
+        case 19:
+            draw_golden(geometric_distribution<std::uint64_t>(1e-15), g, out);
+            return true;
+        default:
+            return false;
+    }
+}
+
 /// Golden case `id` (see golden_names) from g; false for an id of the other word size.
 template <unsigned Bits>
 CBRNG_HOST_DEVICE bool golden_probe(unsigned id, golden_urbg<Bits>& g, u64* out) {
@@ -791,7 +1018,14 @@ CBRNG_HOST_DEVICE bool golden_probe(unsigned id, golden_urbg<Bits>& g, u64* out)
             draw_golden(bernoulli_distribution(0.3), g, out);
             return true;
         default:
-            return false;
+            if (id >= inversion_family_first_id) {
+                return golden_probe_inversion_family(id - inversion_family_first_id, g, out);
+            }
+            if (id >= discrete_family_first_id) {
+                return golden_probe_discrete_family(id - discrete_family_first_id, g, out);
+            }
+            return id >= gamma_family_first_id &&
+                   golden_probe_gamma_family(id - gamma_family_first_id, g, out);
     }
 }
 
@@ -856,6 +1090,62 @@ const golden_setup golden_setups[] = {
 };
 constexpr unsigned golden_variate_at_id = sizeof(golden_setups) / sizeof(golden_setups[0]);
 
+/// The gamma-family cases, in golden_probe_gamma_family's order (ids from
+/// gamma_family_first_id).
+const golden_setup gamma_family_setups[] = {
+    {"gamma<double>(0.5,1) philox4x32(42)", 32, false, 42},
+    {"gamma<double>(1,2) mt19937_64()", 64, true, 0},
+    {"gamma<double>(2,1) philox4x32(42)", 32, false, 42},
+    {"gamma<double>(30,0.5) mt19937_64()", 64, true, 0},
+    {"gamma<double>(0.01,1) mt19937()", 32, true, 0},
+    {"gamma<float>(0.5,1) philox4x32(42)", 32, false, 42},
+    {"gamma<float>(30,1) mt19937_64()", 64, true, 0},
+    {"chi_squared<double>(0.5) philox4x32(42)", 32, false, 42},
+    {"chi_squared<double>(100) mt19937_64()", 64, true, 0},
+    {"chi_squared<float>(3) philox4x32(42)", 32, false, 42},
+    {"student_t<double>(0.8) philox4x32(42)", 32, false, 42},
+    {"student_t<double>(3) mt19937_64()", 64, true, 0},
+    {"student_t<double>(1000) philox4x32(42)", 32, false, 42},
+    {"student_t<float>(5) mt19937_64()", 64, true, 0},
+    {"fisher_f<double>(1,1) philox4x32(42)", 32, false, 42},
+    {"fisher_f<double>(5,10) mt19937_64()", 64, true, 0},
+    {"fisher_f<float>(30,50) philox4x32(42)", 32, false, 42},
+    {"beta<double>(0.5,0.5) philox4x32(42)", 32, false, 42},
+    {"beta<double>(2,3) mt19937_64()", 64, true, 0},
+    {"beta<double>(0.2,5) philox4x32(42)", 32, false, 42},
+    {"beta<float>(0.1,0.1) mt19937_64()", 64, true, 0},
+    {"beta<float>(40,30) philox4x32(42)", 32, false, 42},
+};
+
+/// The discrete-family cases, in golden_probe_discrete_family's order (ids
+/// from discrete_family_first_id).
+const golden_setup discrete_family_setups[] = {
+    {"poisson<int>(3) philox4x32(42)", 32, false, 42},
+    {"poisson<int>(3) mt19937_64()", 64, true, 0},
+    {"poisson<int>(10) philox4x32(42)", 32, false, 42},
+    {"poisson<int>(1000) mt19937_64()", 64, true, 0},
+    {"poisson<int64_t>(1e9) philox4x32(42)", 32, false, 42},
+    {"poisson<uint8_t>(60) mt19937()", 32, true, 0},
+    {"binomial<int>(10,0.3) philox4x32(42)", 32, false, 42},
+    {"binomial<int>(40,0.95) mt19937_64()", 64, true, 0},
+    {"binomial<int>(100,0.3) philox4x32(42)", 32, false, 42},
+    {"binomial<int>(50,0.8) mt19937_64()", 64, true, 0},
+    {"binomial<int64_t>(10^6,0.5) philox4x32(42)", 32, false, 42},
+    {"binomial<uint16_t>(60000,0.001) mt19937()", 32, true, 0},
+    {"negative_binomial<int>(3,0.25) philox4x32(42)", 32, false, 42},
+    {"negative_binomial<int64_t>(10,0.01) mt19937_64()", 64, true, 0},
+};
+
+/// Golden cases of host-only distributions and algorithms (heap parameters
+/// or iterator ranges): not run in a kernel.
+bool host_only_golden(const std::string& name) {
+    for (const char* prefix :
+         {"discrete<", "piecewise_constant<", "piecewise_linear<", "shuffle(", "sample("}) {
+        if (name.rfind(prefix, 0) == 0) return true;
+    }
+    return false;
+}
+
 /// Runs case id with its generator (replay: `words`), or the variate_at case.
 CBRNG_HOST_DEVICE void golden_case(unsigned id, unsigned bits, bool replay, u64 seed,
                                    const u64* words, u64* out) {
@@ -885,6 +1175,31 @@ __global__ void golden_kernel(const golden_launch* cases, const u64* words, u64*
                     out + golden_n * std::size_t{i});
     }
 }
+
+/// The inversion-family cases, in golden_probe_inversion_family's order (ids
+/// from inversion_family_first_id).
+const golden_setup inversion_family_setups[] = {
+    {"extreme_value<double>(0,1) philox4x32(42)", 32, false, 42},
+    {"extreme_value<double>(-2,3) mt19937_64()", 64, true, 0},
+    {"extreme_value<float>(1,0.5) philox4x32(42)", 32, false, 42},
+    {"extreme_value<float>(1,0.5) mt19937_64()", 64, true, 0},
+    {"cauchy<double>(0,1) philox4x32(42)", 32, false, 42},
+    {"cauchy<double>(5,0.25) mt19937_64()", 64, true, 0},
+    {"cauchy<float>(0,1) philox4x32(42)", 32, false, 42},
+    {"cauchy<float>(-1,2) mt19937_64()", 64, true, 0},
+    {"lognormal<double>(0,1) philox4x32(42)", 32, false, 42},
+    {"lognormal<double>(1,0.25) mt19937_64()", 64, true, 0},
+    {"lognormal<float>(0,0.5) philox4x32(42)", 32, false, 42},
+    {"lognormal<float>(0,0.5) mt19937_64()", 64, true, 0},
+    {"weibull<double>(1.5,2) philox4x32(42)", 32, false, 42},
+    {"weibull<double>(0.5,1) mt19937_64()", 64, true, 0},
+    {"weibull<float>(2,1) philox4x32(42)", 32, false, 42},
+    {"weibull<float>(0.7,3) mt19937_64()", 64, true, 0},
+    {"geometric<int>(0.3) philox4x32(42)", 32, false, 42},
+    {"geometric<int64_t>(0.001) mt19937_64()", 64, true, 0},
+    {"geometric<uint8_t>(0.01) philox4x32(42) (saturates at 255)", 32, false, 42},
+    {"geometric<uint64_t>(1e-15) mt19937_64()", 64, true, 0},
+};
 
 void test_golden_distributions(bool device) {
     std::vector<golden_launch> cases;
@@ -920,7 +1235,41 @@ void test_golden_distributions(bool device) {
             words.push_back(s.bits == 32 ? mt32() : mt64());
         expected.insert(expected.end(), g->values, g->values + golden_n);
     }
+    for (unsigned k = 0; k < std::size(gamma_family_setups); ++k) {
+        const golden_setup& s = gamma_family_setups[k];
+        const auto* g = find(s.name);
+        if (g == nullptr) continue;
+        cases.push_back({gamma_family_first_id + k, s.bits, s.replay, s.seed});
+        std::mt19937 mt32;
+        std::mt19937_64 mt64;
+        for (std::size_t i = 0; i < replay_words; ++i)
+            words.push_back(s.bits == 32 ? mt32() : mt64());
+        expected.insert(expected.end(), g->values, g->values + golden_n);
+    }
+    for (unsigned k = 0; k < std::size(discrete_family_setups); ++k) {
+        const golden_setup& s = discrete_family_setups[k];
+        const auto* g = find(s.name);
+        if (g == nullptr) continue;
+        cases.push_back({discrete_family_first_id + k, s.bits, s.replay, s.seed});
+        std::mt19937 mt32;
+        std::mt19937_64 mt64;
+        for (std::size_t i = 0; i < replay_words; ++i)
+            words.push_back(s.bits == 32 ? mt32() : mt64());
+        expected.insert(expected.end(), g->values, g->values + golden_n);
+    }
+    for (unsigned k = 0; k < std::size(inversion_family_setups); ++k) {
+        const golden_setup& s = inversion_family_setups[k];
+        const auto* g = find(s.name);
+        if (g == nullptr) continue;
+        cases.push_back({inversion_family_first_id + k, s.bits, s.replay, s.seed});
+        std::mt19937 mt32;
+        std::mt19937_64 mt64;
+        for (std::size_t i = 0; i < replay_words; ++i)
+            words.push_back(s.bits == 32 ? mt32() : mt64());
+        expected.insert(expected.end(), g->values, g->values + golden_n);
+    }
     for (std::size_t k = 0; k < covered.size(); ++k) {
+        if (host_only_golden(cbrng_golden::distributions[k].name)) continue;
         expect(covered[k], std::string("golden distributions: case \"") +
                                cbrng_golden::distributions[k].name +
                                "\" is not run by the device test (add it to golden_setups)");

@@ -5,15 +5,33 @@
 // exactly when the documented rule is broken, or gives a distribution whose
 // variates lie in the documented range, consume the documented number of
 // words, and equal variate_at's random-access values.
+#include <cbrng/algorithm.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/binomial.hpp>
+#include <cbrng/distributions/cauchy.hpp>
+#include <cbrng/distributions/chi_squared.hpp>
+#include <cbrng/distributions/discrete.hpp>
 #include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/extreme_value.hpp>
+#include <cbrng/distributions/fisher_f.hpp>
+#include <cbrng/distributions/gamma.hpp>
+#include <cbrng/distributions/geometric.hpp>
+#include <cbrng/distributions/lognormal.hpp>
+#include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/piecewise_constant.hpp>
+#include <cbrng/distributions/piecewise_linear.hpp>
+#include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/random_access.hpp>
+#include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/distributions/weibull.hpp>
 #include <cbrng/philox.hpp>
 #include <cbrng/stream.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +40,7 @@
 #include <random>
 #include <stdexcept>
 #include <type_traits>
+#include <vector>
 
 #include "fuzz_common.hpp"
 
@@ -204,11 +223,404 @@ void fuzz_bernoulli(FuzzedDataProvider& in) {
     draw_all(in, d, [&](bool x) { return p == 0.0 ? !x : p == 1.0 ? x : true; });
 }
 
+// Inversion family: extreme_value, cauchy (location a, scale b), lognormal,
+// weibull, geometric; the documented ranges, with a little slack for the
+// rounding of the bounds themselves.
+
+/// extreme_value (lo, hi = its documented multiples of b) and cauchy (-hi, hi).
+template <class D>
+void fuzz_location_scale(FuzzedDataProvider& in, long double lo, long double hi) {
+    using Real = typename D::result_type;
+    const Real a = real_from_bits<Real>(in);
+    const Real b = real_from_bits<Real>(in);
+    D d;
+    const bool valid = std::isfinite(a) && std::isfinite(b) && b > 0;
+    if (!construct<D>([&] { return D(a, b); }, valid, d)) return;
+    const long double la = a;
+    const long double lb = b;
+    const long double eps = 4 * static_cast<long double>(std::numeric_limits<Real>::epsilon());
+    const long double slack =
+        (std::fabs(la) + lb * hi) * eps + std::numeric_limits<Real>::denorm_min();
+    const bool may_overflow = std::fabs(la) + lb * std::max(std::fabs(lo), hi) * (1 + eps) >=
+                              static_cast<long double>(std::numeric_limits<Real>::max());
+    draw_all(in, d, [&](Real x) {
+        if (std::isnan(x)) return false;
+        if (std::isinf(x)) return may_overflow;
+        const long double lx = x;
+        return lx >= la + lb * lo - slack && lx <= la + lb * hi + slack;
+    });
+}
+
+template <class Real>
+void fuzz_lognormal(FuzzedDataProvider& in) {
+    const Real m = real_from_bits<Real>(in);
+    const Real s = real_from_bits<Real>(in);
+    using D = cbrng::lognormal_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(m) && std::isfinite(s) && s > 0;
+    if (!construct<D>([&] { return D(m, s); }, valid, d)) return;
+    // 0 <= x <= exp(m + zmax s), zmax = 8.2095 (double), 6.3380 (float).
+    const long double zmax = sizeof(Real) == 8 ? 8.2096L : 6.3381L;
+    const long double top = std::exp(static_cast<long double>(m) + zmax * s) * (1 + 1e-6L);
+    const bool may_overflow = top >= static_cast<long double>(std::numeric_limits<Real>::max());
+    draw_all(in, d, [&](Real x) {
+        if (std::isnan(x) || std::signbit(x)) return false;
+        if (std::isinf(x)) return may_overflow;
+        return static_cast<long double>(x) <= top;
+    });
+}
+
+template <class Real>
+void fuzz_weibull(FuzzedDataProvider& in) {
+    const Real a = real_from_bits<Real>(in);
+    const Real b = real_from_bits<Real>(in);
+    using D = cbrng::weibull_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(a) && std::isfinite(b) && a > 0 && b > 0;
+    if (!construct<D>([&] { return D(a, b); }, valid, d)) return;
+    // 0 <= x <= b exp(gmax / a), gmax = 3.6038 (double), 3.1302 (float).
+    const long double gmax = sizeof(Real) == 8 ? 3.6039L : 3.1303L;
+    const long double top = static_cast<long double>(b) * std::exp(gmax / a) * (1 + 1e-6L);
+    const bool may_overflow = !(top < static_cast<long double>(std::numeric_limits<Real>::max()));
+    draw_all(in, d, [&](Real x) {
+        if (std::isnan(x) || std::signbit(x)) return false;
+        if (std::isinf(x)) return may_overflow;
+        return static_cast<long double>(x) <= top;
+    });
+}
+
+template <class Int>
+void fuzz_geometric(FuzzedDataProvider& in) {
+    const double p = real_from_bits<double>(in);
+    using D = cbrng::geometric_distribution<Int>;
+    D d;
+    if (!construct<D>([&] { return D(p); }, p > 0.0 && p <= 1.0, d)) return;
+    // Saturating: every value of Int from 0 up is possible; p = 1 gives 0.
+    draw_all(in, d, [&](Int x) { return (x == Int{0} || x > Int{0}) && (p < 1.0 || x == Int{0}); });
+}
+
+void fuzz_inversion_family(FuzzedDataProvider& in) {
+    switch (in.ConsumeIntegral<std::uint8_t>() % 11) {
+        case 0:
+            fuzz_location_scale<cbrng::extreme_value_distribution<double>>(in, -3.6038L, 36.737L);
+            break;
+        case 1:
+            fuzz_location_scale<cbrng::extreme_value_distribution<float>>(in, -3.1302L, 22.874L);
+            break;
+        case 2:
+            fuzz_location_scale<cbrng::cauchy_distribution<double>>(in, -2.8671e15L, 2.8671e15L);
+            break;
+        case 3:
+            fuzz_location_scale<cbrng::cauchy_distribution<float>>(in, -2.7343e9L, 2.7343e9L);
+            break;
+        case 4:
+            fuzz_lognormal<float>(in);
+            break;
+        case 5:
+            fuzz_lognormal<double>(in);
+            break;
+        case 6:
+            fuzz_weibull<float>(in);
+            break;
+        case 7:
+            fuzz_weibull<double>(in);
+            break;
+        case 8:
+            fuzz_geometric<int>(in);
+            break;
+        case 9:
+            fuzz_geometric<std::uint8_t>(in);
+            break;
+        default:
+            fuzz_geometric<std::int64_t>(in);
+            break;
+    }
+}
+
+// Gamma family: gamma, chi_squared, student_t, fisher_f, beta (variable
+// consumption: at least min_words_per_variate). Never NaN; within the
+// documented ranges.
+
+/// The largest standard gamma(alpha) variate: d (1 + c zmax)^3 with
+/// zmax = 8.2095 (d = alpha + 2/3 for the boost, whose factor is <= 1), with
+/// slack.
+long double gamma_top(long double alpha) {
+    const long double d = alpha >= 1 ? alpha - 1.0L / 3 : alpha + 2.0L / 3;
+    const long double w = 1 + 8.2096L / std::sqrt(9 * d);
+    return d * w * w * w * (1 + 1e-6L);
+}
+
+template <class Real>
+void fuzz_gamma(FuzzedDataProvider& in) {
+    const Real alpha = real_from_bits<Real>(in);
+    const Real beta = real_from_bits<Real>(in);
+    using D = cbrng::gamma_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(alpha) && std::isfinite(beta) && alpha > 0 && beta > 0;
+    if (!construct<D>([&] { return D(alpha, beta); }, valid, d)) return;
+    const long double top = gamma_top(alpha) * beta;
+    const bool may_overflow = !(top < static_cast<long double>(std::numeric_limits<Real>::max()));
+    draw_all(in, d, [&](Real x) {
+        if (std::isnan(x) || std::signbit(x)) return false;
+        if (std::isinf(x)) return may_overflow;
+        return static_cast<long double>(x) <= top;
+    });
+}
+
+template <class Real>
+void fuzz_chi_squared(FuzzedDataProvider& in) {
+    const Real n = real_from_bits<Real>(in);
+    using D = cbrng::chi_squared_distribution<Real>;
+    D d;
+    if (!construct<D>([&] { return D(n); }, std::isfinite(n) && n > 0, d)) return;
+    const long double top = 2 * gamma_top(static_cast<long double>(n) / 2);
+    draw_all(in, d, [&](Real x) {
+        return !std::isnan(x) && !std::signbit(x) &&
+               (std::isinf(x) || static_cast<long double>(x) <= top);
+    });
+}
+
+template <class Real>
+void fuzz_student_t(FuzzedDataProvider& in) {
+    const Real n = real_from_bits<Real>(in);
+    using D = cbrng::student_t_distribution<Real>;
+    D d;
+    if (!construct<D>([&] { return D(n); }, std::isfinite(n) && n > 0, d)) return;
+    // Infinite only for n below about 0.05 (documented); never NaN.
+    draw_all(in, d, [&](Real x) { return !std::isnan(x) && (std::isfinite(x) || n < Real(0.1)); });
+}
+
+template <class Real>
+void fuzz_fisher_f(FuzzedDataProvider& in) {
+    const Real m = real_from_bits<Real>(in);
+    const Real n = real_from_bits<Real>(in);
+    using D = cbrng::fisher_f_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(m) && std::isfinite(n) && m > 0 && n > 0;
+    if (!construct<D>([&] { return D(m, n); }, valid, d)) return;
+    draw_all(in, d, [&](Real x) {
+        return !std::isnan(x) && !std::signbit(x) && (std::isfinite(x) || m < 2 || n < 2);
+    });
+}
+
+template <class Real>
+void fuzz_beta(FuzzedDataProvider& in) {
+    const Real a = real_from_bits<Real>(in);
+    const Real b = real_from_bits<Real>(in);
+    using D = cbrng::beta_distribution<Real>;
+    D d;
+    const bool valid = std::isfinite(a) && std::isfinite(b) && a > 0 && b > 0;
+    if (!construct<D>([&] { return D(a, b); }, valid, d)) return;
+    draw_all(in, d, [&](Real x) { return x >= 0 && x <= 1; });
+}
+
+void fuzz_gamma_family(FuzzedDataProvider& in) {
+    switch (in.ConsumeIntegral<std::uint8_t>() % 10) {
+        case 0:
+            fuzz_gamma<float>(in);
+            break;
+        case 1:
+            fuzz_gamma<double>(in);
+            break;
+        case 2:
+            fuzz_chi_squared<float>(in);
+            break;
+        case 3:
+            fuzz_chi_squared<double>(in);
+            break;
+        case 4:
+            fuzz_student_t<float>(in);
+            break;
+        case 5:
+            fuzz_student_t<double>(in);
+            break;
+        case 6:
+            fuzz_fisher_f<float>(in);
+            break;
+        case 7:
+            fuzz_fisher_f<double>(in);
+            break;
+        case 8:
+            fuzz_beta<float>(in);
+            break;
+        default:
+            fuzz_beta<double>(in);
+            break;
+    }
+}
+
+// Discrete family: poisson, binomial, negative_binomial, discrete, and
+// shuffle / sample: the documented parameter rules, results in range (never
+// wrapped), at least min_words_per_variate draws; fixed-consumption discrete
+// also through variate_at.
+template <class Int>
+void fuzz_poisson(FuzzedDataProvider& in) {
+    const double mean = real_from_bits<double>(in);
+    using D = cbrng::poisson_distribution<Int>;
+    D d;
+    const bool valid = mean > 0.0 && mean <= D::param_type::max_mean;
+    if (!construct<D>([&] { return D(mean); }, valid, d)) return;
+    draw_all(in, d, [](Int x) { return x == Int{0} || x > Int{0}; });
+}
+
+template <class Int>
+void fuzz_binomial(FuzzedDataProvider& in) {
+    const Int t = in.ConsumeIntegral<Int>();
+    const double p = real_from_bits<double>(in);
+    using D = cbrng::binomial_distribution<Int>;
+    D d;
+    const bool t_ok = !(t < Int{0}) && static_cast<std::uint64_t>(t) <= D::param_type::max_t;
+    if (!construct<D>([&] { return D(t, p); }, t_ok && p >= 0.0 && p <= 1.0, d)) return;
+    draw_all(in, d, [&](Int x) {
+        return !(x < Int{0}) && x <= t && (p != 0.0 || x == Int{0}) && (p != 1.0 || x == t);
+    });
+}
+
+template <class Int>
+void fuzz_negative_binomial(FuzzedDataProvider& in) {
+    const Int k = in.ConsumeIntegral<Int>();
+    const double p = real_from_bits<double>(in);
+    using D = cbrng::negative_binomial_distribution<Int>;
+    D d;
+    const bool valid = k >= Int{1} && p > 0.0 && p <= 1.0 &&
+                       static_cast<double>(k) * ((1.0 - p) / p) <= D::param_type::max_mean;
+    if (!construct<D>([&] { return D(k, p); }, valid, d)) return;
+    draw_all(in, d, [&](Int x) { return !(x < Int{0}) && (p < 1.0 || x == Int{0}); });
+}
+
+template <class Int>
+void fuzz_discrete(FuzzedDataProvider& in) {
+    std::vector<double> w(in.ConsumeIntegralInRange<std::size_t>(0, 40));
+    bool valid = !w.empty();
+    double sum = 0;
+    for (auto& x : w) {
+        // Mostly ordinary weights, sometimes any bit pattern.
+        x = in.ConsumeBool() ? real_from_bits<double>(in)
+                             : static_cast<double>(in.ConsumeIntegral<std::uint16_t>());
+        valid = valid && x >= 0.0 && x <= std::numeric_limits<double>::max();
+        sum += x;
+    }
+    valid = valid && sum > 0.0 && sum <= std::numeric_limits<double>::max();
+    using D = cbrng::discrete_distribution<Int>;
+    D d;
+    if (!construct<D>([&] { return D(w.begin(), w.end()); }, valid, d)) return;
+    draw_all(in, d, [&](Int x) {
+        return !(x < Int{0}) && static_cast<std::size_t>(x) < w.size() &&
+               w[static_cast<std::size_t>(x)] > 0.0;
+    });
+}
+
+void fuzz_shuffle_sample(FuzzedDataProvider& in) {
+    std::vector<int> v(in.ConsumeIntegralInRange<std::size_t>(0, 64));
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<int>(i);
+    const auto n = in.ConsumeIntegralInRange<int>(-2, 70);
+    cbrng::stream<> s{cbrng::stream_id{in.ConsumeIntegral<std::uint64_t>(), 0, 0}};
+    cbrng::shuffle(v.begin(), v.end(), s);
+    std::vector<int> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    for (std::size_t i = 0; i < sorted.size(); ++i) FUZZ_CHECK(sorted[i] == static_cast<int>(i));
+    std::vector<int> out(v.size() + 8, -1);
+    const auto end = cbrng::sample(v.begin(), v.end(), out.begin(), n, s);
+    const auto want =
+        static_cast<std::size_t>(std::max(0, std::min(n, static_cast<int>(v.size()))));
+    FUZZ_CHECK(static_cast<std::size_t>(end - out.begin()) == want);
+    std::vector<int> chosen(out.begin(), end);
+    std::sort(chosen.begin(), chosen.end());
+    FUZZ_CHECK(std::adjacent_find(chosen.begin(), chosen.end()) == chosen.end());
+}
+
+template <class D, class Real, bool Linear>
+void fuzz_piecewise(FuzzedDataProvider& in) {
+    std::vector<Real> b(in.ConsumeIntegralInRange<std::size_t>(0, 12));
+    bool valid = b.size() >= 2;
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        b[i] = in.ConsumeBool() ? real_from_bits<Real>(in)
+                                : static_cast<Real>(in.ConsumeIntegral<std::int16_t>());
+        valid = valid && b[i] >= -std::numeric_limits<Real>::max() &&
+                b[i] <= std::numeric_limits<Real>::max() && (i == 0 || b[i - 1] < b[i]);
+    }
+    const std::size_t nw = b.empty() ? 0 : (Linear ? b.size() : b.size() - 1);
+    std::vector<Real> w(nw);
+    for (auto& x : w) {
+        x = in.ConsumeBool() ? real_from_bits<Real>(in)
+                             : static_cast<Real>(in.ConsumeIntegral<std::uint8_t>());
+        valid = valid && x >= Real(0) && x <= std::numeric_limits<Real>::max();
+    }
+    // The total weight in long double: clearly inside (0, max) must be
+    // accepted, clearly outside rejected; near the overflow edge either
+    long double total = 0;
+    bool wide = false;
+    for (std::size_t i = 0; valid && i + 1 < b.size(); ++i) {
+        const long double width = static_cast<long double>(b[i + 1]) - b[i];
+        wide = wide || width > std::numeric_limits<double>::max();
+        total += Linear ? (static_cast<long double>(w[i]) + w[i + 1]) / 2 * width
+                        : static_cast<long double>(w[i]);
+    }
+    const long double dmax = std::numeric_limits<double>::max();
+    // (and near underflow, where double products may flush to zero).
+    const bool edge = (total > dmax / 2 && total < dmax * 2) || total < 1e-290L;
+    D d;
+    bool ok = true;
+    try {
+        d = D(b.begin(), b.end(), w.begin());
+    } catch (const std::invalid_argument&) {
+        ok = false;
+    }
+    if (!valid || wide || total == 0) {
+        FUZZ_CHECK(!ok);
+    } else if (!edge) {
+        FUZZ_CHECK(ok == (total < dmax));
+    }
+    if (!ok) return;
+    draw_all(in, d, [&](Real x) { return x >= b.front() && x < b.back(); });
+}
+
+void fuzz_discrete_family(FuzzedDataProvider& in) {
+    switch (in.ConsumeIntegral<std::uint8_t>() % 12) {
+        case 10:
+            fuzz_piecewise<cbrng::piecewise_constant_distribution<double>, double, false>(in);
+            break;
+        case 11:
+            fuzz_piecewise<cbrng::piecewise_linear_distribution<float>, float, true>(in);
+            break;
+        case 0:
+            fuzz_poisson<int>(in);
+            break;
+        case 1:
+            fuzz_poisson<std::int8_t>(in);
+            break;
+        case 2:
+            fuzz_poisson<std::uint64_t>(in);
+            break;
+        case 3:
+            fuzz_binomial<int>(in);
+            break;
+        case 4:
+            fuzz_binomial<std::int64_t>(in);
+            break;
+        case 5:
+            fuzz_binomial<std::uint8_t>(in);
+            break;
+        case 6:
+            fuzz_negative_binomial<int>(in);
+            break;
+        case 7:
+            fuzz_discrete<int>(in);
+            break;
+        case 8:
+            fuzz_discrete<std::int8_t>(in);
+            break;
+        default:
+            fuzz_shuffle_sample(in);
+            break;
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzedDataProvider in(data, size);
-    switch (in.ConsumeIntegral<std::uint8_t>() % 14) {
+    switch (in.ConsumeIntegral<std::uint8_t>() % 16) {
         case 0:
             fuzz_uniform_int<int>(in);
             break;
@@ -244,6 +656,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             break;
         case 11:
             fuzz_exponential<double>(in);
+            break;
+        case 12:
+            fuzz_inversion_family(in);
+            break;
+        case 13:
+            fuzz_gamma_family(in);
+            break;
+        case 14:
+            fuzz_discrete_family(in);
             break;
         default:
             fuzz_bernoulli(in);

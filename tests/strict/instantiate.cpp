@@ -5,17 +5,35 @@
 // warnings that only appear when a template body is instantiated.
 //
 // Not a test that runs: it is compiled with -fsyntax-only.
+#include <cbrng/algorithm.hpp>
 #include <cbrng/cbrng.hpp>
 #include <cbrng/distributions/bernoulli.hpp>
+#include <cbrng/distributions/beta.hpp>
+#include <cbrng/distributions/binomial.hpp>
+#include <cbrng/distributions/cauchy.hpp>
+#include <cbrng/distributions/chi_squared.hpp>
+#include <cbrng/distributions/discrete.hpp>
 #include <cbrng/distributions/exponential.hpp>
+#include <cbrng/distributions/extreme_value.hpp>
+#include <cbrng/distributions/fisher_f.hpp>
+#include <cbrng/distributions/gamma.hpp>
+#include <cbrng/distributions/geometric.hpp>
+#include <cbrng/distributions/lognormal.hpp>
+#include <cbrng/distributions/negative_binomial.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/piecewise_constant.hpp>
+#include <cbrng/distributions/piecewise_linear.hpp>
+#include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/random_access.hpp>
+#include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
+#include <cbrng/distributions/weibull.hpp>
 #include <cbrng/fill.hpp>
 
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <list>
 #include <random>
 #include <sstream>
@@ -141,6 +159,51 @@ double all_distributions(G& g) {
     sum += fixed_distribution(cbrng::exponential_distribution<float>{}, g);
     sum += fixed_distribution(cbrng::exponential_distribution<double>{0.5}, g);
     sum += fixed_distribution(cbrng::bernoulli_distribution{0.25}, g);
+    // Gamma family (helper A of issue 12): variable consumption.
+    sum += distribution(cbrng::gamma_distribution<float>{0.5f}, g);
+    sum += distribution(cbrng::gamma_distribution<double>{2.0, 3.0}, g);
+    sum += distribution(cbrng::chi_squared_distribution<float>{}, g);
+    sum += distribution(cbrng::chi_squared_distribution<double>{3.0}, g);
+    sum += distribution(cbrng::student_t_distribution<float>{}, g);
+    sum += distribution(cbrng::student_t_distribution<double>{5.0}, g);
+    sum += distribution(cbrng::fisher_f_distribution<float>{}, g);
+    sum += distribution(cbrng::fisher_f_distribution<double>{2.0, 5.0}, g);
+    sum += distribution(cbrng::beta_distribution<float>{0.5f, 0.5f}, g);
+    sum += distribution(cbrng::beta_distribution<double>{2.0, 3.0}, g);
+    // Discrete family (helper C of issue 12).
+    sum += distribution(cbrng::poisson_distribution<int>{3.0}, g);
+    sum += distribution(cbrng::poisson_distribution<std::uint8_t>{20.0}, g);
+    sum += distribution(cbrng::binomial_distribution<int>{100, 0.3}, g);
+    sum += distribution(cbrng::binomial_distribution<std::uint64_t>{1000000, 0.5}, g);
+    sum += distribution(cbrng::negative_binomial_distribution<long>{3, 0.25}, g);
+    sum += fixed_distribution(cbrng::discrete_distribution<int>{1.0, 2.0, 3.0}, g);
+    sum += fixed_distribution(cbrng::discrete_distribution<std::int8_t>{0.5, 0.5}, g);
+    const std::array<double, 3> pb{0.0, 1.0, 2.5};
+    const std::array<double, 3> pw{1.0, 2.0, 0.5};
+    sum += fixed_distribution(
+        cbrng::piecewise_constant_distribution<double>(pb.begin(), pb.end(), pw.begin()), g);
+    sum += fixed_distribution(
+        cbrng::piecewise_linear_distribution<float>({0.0f, 1.0f}, [](float x) { return x; }), g);
+    // Inversion family (helper B of issue 12): fixed consumption.
+    sum += fixed_distribution(cbrng::extreme_value_distribution<float>{}, g);
+    sum += fixed_distribution(cbrng::extreme_value_distribution<double>{1.0, 2.0}, g);
+    sum += fixed_distribution(cbrng::cauchy_distribution<float>{}, g);
+    sum += fixed_distribution(cbrng::cauchy_distribution<double>{1.0, 2.0}, g);
+    sum += fixed_distribution(cbrng::lognormal_distribution<float>{}, g);
+    sum += fixed_distribution(cbrng::lognormal_distribution<double>{0.5, 0.25}, g);
+    sum += fixed_distribution(cbrng::weibull_distribution<float>{2.0f}, g);
+    sum += fixed_distribution(cbrng::weibull_distribution<double>{1.5, 3.0}, g);
+    sum += fixed_distribution(cbrng::geometric_distribution<int>{0.25}, g);
+    sum += fixed_distribution(cbrng::geometric_distribution<std::uint8_t>{0.01}, g);
+    sum += fixed_distribution(cbrng::geometric_distribution<unsigned long long>{1e-9}, g);
+    std::array<int, 8> perm{0, 1, 2, 3, 4, 5, 6, 7};
+    cbrng::shuffle(perm.begin(), perm.end(), g);
+    std::array<int, 3> chosen{};
+    cbrng::sample(perm.begin(), perm.end(), chosen.begin(), 3, g);
+    std::istringstream text{"1 2 3 4"};
+    cbrng::sample(std::istream_iterator<int>(text), std::istream_iterator<int>(), chosen.begin(),
+                  2L, g);
+    sum += static_cast<double>(perm[0] + chosen[0]);
     return sum;
 }
 

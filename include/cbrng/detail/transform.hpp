@@ -1,6 +1,7 @@
 // cbrng/detail/transform.hpp: batch transforms from raw generator words to
-// uniform_real, normal and exponential variates, with AVX2 and AVX-512 back
-// ends bit-identical to the scalar operator().
+// uniform_real, normal, exponential, extreme_value, lognormal, weibull and
+// cauchy variates, with AVX2 and AVX-512 back ends bit-identical to the scalar
+// operator().
 //
 // cbrng::fill(gen, first, last, dist) generates raw words in bulk (SIMD
 // Philox/Threefry) and hands them here. For each variate the scalar path
@@ -58,8 +59,10 @@ void transform(const Word* words, Real* out, std::size_t n, const Param& p,
                   "cbrng: batch words are std::uint32_t or std::uint64_t");
     static_assert(std::is_same_v<Real, float> || std::is_same_v<Real, double>,
                   "cbrng: batch variates are float or double");
-    static_assert(is_batch_param_v<Param, Real>,
-                  "cbrng: batch transforms exist for uniform_real, normal and exponential");
+    static_assert(
+        is_batch_param_v<Param, Real>,
+        "cbrng: batch transforms exist for uniform_real, normal, exponential, extreme_value, "
+        "lognormal, weibull and cauchy");
 #if CBRNG_HAS_X86_SIMD
     if (which == isa::avx512) {
         transform_avx512(words, out, n, p);

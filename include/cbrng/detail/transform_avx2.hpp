@@ -40,6 +40,7 @@
 #include "fp.hpp"
 #include "math.hpp"
 #include "math_float.hpp"
+#include "math_trig.hpp"
 #include "transform_scalar.hpp"
 
 CBRNG_NAMESPACE_BEGIN
@@ -691,6 +692,313 @@ template <class Word>
 CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
                                       const exponential_param<float>& p) noexcept {
     avx2::exponential_batch(words, out, n, p);
+}
+
+// ---------------------------------------------------------------- inversion family
+// extreme_value and lognormal (issue 12): the same lockstep style.
+
+namespace avx2 {
+
+/// The normal grid's u for variates i..i+3 (normal_unit): with
+/// y = 1 + v * 2^-52 (fraction_bits), u = y - (1 - ulp), exact (the true
+/// value is on the grid), ulp = 2^-53 for double, 2^-33 for float.
+template <class Word, class Param>
+CBRNG_TARGET_AVX2 inline __m256d normal_grid_units(const Word* words, std::size_t i,
+                                                   const Param& p) noexcept {
+    constexpr double ulp =
+        sizeof(typename Param::distribution_type::result_type) == 8 ? 0x1p-53 : 0x1p-33;
+    return _mm256_sub_pd(one_plus(fraction_bits(words, i, p)), set(1.0 - ulp));
+}
+
+/// Vectors extreme_value_batch computes in lockstep.
+inline constexpr std::size_t extreme_value_k = 8;
+
+/// extreme_value_from_bits for K vectors from variate i:
+/// a - b * log(0 - log(u)), both logarithms of positive normal values.
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE void extreme_value_group(
+    const Word* words, std::size_t i, Real* out, const extreme_value_param<Real>& p) noexcept {
+    pd<K> u;
+    for (std::size_t k = 0; k < K; ++k) u.v[k] = normal_grid_units(words, i + 4 * k, p);
+    const pd<K> g = log_normal(sub(0.0, log_normal(u)));
+    const pd<K> r = sub(static_cast<double>(p.a()), mul(g, static_cast<double>(p.b())));
+    for (std::size_t k = 0; k < K; ++k) store4(out + i + 4 * k, r.v[k]);
+}
+
+/// extreme_value_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX2 void extreme_value_batch(const Word* words, Real* out, std::size_t n,
+                                           const extreme_value_param<Real>& p) noexcept {
+    constexpr std::size_t k = extreme_value_k;
+    std::size_t i = 0;
+    for (; i + 4 * k <= n; i += 4 * k) extreme_value_group<k>(words, i, out, p);
+    for (; i + 4 <= n; i += 4) extreme_value_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
+/// detail::exp, lane-wise, for lanes with -708 <= x <= 709 and |x| >= 2^-28
+/// (there k is in [-1021, 1023], so scale2 is one exact product and no
+/// special case applies). `outside` gets the lanes that are not, which the
+/// caller recomputes with the scalar function.
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> exp_main(const pd<K>& x, int (&outside)[K]) noexcept {
+    using c = exp_constants;
+    using l = log_constants;
+    pd<K> dk;
+    pd<K> scale;
+    const __m256d sign = set(-0.0);
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m256d ax = _mm256_andnot_pd(sign, x.v[k]);
+        const __m256d ok =
+            _mm256_and_pd(_mm256_and_pd(_mm256_cmp_pd(x.v[k], set(-708.0), _CMP_GE_OQ),
+                                        _mm256_cmp_pd(x.v[k], set(709.0), _CMP_LE_OQ)),
+                          _mm256_cmp_pd(ax, set(0x1p-28), _CMP_GE_OQ));
+        outside[k] = ~_mm256_movemask_pd(ok) & 0xf;
+        // k = (int)(x * invln2 +- 0.5), truncating as the scalar cast does.
+        const __m256d half = _mm256_or_pd(set(0.5), _mm256_and_pd(sign, x.v[k]));
+        const __m128i ki = _mm256_cvttpd_epi32(_mm256_add_pd(mul(x.v[k], set(c::invln2)), half));
+        dk.v[k] = _mm256_cvtepi32_pd(ki);
+        // 2^k from its encoding ((k + 1023) << 52); garbage in outside lanes.
+        const __m256i e = _mm256_add_epi64(_mm256_cvtepi32_epi64(ki), set64(0x3ff));
+        scale.v[k] = _mm256_castsi256_pd(_mm256_slli_epi64(e, 52));
+    }
+    const pd<K> hi = sub(x, mul(dk, l::ln2_hi));
+    const pd<K> lo = mul(dk, l::ln2_lo);
+    const pd<K> r = sub(hi, lo);
+    const pd<K> t = mul(r, r);
+    const pd<K> poly =
+        sub(r, mul(t, add(mul(add(mul(add(mul(add(mul(t, c::p5), c::p4), t), c::p3), t), c::p2), t),
+                          c::p1)));
+    const pd<K> y = sub(1.0, sub(sub(lo, div(mul(r, poly), sub(2.0, poly))), hi));
+    return mul(y, scale);
+}
+
+/// Vectors lognormal_exp computes in lockstep.
+inline constexpr std::size_t lognormal_k = 4;
+
+/// out[0 .. 4K) = detail::exp(x[0 .. 4K)).
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE void exp_group(const double* x, double* out) noexcept {
+    pd<K> v;
+    for (std::size_t k = 0; k < K; ++k) v.v[k] = _mm256_loadu_pd(x + 4 * k);
+    int outside[K];
+    const pd<K> r = exp_main(v, outside);
+    for (std::size_t k = 0; k < K; ++k) {
+        _mm256_storeu_pd(out + 4 * k, r.v[k]);
+        if (CBRNG_UNLIKELY(outside[k] != 0)) {
+            for (std::size_t lane = 0; lane < 4; ++lane) {
+                if ((outside[k] >> lane) & 1) out[4 * k + lane] = detail::exp(x[4 * k + lane]);
+            }
+        }
+    }
+}
+
+/// lognormal_from_bits for n double variates: exp of the normal batch with
+/// mean m and stddev s, which is m + s * z for the same bits exactly as the
+/// scalar code forms it, computed in place in out.
+template <class Word>
+CBRNG_TARGET_AVX2 void lognormal_batch(const Word* words, double* out, std::size_t n,
+                                       const lognormal_param<double>& p) noexcept {
+    constexpr std::size_t k = lognormal_k;
+    normal_batch(words, out, n, normal_param<double>(p.m(), p.s()));
+    std::size_t i = 0;
+    for (; i + 4 * k <= n; i += 4 * k) exp_group<k>(out + i, out + i);
+    for (; i + 4 <= n; i += 4) exp_group<1>(out + i, out + i);
+    for (; i < n; ++i) out[i] = detail::exp(out[i]);
+}
+
+/// Vectors weibull_batch computes in lockstep.
+inline constexpr std::size_t weibull_k = 4;
+
+/// weibull_from_bits for K vectors from variate i: b * exp(g / a) with g
+/// extreme_value's log(0 - log(u)); lanes outside exp_main's range go
+/// through the scalar exp.
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE void weibull_group(const Word* words, std::size_t i, Real* out,
+                                                       const weibull_param<Real>& p) noexcept {
+    const double b = static_cast<double>(p.b());
+    pd<K> u;
+    for (std::size_t k = 0; k < K; ++k) u.v[k] = normal_grid_units(words, i + 4 * k, p);
+    const pd<K> x = div(log_normal(sub(0.0, log_normal(u))), static_cast<double>(p.a()));
+    int outside[K];
+    const pd<K> r = mul(exp_main(x, outside), b);
+    for (std::size_t k = 0; k < K; ++k) {
+        store4(out + i + 4 * k, r.v[k]);
+        if (CBRNG_UNLIKELY(outside[k] != 0)) {
+            alignas(64) double xs[4];
+            _mm256_storeu_pd(xs, x.v[k]);
+            for (std::size_t lane = 0; lane < 4; ++lane) {
+                if ((outside[k] >> lane) & 1) {
+                    out[i + 4 * k + lane] = static_cast<Real>(fp_mul(b, detail::exp(xs[lane])));
+                }
+            }
+        }
+    }
+}
+
+/// weibull_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX2 void weibull_batch(const Word* words, Real* out, std::size_t n,
+                                     const weibull_param<Real>& p) noexcept {
+    constexpr std::size_t k = weibull_k;
+    std::size_t i = 0;
+    for (; i + 4 * k <= n; i += 4 * k) weibull_group<k>(words, i, out, p);
+    for (; i + 4 <= n; i += 4) weibull_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
+/// Vectors cauchy_batch computes in lockstep.
+inline constexpr std::size_t cauchy_k = 4;
+
+/// Lanes of x with their low 32 bits cleared (detail::high_word).
+CBRNG_TARGET_AVX2 inline __m256d high_word(__m256d x) noexcept {
+    return _mm256_and_pd(x, _mm256_castsi256_pd(set64(tan_constants::high_word_mask)));
+}
+
+/// detail::tan_pi for K vectors of t in (-1/2, 1/2), t != 0: both branches
+/// of the reduction and of the kernel are computed for every lane and
+/// selected lane by lane, so each lane goes through exactly the scalar
+/// operations of its own branches.
+template <std::size_t K>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE pd<K> tan_pi(const pd<K>& t) noexcept {
+    using c = tan_constants;
+    const __m256d sign = set(-0.0);
+    __m256d neg[K];
+    __m256d odd[K];
+    __m256d big[K];
+    pd<K> s;
+    for (std::size_t k = 0; k < K; ++k) {
+        neg[k] = _mm256_cmp_pd(t.v[k], _mm256_setzero_pd(), _CMP_LT_OQ);
+        const __m256d at = _mm256_andnot_pd(sign, t.v[k]);
+        odd[k] = _mm256_cmp_pd(at, set(0.25), _CMP_GT_OQ);
+        s.v[k] = _mm256_blendv_pd(at, _mm256_sub_pd(set(0.5), at), odd[k]);
+    }
+    const pd<K> hi = mul(s, c::pi_hi);
+    const pd<K> sc = mul(s, c::splitter);
+    const pd<K> s_hi = sub(sc, sub(sc, s));
+    const pd<K> s_lo = sub(s, s_hi);
+    pd<K> lo = add(
+        add(add(sub(mul(s_hi, c::pi_hi_hi), hi), mul(s_lo, c::pi_hi_hi)), mul(s_hi, c::pi_hi_lo)),
+        mul(s_lo, c::pi_hi_lo));
+    lo = add(lo, mul(s, c::pi_lo));
+    pd<K> x = add(hi, lo);
+    pd<K> y = sub(lo, sub(x, hi));
+    // tan_kernel(x, y, odd).
+    for (std::size_t k = 0; k < K; ++k) {
+        big[k] = _mm256_cmp_pd(x.v[k], set(c::big), _CMP_GE_OQ);
+        const __m256d xb = _mm256_add_pd(_mm256_sub_pd(set(c::pio4), x.v[k]),
+                                         _mm256_sub_pd(set(c::pio4_lo), y.v[k]));
+        x.v[k] = _mm256_blendv_pd(x.v[k], xb, big[k]);
+        y.v[k] = _mm256_blendv_pd(y.v[k], _mm256_setzero_pd(), big[k]);
+    }
+    const pd<K> z = mul(x, x);
+    const pd<K> w = mul(z, z);
+    pd<K> r = add(
+        mul(w,
+            add(mul(w, add(mul(w, add(mul(w, add(mul(w, c::t11), c::t9)), c::t7)), c::t5)), c::t3)),
+        c::t1);
+    const pd<K> v = mul(
+        z,
+        add(mul(w, add(mul(w, add(mul(w, add(mul(w, add(mul(w, c::t12), c::t10)), c::t8)), c::t6)),
+                       c::t4)),
+            c::t2));
+    const pd<K> s3 = mul(z, x);
+    r = add(y, mul(z, add(mul(s3, add(r, v)), y)));
+    r = add(r, mul(s3, c::t0));
+    const pd<K> sum = add(x, r);
+    pd<K> one;
+    for (std::size_t k = 0; k < K; ++k) one.v[k] = _mm256_blendv_pd(set(1.0), set(-1.0), odd[k]);
+    // Big lanes: one - 2 (x - (sum^2 / (sum + one) - r)).
+    const pd<K> res_big = sub(one, mul(sub(x, sub(div(mul(sum, sum), add(sum, one)), r)), 2.0));
+    // Odd lanes: the compensated -1 / (x + r).
+    pd<K> zh;
+    pd<K> a;
+    for (std::size_t k = 0; k < K; ++k) {
+        zh.v[k] = high_word(sum.v[k]);
+        a.v[k] = _mm256_div_pd(set(-1.0), sum.v[k]);
+    }
+    const pd<K> vv = sub(r, sub(zh, x));
+    pd<K> th;
+    for (std::size_t k = 0; k < K; ++k) th.v[k] = high_word(a.v[k]);
+    const pd<K> e = add(mul(th, zh), 1.0);
+    const pd<K> res_odd = add(th, mul(a, add(e, mul(th, vv))));
+    pd<K> m;
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m256d small = _mm256_blendv_pd(sum.v[k], res_odd.v[k], odd[k]);
+        const __m256d kernel = _mm256_blendv_pd(small, res_big.v[k], big[k]);
+        // tan(pi |t|) is -kernel on odd lanes; then t's sign.
+        m.v[k] = _mm256_xor_pd(kernel, _mm256_and_pd(_mm256_xor_pd(odd[k], neg[k]), sign));
+    }
+    return m;
+}
+
+/// cauchy_from_bits for K vectors from variate i: a + b * tan_pi(u - 1/2).
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX2 CBRNG_FORCEINLINE void cauchy_group(const Word* words, std::size_t i, Real* out,
+                                                      const cauchy_param<Real>& p) noexcept {
+    pd<K> t;
+    for (std::size_t k = 0; k < K; ++k)
+        t.v[k] = _mm256_sub_pd(normal_grid_units(words, i + 4 * k, p), set(0.5));
+    const pd<K> r = add(mul(tan_pi(t), static_cast<double>(p.b())), static_cast<double>(p.a()));
+    for (std::size_t k = 0; k < K; ++k) store4(out + i + 4 * k, r.v[k]);
+}
+
+/// cauchy_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX2 void cauchy_batch(const Word* words, Real* out, std::size_t n,
+                                    const cauchy_param<Real>& p) noexcept {
+    constexpr std::size_t k = cauchy_k;
+    std::size_t i = 0;
+    for (; i + 4 * k <= n; i += 4 * k) cauchy_group<k>(words, i, out, p);
+    for (; i + 4 <= n; i += 4) cauchy_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
+}  // namespace avx2
+
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, double* out, std::size_t n,
+                                      const extreme_value_param<double>& p) noexcept {
+    avx2::extreme_value_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
+                                      const extreme_value_param<float>& p) noexcept {
+    avx2::extreme_value_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, double* out, std::size_t n,
+                                      const lognormal_param<double>& p) noexcept {
+    avx2::lognormal_batch(words, out, n, p);
+}
+/// Float lognormal variates: the scalar reference (their z comes from the
+/// 32-bit grid, which the normal batch only produces rounded to float).
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
+                                      const lognormal_param<float>& p) noexcept {
+    transform_scalar(words, out, n, p);
+}
+
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, double* out, std::size_t n,
+                                      const weibull_param<double>& p) noexcept {
+    avx2::weibull_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
+                                      const weibull_param<float>& p) noexcept {
+    avx2::weibull_batch(words, out, n, p);
+}
+
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, double* out, std::size_t n,
+                                      const cauchy_param<double>& p) noexcept {
+    avx2::cauchy_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t n,
+                                      const cauchy_param<float>& p) noexcept {
+    avx2::cauchy_batch(words, out, n, p);
 }
 
 }  // namespace CBRNG_SIMD_ABI

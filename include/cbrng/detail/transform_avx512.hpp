@@ -27,6 +27,7 @@
 #include "fp.hpp"
 #include "math.hpp"
 #include "math_float.hpp"
+#include "math_trig.hpp"
 #include "transform_scalar.hpp"
 
 // GCC 12.2 and older warn that the "undefined" pass-through operand inside
@@ -652,6 +653,307 @@ template <class Word>
 CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
                                           const exponential_param<float>& p) noexcept {
     avx512::exponential_batch(words, out, n, p);
+}
+
+// ---------------------------------------------------------------- inversion family
+// extreme_value and lognormal (issue 12), as in the AVX2 back end.
+
+namespace avx512 {
+
+/// The normal grid's u for variates i..i+7: u = y - (1 - ulp), exact.
+template <class Word, class Param>
+CBRNG_TARGET_AVX512 inline __m512d normal_grid_units(const Word* words, std::size_t i,
+                                                     const Param& p) noexcept {
+    constexpr double ulp =
+        sizeof(typename Param::distribution_type::result_type) == 8 ? 0x1p-53 : 0x1p-33;
+    return _mm512_sub_pd(one_plus(fraction_bits(words, i, p)), set(1.0 - ulp));
+}
+
+/// Vectors extreme_value_batch computes in lockstep.
+inline constexpr std::size_t extreme_value_k = 4;
+
+/// extreme_value_from_bits for K vectors from variate i.
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE void extreme_value_group(
+    const Word* words, std::size_t i, Real* out, const extreme_value_param<Real>& p) noexcept {
+    pd<K> u;
+    for (std::size_t k = 0; k < K; ++k) u.v[k] = normal_grid_units(words, i + 8 * k, p);
+    const pd<K> g = log_normal(sub(0.0, log_normal(u)));
+    const pd<K> r = sub(static_cast<double>(p.a()), mul(g, static_cast<double>(p.b())));
+    for (std::size_t k = 0; k < K; ++k) store8(out + i + 8 * k, r.v[k]);
+}
+
+/// extreme_value_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX512 void extreme_value_batch(const Word* words, Real* out, std::size_t n,
+                                             const extreme_value_param<Real>& p) noexcept {
+    constexpr std::size_t k = extreme_value_k;
+    std::size_t i = 0;
+    for (; i + 8 * k <= n; i += 8 * k) extreme_value_group<k>(words, i, out, p);
+    for (; i + 8 <= n; i += 8) extreme_value_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
+/// detail::exp, lane-wise, for lanes with -708 <= x <= 709 and |x| >= 2^-28
+/// (see the AVX2 back end); `outside` gets the other lanes.
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> exp_main(const pd<K>& x,
+                                                     __mmask8 (&outside)[K]) noexcept {
+    using c = exp_constants;
+    using l = log_constants;
+    pd<K> dk;
+    pd<K> scale;
+    const __m512d sign = set(-0.0);
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m512d ax = _mm512_andnot_pd(sign, x.v[k]);
+        const __mmask8 ok = _mm512_cmp_pd_mask(x.v[k], set(-708.0), _CMP_GE_OQ) &
+                            _mm512_cmp_pd_mask(x.v[k], set(709.0), _CMP_LE_OQ) &
+                            _mm512_cmp_pd_mask(ax, set(0x1p-28), _CMP_GE_OQ);
+        outside[k] = static_cast<__mmask8>(~ok);
+        const __m512d half = _mm512_or_pd(set(0.5), _mm512_and_pd(sign, x.v[k]));
+        const __m256i ki = _mm512_cvttpd_epi32(_mm512_add_pd(mul(x.v[k], set(c::invln2)), half));
+        dk.v[k] = _mm512_cvtepi32_pd(ki);
+        const __m512i e = _mm512_add_epi64(_mm512_cvtepi32_epi64(ki), set64(0x3ff));
+        scale.v[k] = _mm512_castsi512_pd(_mm512_slli_epi64(e, 52));
+    }
+    const pd<K> hi = sub(x, mul(dk, l::ln2_hi));
+    const pd<K> lo = mul(dk, l::ln2_lo);
+    const pd<K> r = sub(hi, lo);
+    const pd<K> t = mul(r, r);
+    const pd<K> poly =
+        sub(r, mul(t, add(mul(add(mul(add(mul(add(mul(t, c::p5), c::p4), t), c::p3), t), c::p2), t),
+                          c::p1)));
+    const pd<K> y = sub(1.0, sub(sub(lo, div(mul(r, poly), sub(2.0, poly))), hi));
+    return mul(y, scale);
+}
+
+/// Vectors exp_group computes in lockstep.
+inline constexpr std::size_t lognormal_k = 2;
+
+/// out[0 .. 8K) = detail::exp(x[0 .. 8K)).
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE void exp_group(const double* x, double* out) noexcept {
+    pd<K> v;
+    for (std::size_t k = 0; k < K; ++k) v.v[k] = _mm512_loadu_pd(x + 8 * k);
+    __mmask8 outside[K];
+    const pd<K> r = exp_main(v, outside);
+    for (std::size_t k = 0; k < K; ++k) {
+        _mm512_storeu_pd(out + 8 * k, r.v[k]);
+        if (CBRNG_UNLIKELY(outside[k] != 0)) {
+            for (std::size_t lane = 0; lane < 8; ++lane) {
+                if ((outside[k] >> lane) & 1) out[8 * k + lane] = detail::exp(x[8 * k + lane]);
+            }
+        }
+    }
+}
+
+/// lognormal_from_bits for n double variates: exp of the normal batch with
+/// mean m and stddev s, in place in out.
+template <class Word>
+CBRNG_TARGET_AVX512 void lognormal_batch(const Word* words, double* out, std::size_t n,
+                                         const lognormal_param<double>& p) noexcept {
+    constexpr std::size_t k = lognormal_k;
+    normal_batch(words, out, n, normal_param<double>(p.m(), p.s()));
+    std::size_t i = 0;
+    for (; i + 8 * k <= n; i += 8 * k) exp_group<k>(out + i, out + i);
+    for (; i + 8 <= n; i += 8) exp_group<1>(out + i, out + i);
+    for (; i < n; ++i) out[i] = detail::exp(out[i]);
+}
+
+/// Vectors weibull_batch computes in lockstep.
+inline constexpr std::size_t weibull_k = 2;
+
+/// weibull_from_bits for K vectors from variate i: b * exp(g / a) with g
+/// extreme_value's log(0 - log(u)); lanes outside exp_main's range go
+/// through the scalar exp.
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE void weibull_group(const Word* words, std::size_t i,
+                                                         Real* out,
+                                                         const weibull_param<Real>& p) noexcept {
+    const double b = static_cast<double>(p.b());
+    pd<K> u;
+    for (std::size_t k = 0; k < K; ++k) u.v[k] = normal_grid_units(words, i + 8 * k, p);
+    const pd<K> x = div(log_normal(sub(0.0, log_normal(u))), static_cast<double>(p.a()));
+    __mmask8 outside[K];
+    const pd<K> r = mul(exp_main(x, outside), b);
+    for (std::size_t k = 0; k < K; ++k) {
+        store8(out + i + 8 * k, r.v[k]);
+        if (CBRNG_UNLIKELY(outside[k] != 0)) {
+            alignas(64) double xs[8];
+            _mm512_storeu_pd(xs, x.v[k]);
+            for (std::size_t lane = 0; lane < 8; ++lane) {
+                if ((outside[k] >> lane) & 1) {
+                    out[i + 8 * k + lane] = static_cast<Real>(fp_mul(b, detail::exp(xs[lane])));
+                }
+            }
+        }
+    }
+}
+
+/// weibull_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX512 void weibull_batch(const Word* words, Real* out, std::size_t n,
+                                       const weibull_param<Real>& p) noexcept {
+    constexpr std::size_t k = weibull_k;
+    std::size_t i = 0;
+    for (; i + 8 * k <= n; i += 8 * k) weibull_group<k>(words, i, out, p);
+    for (; i + 8 <= n; i += 8) weibull_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
+/// Vectors cauchy_batch computes in lockstep.
+inline constexpr std::size_t cauchy_k = 2;
+
+/// Lanes of x with their low 32 bits cleared (detail::high_word).
+CBRNG_TARGET_AVX512 inline __m512d high_word(__m512d x) noexcept {
+    return _mm512_and_pd(x, _mm512_castsi512_pd(set64(tan_constants::high_word_mask)));
+}
+
+/// detail::tan_pi for K vectors of t in (-1/2, 1/2), t != 0: both branches
+/// of the reduction and of the kernel are computed for every lane and
+/// selected lane by lane, so each lane goes through exactly the scalar
+/// operations of its own branches.
+template <std::size_t K>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE pd<K> tan_pi(const pd<K>& t) noexcept {
+    using c = tan_constants;
+    const __m512d sign = set(-0.0);
+    __mmask8 neg[K];
+    __mmask8 odd[K];
+    __mmask8 big[K];
+    pd<K> s;
+    for (std::size_t k = 0; k < K; ++k) {
+        neg[k] = _mm512_cmp_pd_mask(t.v[k], _mm512_setzero_pd(), _CMP_LT_OQ);
+        const __m512d at = _mm512_andnot_pd(sign, t.v[k]);
+        odd[k] = _mm512_cmp_pd_mask(at, set(0.25), _CMP_GT_OQ);
+        s.v[k] = _mm512_mask_blend_pd(odd[k], at, _mm512_sub_pd(set(0.5), at));
+    }
+    const pd<K> hi = mul(s, c::pi_hi);
+    const pd<K> sc = mul(s, c::splitter);
+    const pd<K> s_hi = sub(sc, sub(sc, s));
+    const pd<K> s_lo = sub(s, s_hi);
+    pd<K> lo = add(
+        add(add(sub(mul(s_hi, c::pi_hi_hi), hi), mul(s_lo, c::pi_hi_hi)), mul(s_hi, c::pi_hi_lo)),
+        mul(s_lo, c::pi_hi_lo));
+    lo = add(lo, mul(s, c::pi_lo));
+    pd<K> x = add(hi, lo);
+    pd<K> y = sub(lo, sub(x, hi));
+    // tan_kernel(x, y, odd).
+    for (std::size_t k = 0; k < K; ++k) {
+        big[k] = _mm512_cmp_pd_mask(x.v[k], set(c::big), _CMP_GE_OQ);
+        const __m512d xb = _mm512_add_pd(_mm512_sub_pd(set(c::pio4), x.v[k]),
+                                         _mm512_sub_pd(set(c::pio4_lo), y.v[k]));
+        x.v[k] = _mm512_mask_blend_pd(big[k], x.v[k], xb);
+        y.v[k] = _mm512_mask_blend_pd(big[k], y.v[k], _mm512_setzero_pd());
+    }
+    const pd<K> z = mul(x, x);
+    const pd<K> w = mul(z, z);
+    pd<K> r = add(
+        mul(w,
+            add(mul(w, add(mul(w, add(mul(w, add(mul(w, c::t11), c::t9)), c::t7)), c::t5)), c::t3)),
+        c::t1);
+    const pd<K> v = mul(
+        z,
+        add(mul(w, add(mul(w, add(mul(w, add(mul(w, add(mul(w, c::t12), c::t10)), c::t8)), c::t6)),
+                       c::t4)),
+            c::t2));
+    const pd<K> s3 = mul(z, x);
+    r = add(y, mul(z, add(mul(s3, add(r, v)), y)));
+    r = add(r, mul(s3, c::t0));
+    const pd<K> sum = add(x, r);
+    pd<K> one;
+    for (std::size_t k = 0; k < K; ++k)
+        one.v[k] = _mm512_mask_blend_pd(odd[k], set(1.0), set(-1.0));
+    // Big lanes: one - 2 (x - (sum^2 / (sum + one) - r)).
+    const pd<K> res_big = sub(one, mul(sub(x, sub(div(mul(sum, sum), add(sum, one)), r)), 2.0));
+    // Odd lanes: the compensated -1 / (x + r).
+    pd<K> zh;
+    pd<K> a;
+    for (std::size_t k = 0; k < K; ++k) {
+        zh.v[k] = high_word(sum.v[k]);
+        a.v[k] = _mm512_div_pd(set(-1.0), sum.v[k]);
+    }
+    const pd<K> vv = sub(r, sub(zh, x));
+    pd<K> th;
+    for (std::size_t k = 0; k < K; ++k) th.v[k] = high_word(a.v[k]);
+    const pd<K> e = add(mul(th, zh), 1.0);
+    const pd<K> res_odd = add(th, mul(a, add(e, mul(th, vv))));
+    pd<K> m;
+    for (std::size_t k = 0; k < K; ++k) {
+        const __m512d small = _mm512_mask_blend_pd(odd[k], sum.v[k], res_odd.v[k]);
+        const __m512d kernel = _mm512_mask_blend_pd(big[k], small, res_big.v[k]);
+        // tan(pi |t|) is -kernel on odd lanes; then t's sign.
+        m.v[k] = _mm512_xor_pd(kernel,
+                               _mm512_maskz_mov_pd(static_cast<__mmask8>(odd[k] ^ neg[k]), sign));
+    }
+    return m;
+}
+
+/// cauchy_from_bits for K vectors from variate i: a + b * tan_pi(u - 1/2).
+template <std::size_t K, class Word, class Real>
+CBRNG_TARGET_AVX512 CBRNG_FORCEINLINE void cauchy_group(const Word* words, std::size_t i, Real* out,
+                                                        const cauchy_param<Real>& p) noexcept {
+    pd<K> t;
+    for (std::size_t k = 0; k < K; ++k)
+        t.v[k] = _mm512_sub_pd(normal_grid_units(words, i + 8 * k, p), set(0.5));
+    const pd<K> r = add(mul(tan_pi(t), static_cast<double>(p.b())), static_cast<double>(p.a()));
+    for (std::size_t k = 0; k < K; ++k) store8(out + i + 8 * k, r.v[k]);
+}
+
+/// cauchy_from_bits for n variates.
+template <class Word, class Real>
+CBRNG_TARGET_AVX512 void cauchy_batch(const Word* words, Real* out, std::size_t n,
+                                      const cauchy_param<Real>& p) noexcept {
+    constexpr std::size_t k = cauchy_k;
+    std::size_t i = 0;
+    for (; i + 8 * k <= n; i += 8 * k) cauchy_group<k>(words, i, out, p);
+    for (; i + 8 <= n; i += 8) cauchy_group<1>(words, i, out, p);
+    transform_scalar(words + i * batch_words_per_variate<Real, Word>, out + i, n - i, p);
+}
+
+}  // namespace avx512
+
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, double* out, std::size_t n,
+                                          const extreme_value_param<double>& p) noexcept {
+    avx512::extreme_value_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
+                                          const extreme_value_param<float>& p) noexcept {
+    avx512::extreme_value_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, double* out, std::size_t n,
+                                          const lognormal_param<double>& p) noexcept {
+    avx512::lognormal_batch(words, out, n, p);
+}
+/// Float lognormal variates: the scalar reference (see the AVX2 back end).
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
+                                          const lognormal_param<float>& p) noexcept {
+    transform_scalar(words, out, n, p);
+}
+
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, double* out, std::size_t n,
+                                          const weibull_param<double>& p) noexcept {
+    avx512::weibull_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
+                                          const weibull_param<float>& p) noexcept {
+    avx512::weibull_batch(words, out, n, p);
+}
+
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, double* out, std::size_t n,
+                                          const cauchy_param<double>& p) noexcept {
+    avx512::cauchy_batch(words, out, n, p);
+}
+template <class Word>
+CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::size_t n,
+                                          const cauchy_param<float>& p) noexcept {
+    avx512::cauchy_batch(words, out, n, p);
 }
 
 }  // namespace CBRNG_SIMD_ABI

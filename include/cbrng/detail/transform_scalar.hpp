@@ -13,9 +13,13 @@
 #include <type_traits>
 
 #include "../config.hpp"
+#include "../distributions/cauchy.hpp"
 #include "../distributions/exponential.hpp"
+#include "../distributions/extreme_value.hpp"
+#include "../distributions/lognormal.hpp"
 #include "../distributions/normal.hpp"
 #include "../distributions/uniform_real.hpp"
+#include "../distributions/weibull.hpp"
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
@@ -77,6 +81,38 @@ template <class Real, class Word>
                                              const exponential_param<float>& p) noexcept {
     return exponential_from_bits(x, p);
 }
+[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
+                                              const extreme_value_param<double>& p) noexcept {
+    return extreme_value_from_bits(x, p);
+}
+[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
+                                             const extreme_value_param<float>& p) noexcept {
+    return extreme_value_from_bits(x, p);
+}
+[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
+                                              const lognormal_param<double>& p) noexcept {
+    return lognormal_from_bits(x, p);
+}
+[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
+                                             const lognormal_param<float>& p) noexcept {
+    return lognormal_from_bits(x, p);
+}
+[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
+                                              const weibull_param<double>& p) noexcept {
+    return weibull_from_bits(x, p);
+}
+[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
+                                             const weibull_param<float>& p) noexcept {
+    return weibull_from_bits(x, p);
+}
+[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
+                                              const cauchy_param<double>& p) noexcept {
+    return cauchy_from_bits(x, p);
+}
+[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
+                                             const cauchy_param<float>& p) noexcept {
+    return cauchy_from_bits(x, p);
+}
 
 /// The portable reference: out[i] = the variate for the bits of variate i.
 template <class Word, class Real, class Param>
@@ -92,7 +128,10 @@ CBRNG_KERNEL_OPTIMIZE void transform_scalar(const Word* words, Real* out, std::s
 template <class Param, class Real>
 inline constexpr bool is_batch_param_v =
     std::is_same_v<Param, uniform_real_param<Real>> || std::is_same_v<Param, normal_param<Real>> ||
-    std::is_same_v<Param, exponential_param<Real>>;
+    std::is_same_v<Param, exponential_param<Real>> ||
+    std::is_same_v<Param, extreme_value_param<Real>> ||
+    std::is_same_v<Param, lognormal_param<Real>> || std::is_same_v<Param, weibull_param<Real>> ||
+    std::is_same_v<Param, cauchy_param<Real>>;
 
 }  // namespace detail
 CBRNG_NAMESPACE_END

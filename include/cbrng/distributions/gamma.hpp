@@ -1,0 +1,330 @@
+// cbrng/distributions/gamma.hpp: gamma variates, bit-stable: Marsaglia and
+// Tsang's squeeze method, with the boost for alpha < 1.
+//
+// std::gamma_distribution's algorithm is unspecified (libstdc++, libc++ and
+// MSVC differ, and each calls libm). This one is frozen (DESIGN §8). With
+// shape alpha and scale beta (std's names; mean alpha * beta):
+//
+//  - alpha >= 1: G. Marsaglia and W. W. Tsang, "A simple method for
+//    generating gamma variables", ACM TOMS 26(3), 2000, 363-372. With
+//    d = alpha - 1/3 and c = 1 / sqrt(9 d), each attempt draws a standard
+//    normal z (inverse CDF of one draw, as normal_distribution does) and,
+//    if v = (1 + c z)^3 > 0, a uniform u in (0, 1] (one draw, as
+//    exponential_distribution's u); it accepts d v when
+//    u < 1 - 0.0331 z^4 (the squeeze) or log u < z^2 / 2 + d (1 - v + log v).
+//    The expected number of attempts is about 1.05 at alpha = 1, 1.02 at
+//    alpha = 2, falling towards 1 (measured by tests/distributions_gamma_test:
+//    2.10, 2.04 and 2.00 draws per variate at alpha = 1, 2 and 30).
+//  - alpha < 1: the boost, gamma(alpha) = gamma(alpha + 1) * u^(1/alpha),
+//    with u in (0, 1] one further draw after the gamma(alpha + 1) variate,
+//    computed as exp(log(u) / alpha) (alpha + 1 rounded to double). For small
+//    alpha the variates are often far below the smallest double and round to
+//    0, as the exact values would; the beta, student_t and fisher_f
+//    distributions use the log-space form (detail::gamma_log_variate) so they
+//    never see that underflow.
+//  - result = (d v or the boosted value) * beta, in double; float variates are
+//    computed in double from 32-bit draws and rounded once.
+//
+// The normal quantile, log, exp and sqrt are the library's own (detail/math.hpp,
+// no libm), every product guarded against FMA contraction: the same bits on
+// every compiler, flag set, architecture and CUDA device.
+//
+// Words consumed per variate: variable (rejection). An attempt takes one draw
+// (v <= 0) or two; alpha < 1 adds one. A draw is one 64-bit word for double
+// (two calls of a 32-bit URBG, low half first) and one 32-bit word for float.
+// So there is no O(1) random access (variate_at rejects this distribution).
+//
+// Accuracy: the method is exact up to the normal quantile's error (a few ulp)
+// and its cut-off tails (|z| <= 8.21 for double, 6.34 for float: mass 2^-53,
+// 2^-33 per side), and u's grid of 2^-53 (2^-32 for float).
+//
+// Example:
+//   cbrng::philox4x32 g{7};
+//   cbrng::gamma_distribution<double> wait{2.0, 1.5};   // shape 2, scale 1.5
+//   double t = wait(g);
+#ifndef CBRNG_DISTRIBUTIONS_GAMMA_HPP
+#define CBRNG_DISTRIBUTIONS_GAMMA_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <type_traits>
+
+#include "../config.hpp"
+#include "../detail/fp.hpp"
+#include "../detail/io.hpp"
+#include "../detail/math.hpp"
+#include "../detail/param_error.hpp"
+#include "../detail/real_distribution.hpp"
+#include "../detail/uniform_bits.hpp"
+#include "../word_array.hpp"
+#include "exponential.hpp"
+#include "normal.hpp"
+
+CBRNG_NAMESPACE_BEGIN
+
+template <class RealType>
+class gamma_distribution;
+
+namespace detail {
+
+/// The base of the distributions with real parameters whose consumption is
+/// variable (gamma, chi_squared, student_t, fisher_f, beta): the
+/// distribution_base interface, the consumption constants (variable) and the
+/// text form of real_distribution (the parameters as exact hexadecimal
+/// floating literals). Derived supplies operator()(g, param).
+template <class Derived, class Param>
+class variable_real_distribution
+    : public distribution_base<Derived, Param, typename Param::value_type> {
+    using base = distribution_base<Derived, Param, typename Param::value_type>;
+
+  public:
+    using typename base::param_type;
+    using typename base::result_type;
+
+    /// Consumption per variate is variable (rejection), so there is no fixed
+    /// word count and no O(1) random access.
+    static constexpr bool fixed_consumption = false;
+    /// URBG calls per variate: 0, meaning variable.
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
+        return 0;
+    }
+    /// The fewest URBG calls a variate with parameters p takes (every
+    /// rejection adds to it); 0 where the URBG's range is not a power of two.
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
+        const param_type& p) noexcept {
+        return Derived::min_draws(p) *
+               urbg_bits<URBG>::template calls<variate_bits<typename Param::value_type>>;
+    }
+
+    /// Text form: the parameters as exact hexadecimal floating literals.
+    friend std::ostream& operator<<(std::ostream& os, const Derived& d) {
+        ostream_state_guard guard{os};
+        const auto v = d.param().values();
+        for (std::size_t i = 0; i < Param::arity; ++i) {
+            if (i != 0) os << ' ';
+            write_hex_real(os, v[i]);
+        }
+        return os;
+    }
+    /// Reads the text form; on malformed text or parameters the constructor
+    /// would reject sets failbit and leaves d unchanged.
+    friend std::istream& operator>>(std::istream& is, Derived& d) {
+        word_array<typename Param::value_type, Param::arity> v{};
+        for (std::size_t i = 0; i < Param::arity; ++i) {
+            if (!read_hex_real(is, v[i])) return is;
+        }
+        if (!Param::valid(v)) {
+            is.setstate(std::ios_base::failbit);
+            return is;
+        }
+        d.param(Param(v));
+        return is;
+    }
+
+  protected:
+    using base::base;
+};
+
+/// True when x > 0 and finite: the rule for every shape, scale and degrees of
+/// freedom parameter of this family.
+template <class Real>
+[[nodiscard]] CBRNG_HOST_DEVICE constexpr bool positive_finite(Real x) noexcept {
+    return x > Real(0) && is_finite(x);
+}
+
+/// Parameters of gamma_distribution<Real> (its param_type).
+template <class Real>
+class gamma_param {
+  public:
+    using distribution_type = gamma_distribution<Real>;
+    using value_type = Real;
+    static constexpr std::size_t arity = 2;
+
+    /// alpha 1, beta 1.
+    CBRNG_HOST_DEVICE constexpr gamma_param() : gamma_param(Real(1)) {}
+    /// Throws std::invalid_argument unless alpha and beta are > 0 and finite.
+    CBRNG_HOST_DEVICE explicit constexpr gamma_param(Real alpha, Real beta = Real(1))
+        : alpha_(alpha), beta_(beta) {
+        constexpr const char* name = "cbrng::gamma_distribution";
+        if (!positive_finite(alpha)) param_error(name, "alpha must be > 0 and finite", alpha);
+        if (!positive_finite(beta)) param_error(name, "beta must be > 0 and finite", beta);
+    }
+    CBRNG_HOST_DEVICE explicit constexpr gamma_param(const word_array<Real, 2>& v)
+        : gamma_param(v[0], v[1]) {}
+    /// The constructor's rule, without the throw.
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
+        const word_array<Real, 2>& v) noexcept {
+        return positive_finite(v[0]) && positive_finite(v[1]);
+    }
+    /// {alpha, beta}: the text form's order.
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 2> values() const noexcept {
+        return {{alpha_, beta_}};
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real alpha() const noexcept { return alpha_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real beta() const noexcept { return beta_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
+        const gamma_param& x, const gamma_param& y) noexcept {
+        return x.alpha_ == y.alpha_ && x.beta_ == y.beta_;
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
+        const gamma_param& x, const gamma_param& y) noexcept {
+        return !(x == y);
+    }
+
+  private:
+    Real alpha_;
+    Real beta_;
+};
+
+/// One standard normal variate from one draw of the width Real's variates
+/// use (64 bits for double, 32 for float), exactly as normal_distribution.
+template <class Real, class URBG>
+CBRNG_HOST_DEVICE double gamma_normal_draw(URBG& g) {
+    return normal_quantile(normal_unit(generate_variate_bits<Real>(g)));
+}
+
+/// One uniform variate in (0, 1] from one draw, exactly as
+/// exponential_distribution's u.
+template <class Real, class URBG>
+CBRNG_HOST_DEVICE double gamma_unit_draw(URBG& g) {
+    return exponential_unit(generate_variate_bits<Real>(g));
+}
+
+/// The constants of Marsaglia-Tsang.
+struct marsaglia_tsang_constants {
+    static constexpr double third = 1.0 / 3.0;
+    static constexpr double squeeze = 0.0331;
+};
+
+/// A standard gamma(alpha) variate for alpha >= 1 by Marsaglia-Tsang (see the
+/// header comment; frozen). Draws of Real's width.
+template <class Real, class URBG>
+CBRNG_HOST_DEVICE double marsaglia_tsang(URBG& g, double alpha) {
+    using c = marsaglia_tsang_constants;
+    const double d = alpha - c::third;
+    const double cc = 1.0 / detail::sqrt(fp_mul(9.0, d));
+    for (;;) {
+        const double z = gamma_normal_draw<Real>(g);
+        double v = 1.0 + fp_mul(cc, z);
+        if (!(v > 0.0)) continue;
+        v = fp_mul(fp_mul(v, v), v);
+        const double u = gamma_unit_draw<Real>(g);
+        const double z2 = fp_mul(z, z);
+        if (u < 1.0 - fp_mul(c::squeeze, fp_mul(z2, z2))) return fp_mul(d, v);
+        if (detail::log(u) < 0.5 * z2 + fp_mul(d, (1.0 - v) + detail::log(v))) {
+            return fp_mul(d, v);
+        }
+    }
+}
+
+/// A standard gamma(alpha) variate (scale 1) for any alpha > 0, in double:
+/// Marsaglia-Tsang, boosted below 1 (frozen).
+template <class Real, class URBG>
+CBRNG_HOST_DEVICE double gamma_variate(URBG& g, double alpha) {
+    if (alpha >= 1.0) return marsaglia_tsang<Real>(g, alpha);
+    const double x = marsaglia_tsang<Real>(g, alpha + 1.0);
+    const double u = gamma_unit_draw<Real>(g);
+    return fp_mul(x, detail::exp(detail::log(u) / alpha));
+}
+
+/// The natural log of a standard gamma(alpha) variate, from the same draws
+/// as gamma_variate, without its underflow for small alpha: log(d v) for
+/// alpha >= 1, log(gamma(alpha + 1)) + log(u) / alpha below. Always finite:
+/// where log(u) / alpha overflows (alpha below about 2e-307) it is clamped
+/// to -DBL_MAX.
+template <class Real, class URBG>
+CBRNG_HOST_DEVICE double gamma_log_variate(URBG& g, double alpha) {
+    if (alpha >= 1.0) return detail::log(marsaglia_tsang<Real>(g, alpha));
+    const double x = marsaglia_tsang<Real>(g, alpha + 1.0);
+    const double u = gamma_unit_draw<Real>(g);
+    double t = detail::log(u) / alpha;
+    if (!(t >= -largest_finite<double>)) t = -largest_finite<double>;
+    return detail::log(x) + t;
+}
+
+/// The fewest draws a standard gamma(alpha) variate takes: one accepted
+/// Marsaglia-Tsang attempt (two draws), plus the boost's uniform below 1.
+[[nodiscard]] CBRNG_HOST_DEVICE constexpr std::size_t gamma_min_draws(double alpha) noexcept {
+    return alpha >= 1.0 ? 2 : 3;
+}
+
+/// n / 2 for a degrees-of-freedom parameter n > 0, never 0 (n = 2^-1074
+/// gives 2^-1074, not 0): the gamma shape of chi^2_n.
+[[nodiscard]] CBRNG_HOST_DEVICE constexpr double half_dof(double n) noexcept {
+    const double h = 0.5 * n;
+    return h > 0.0 ? h : n;
+}
+
+/// log(chi^2_n / n) = log(gamma(n / 2) / (n / 2)) from the draws of
+/// gamma_log_variate(n / 2): what student_t and fisher_f use below n = 2.
+template <class Real, class URBG>
+CBRNG_HOST_DEVICE double log_chi2_over_dof(URBG& g, double half) {
+    return gamma_log_variate<Real>(g, half) - detail::log(half);
+}
+
+}  // namespace detail
+
+/// Gamma variates with shape alpha and scale beta (mean alpha * beta,
+/// variance alpha * beta^2) by Marsaglia-Tsang with the alpha < 1 boost:
+/// bit-identical on every platform and path. Same interface as
+/// std::gamma_distribution; RealType is float or double. Consumption is
+/// variable (rejection; see the header comment). Stateless; a const object
+/// can generate concurrently. Outputs are frozen (DESIGN §8).
+template <class RealType = double>
+class gamma_distribution
+    : public detail::variable_real_distribution<gamma_distribution<RealType>,
+                                                detail::gamma_param<RealType>> {
+    static_assert(std::is_same_v<RealType, float> || std::is_same_v<RealType, double>,
+                  "cbrng::gamma_distribution: RealType must be float or double");
+    using base = detail::variable_real_distribution<gamma_distribution<RealType>,
+                                                    detail::gamma_param<RealType>>;
+
+  public:
+    using typename base::param_type;
+    using typename base::result_type;
+
+    /// alpha 1, beta 1.
+    CBRNG_HOST_DEVICE constexpr gamma_distribution() : gamma_distribution(RealType(1)) {}
+    /// Throws std::invalid_argument unless alpha and beta are > 0 and finite.
+    CBRNG_HOST_DEVICE explicit constexpr gamma_distribution(RealType alpha,
+                                                            RealType beta = RealType(1))
+        : base(param_type(alpha, beta)) {}
+    CBRNG_HOST_DEVICE explicit constexpr gamma_distribution(const param_type& p) : base(p) {}
+
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType alpha() const noexcept {
+        return this->param().alpha();
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr RealType beta() const noexcept {
+        return this->param().beta();
+    }
+    /// 0 (reached when a small alpha's variate underflows).
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type min() const noexcept {
+        return RealType(0);
+    }
+    /// The largest finite value, as for std::.
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type max() const noexcept {
+        return detail::largest_finite<RealType>;
+    }
+
+    /// The fewest draws a variate takes (see min_words_per_variate).
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_draws(
+        const param_type& p) noexcept {
+        return detail::gamma_min_draws(static_cast<double>(p.alpha()));
+    }
+
+    using base::operator();
+    /// One variate from g with parameters p.
+    template <class URBG>
+    CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        const double x = detail::gamma_variate<RealType>(g, static_cast<double>(p.alpha()));
+        return static_cast<RealType>(detail::fp_mul(x, static_cast<double>(p.beta())));
+    }
+};
+
+CBRNG_NAMESPACE_END
+
+#endif  // CBRNG_DISTRIBUTIONS_GAMMA_HPP

@@ -1,0 +1,259 @@
+// cbrng/distributions/poisson.hpp: Poisson variates, bit-stable: inversion
+// below mean 10, Hörmann's PTRS from mean 10 up.
+//
+// std::poisson_distribution's algorithm is unspecified (libstdc++, libc++ and
+// MSVC differ). This one is frozen (DESIGN §8):
+//
+//  - mean < 10: inversion by sequential search. u = (x >> 11) * 2^-53 in
+//    [0, 1) from one 64-bit draw; the result is the least k with
+//    u < F(k), F accumulated as p_0 = exp(-mean), p_k = p_{k-1} * mean / k and
+//    tabulated for k = 0..63 when the parameters are built, so a variate is
+//    one draw and about mean + 1 comparisons. A u at or above the rounded
+//    F(63) (P(X >= 64) < 4e-30 for mean < 10) draws again.
+//  - mean >= 10: PTRS, "transformed rejection with squeeze" (W. Hörmann, "The
+//    transformed rejection method for generating Poisson random variables",
+//    Insurance: Mathematics and Economics 12, 1993, 39-45), with its published
+//    constants. Each attempt takes two 64-bit draws: U = (x1 >> 11) * 2^-53
+//    - 1/2 and V = ((x2 >> 11) + 1) * 2^-53 in (0, 1]; the expected number
+//    of attempts is 1.1239 + 1.1328 / (b - 3.4) with b = 0.931 + 2.53
+//    sqrt(mean): 1.33 at mean 10, 1.17 at 100, falling to 1.12. The final
+//    test compares log(V inv_alpha / (a / us^2 + b)) (one logarithm) with
+//    log(mean^k e^-mean / k!), computed as
+//    k log1p(d / (k+1)) - d - log(k+1) / 2 - fc(k) - log sqrt(2 pi) with
+//    d = mean - (k+1) (fc: detail::stirling_correction, detail/math.hpp),
+//    which keeps its absolute error near sqrt(mean) * 2^-52 instead of
+//    mean log(mean) * 2^-52.
+// The library's own exp, log, log1p and sqrt (detail/math.hpp), every product
+// guarded: the same bits on every compiler, flag set and architecture.
+//
+// Limits: 0 < mean <= min(2^40, max(IntType) / 4). Above 2^40 a double no
+// longer resolves PTRS's offsets finely; the quarter of IntType's range keeps
+// the tail beyond max(IntType) below 1e-30 (a candidate above max(IntType) is
+// rejected, so no result ever wraps).
+//
+// Words consumed per variate: variable (rejection, and the rare repeat of the
+// inversion), so no O(1) random access. Every integer type except bool.
+//
+// Example:
+//   cbrng::philox4x32 g{11};
+//   cbrng::poisson_distribution<int> arrivals{3.5};
+//   int n = arrivals(g);
+#ifndef CBRNG_DISTRIBUTIONS_POISSON_HPP
+#define CBRNG_DISTRIBUTIONS_POISSON_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <type_traits>
+
+#include "../config.hpp"
+#include "../detail/fp.hpp"
+#include "../detail/io.hpp"
+#include "../detail/math.hpp"
+#include "../detail/param_error.hpp"
+#include "../detail/real_distribution.hpp"
+#include "../detail/uniform_bits.hpp"
+#include "uniform_int.hpp"
+
+CBRNG_NAMESPACE_BEGIN
+
+template <class IntType>
+class poisson_distribution;
+
+namespace detail {
+
+/// u = (x >> 11) * 2^-53 in [0, 1).
+[[nodiscard]] CBRNG_HOST_DEVICE constexpr double unit_closed_open(std::uint64_t x) noexcept {
+    return static_cast<double>(x >> 11) * 0x1p-53;
+}
+/// u = ((x >> 11) + 1) * 2^-53 in (0, 1].
+[[nodiscard]] CBRNG_HOST_DEVICE constexpr double unit_open_closed(std::uint64_t x) noexcept {
+    return static_cast<double>((x >> 11) + 1u) * 0x1p-53;
+}
+
+/// The mean and the constants of the algorithm chosen for it
+/// (poisson_distribution's param_type).
+template <class IntType>
+class poisson_param {
+  public:
+    using distribution_type = poisson_distribution<IntType>;
+
+    /// The largest mean accepted: min(2^40, max(IntType) / 4).
+    static constexpr double max_mean = static_cast<double>(int_max<IntType>) / 4 < 0x1p40
+                                           ? static_cast<double>(int_max<IntType>) / 4
+                                           : 0x1p40;
+    /// Below this mean, inversion; from it up, PTRS.
+    static constexpr double ptrs_threshold = 10.0;
+
+    /// mean 1.
+    CBRNG_HOST_DEVICE poisson_param() : poisson_param(1.0) {}
+    /// Throws std::invalid_argument unless 0 < mean <= max_mean (NaN rejected).
+    CBRNG_HOST_DEVICE explicit poisson_param(double mean) : mean_(mean) {
+        if (!valid(mean)) {
+            param_error("cbrng::poisson_distribution",
+                        "mean must be > 0 and <= min(2^40, max(IntType) / 4)", mean);
+        }
+        if (mean < ptrs_threshold) {
+            double p = detail::exp(0.0 - mean);
+            double f = p;
+            cdf_[0] = f;
+            for (int k = 1; k < cdf_size; ++k) {
+                p = fp_mul(p, mean) / static_cast<double>(k);
+                f += p;
+                cdf_[k] = f;
+            }
+            return;
+        }
+        const double slam = detail::sqrt(mean);
+        b_ = 0.931 + fp_mul(2.53, slam);
+        a_ = -0.059 + fp_mul(0.02483, b_);
+        two_a_ = 2.0 * a_;
+        inv_alpha_ = 1.1239 + 1.1328 / (b_ - 3.4);
+        vr_ = 0.9277 - 3.6224 / (b_ - 2.0);
+    }
+    /// The constructor's rule, without the throw.
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(double mean) noexcept {
+        return mean > 0.0 && mean <= max_mean;
+    }
+
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr double mean() const noexcept { return mean_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
+        const poisson_param& x, const poisson_param& y) noexcept {
+        return x.mean_ == y.mean_;
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
+        const poisson_param& x, const poisson_param& y) noexcept {
+        return !(x == y);
+    }
+
+    /// One variate from g (the frozen algorithm; see the header comment).
+    template <class URBG>
+    CBRNG_HOST_DEVICE IntType generate(URBG& g) const {
+        return mean_ < ptrs_threshold ? invert(g) : ptrs(g);
+    }
+
+  private:
+    template <class URBG>
+    CBRNG_HOST_DEVICE IntType invert(URBG& g) const {
+        for (;;) {
+            const double u = unit_closed_open(generate_bits64(g));
+            int k = 0;
+            while (k < cdf_size && u >= cdf_[k]) ++k;
+            if (k < cdf_size) return static_cast<IntType>(k);
+        }
+    }
+
+    template <class URBG>
+    CBRNG_HOST_DEVICE IntType ptrs(URBG& g) const {
+        const double limit = static_cast<double>(int_max<IntType>);
+        for (;;) {
+            const double u = unit_closed_open(generate_bits64(g)) - 0.5;
+            const double v = unit_open_closed(generate_bits64(g));
+            const double us = 0.5 - (u < 0.0 ? -u : u);
+            const double kr = fp_mul(two_a_ / us + b_, u) + mean_ + 0.43;
+            if (!(kr >= 0.0) || kr >= limit + 1.0) continue;
+            const double k = static_cast<double>(static_cast<std::int64_t>(kr));  // floor
+            if (us >= 0.07 && v <= vr_) return static_cast<IntType>(k);
+            if (us < 0.013 && v > us) continue;
+            const double lhs = detail::log(fp_mul(v, inv_alpha_) / (a_ / fp_mul(us, us) + b_));
+            const double n = k + 1.0;
+            const double d = mean_ - n;
+            const double rhs = fp_mul(k, detail::log1p(d / n)) - d - fp_mul(0.5, detail::log(n)) -
+                               stirling_correction(static_cast<std::uint64_t>(k)) -
+                               stirling_constants::half_log_2pi;
+            if (lhs <= rhs) return static_cast<IntType>(k);
+        }
+    }
+
+    static constexpr int cdf_size = 64;
+
+    double mean_;
+    double cdf_[cdf_size] = {};  // inversion: F(0..63)
+    double inv_alpha_ = 0;       // PTRS: 1 / alpha
+    double a_ = 0;
+    double two_a_ = 0;
+    double b_ = 0;
+    double vr_ = 0;
+};
+
+}  // namespace detail
+
+/// Poisson variates with the given mean: inversion below mean 10, PTRS from
+/// 10 up (see the header comment), bit-identical on every platform. Same
+/// interface as std::poisson_distribution; IntType is any integer type other
+/// than bool. Stateless; a const object can generate concurrently. Outputs
+/// are frozen (DESIGN §8).
+template <class IntType = int>
+class poisson_distribution
+    : public detail::distribution_base<poisson_distribution<IntType>,
+                                       detail::poisson_param<IntType>, IntType> {
+    static_assert(std::is_integral_v<IntType> && !std::is_same_v<IntType, bool>,
+                  "cbrng::poisson_distribution: IntType must be an integer type other than bool");
+    static_assert(sizeof(IntType) <= 8,
+                  "cbrng::poisson_distribution: integers wider than 64 bits are not supported");
+    using base = detail::distribution_base<poisson_distribution<IntType>,
+                                           detail::poisson_param<IntType>, IntType>;
+
+  public:
+    using typename base::param_type;
+    using typename base::result_type;
+
+    /// Consumption per variate is variable (rejection): no O(1) random access.
+    static constexpr bool fixed_consumption = false;
+    /// URBG calls per variate: 0, meaning variable.
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
+        return 0;
+    }
+    /// URBG calls per variate at least: one 64-bit draw (inversion) or two
+    /// (PTRS).
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
+        const param_type& p) noexcept {
+        return (p.mean() < param_type::ptrs_threshold ? 1u : 2u) *
+               detail::urbg_bits<URBG>::template calls<64>;
+    }
+
+    /// mean 1.
+    CBRNG_HOST_DEVICE poisson_distribution() : poisson_distribution(1.0) {}
+    /// Throws std::invalid_argument unless 0 < mean <= param_type::max_mean.
+    CBRNG_HOST_DEVICE explicit poisson_distribution(double mean) : base(param_type(mean)) {}
+    CBRNG_HOST_DEVICE explicit poisson_distribution(const param_type& p) : base(p) {}
+
+    using base::operator();
+    /// One variate from g with parameters p (this object's are unused).
+    template <class URBG>
+    CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        return p.generate(g);
+    }
+
+    [[nodiscard]] CBRNG_HOST_DEVICE double mean() const noexcept { return this->param().mean(); }
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr result_type min() noexcept { return 0; }
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr result_type max() noexcept {
+        return detail::int_max<IntType>;
+    }
+
+    /// Text form: the mean as an exact hexadecimal floating literal.
+    friend std::ostream& operator<<(std::ostream& os, const poisson_distribution& d) {
+        detail::ostream_state_guard guard{os};
+        detail::write_hex_double(os, d.mean());
+        return os;
+    }
+    /// Reads the text form; on malformed text or a mean the constructor would
+    /// reject sets failbit and leaves d unchanged.
+    friend std::istream& operator>>(std::istream& is, poisson_distribution& d) {
+        double mean = 0;
+        if (!detail::read_hex_double(is, mean)) return is;
+        if (!param_type::valid(mean)) {
+            is.setstate(std::ios_base::failbit);
+            return is;
+        }
+        d.param(param_type(mean));
+        return is;
+    }
+};
+
+CBRNG_NAMESPACE_END
+
+#endif  // CBRNG_DISTRIBUTIONS_POISSON_HPP
