@@ -11,7 +11,10 @@
 //    (the boosted shapes, whose gamma variates can underflow) in log space,
 //    t = Z * exp(-(log gamma(n / 2) - log(n / 2)) / 2), so t is never
 //    Z / 0. For n below about 0.05 |t| can still overflow to infinity, as
-//    the exact value would (u = 2^-53 makes log(V / n) about -36.7 / (n / 2)).
+//    the exact value would (u = 2^-53 makes log(V / n) about -36.7 / (n / 2));
+//    for float, whose range ends at e^88.7 and whose draws give
+//    u >= 2^-32, below about 0.26 (measured: 2 infinities in 2 million
+//    variates at n = 0.15, none at 0.2).
 //
 // All in double with the library's own normal quantile, log, exp and sqrt,
 // products guarded against FMA contraction; float variates are computed in
