@@ -141,11 +141,11 @@ TEST_CASE("sample: every subset equally likely (chi-square)", "[algorithm][stats
     log.require_within_budget();
 }
 
-TEST_CASE("shuffle: the lookahead leaves the permutation of draw-then-swap", "[algorithm]") {
+TEST_CASE("shuffle: the permutation of draw-then-swap Fisher-Yates", "[algorithm]") {
     // Reference: Fisher-Yates from the back, each j drawn just before its swap
-    // (the header's definition), against shuffle, whose draws run ahead of its
-    // swaps. Sizes around the lookahead, a proxy-reference container
-    // (vector<bool>, never prefetched) and a deque.
+    // (the header's definition), against shuffle, at small sizes, on a
+    // proxy-reference container (vector<bool>) and on a deque; both must also
+    // have taken the same number of draws.
     const auto reference = [](auto& v, auto& g) {
         for (std::uint64_t i = v.size() - 1; i != 0; --i) {
             const std::uint64_t j = cbrng::detail::uniform_offset(g, i);

@@ -15,11 +15,7 @@
 //    gives fewer than 64 bits per call, else one 64-bit draw, plus one per rare
 //    rejection); then swap(first[i], first[j]) (via iter_swap, also when
 //    j == i). n - 1 bounded draws for n >= 2, none for n <= 1. Requires random
-//    access iterators. The draws are taken a few steps (8) ahead of the swaps,
-//    in the same order, and the element each will swap is prefetched, so the
-//    cache misses of a large range overlap; the permutation is the same as
-//    drawing each j just before its swap. (If g throws, fewer swaps have been
-//    done than draws taken.)
+//    access iterators.
 //  - sample(first, last, out, n, g): as std::sample, two algorithms by
 //    iterator category, each documented and frozen.
 //    * forward iterators (the population's size is known): selection sampling,
@@ -52,34 +48,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
-#include <memory>
 #include <type_traits>
 
 #include "config.hpp"
 #include "distributions/uniform_int.hpp"
 
 CBRNG_NAMESPACE_BEGIN
-
-namespace detail {
-
-/// How many steps shuffle's draws run ahead of its swaps (a power of two).
-inline constexpr std::uint64_t shuffle_lookahead = 8;
-
-/// A hint that *it will soon be read and written: a prefetch where the
-/// iterator yields a real reference and the compiler has the builtin,
-/// nothing otherwise (proxy references such as vector<bool>'s).
-template <class It>
-inline void prefetch_element(It it) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    if constexpr (std::is_lvalue_reference_v<decltype(*it)>) {
-        __builtin_prefetch(static_cast<const void*>(std::addressof(*it)), 1);
-    }
-#else
-    static_cast<void>(it);
-#endif
-}
-
-}  // namespace detail
 
 /// Permutes [first, last) uniformly at random (Fisher-Yates from the back,
 /// with the library's unbiased bounded integers: see the header comment);
@@ -93,23 +67,8 @@ void shuffle(RandomIt first, RandomIt last, URBG&& g) {
     const auto n = static_cast<std::uint64_t>(last - first);
     if (n < 2) return;
     using diff = typename std::iterator_traits<RandomIt>::difference_type;
-    // The draws run detail::shuffle_lookahead steps ahead of the swaps, in
-    // the same order (step i's draw depends on nothing the swaps change), so
-    // the element each later swap touches can be prefetched: on a large range
-    // the swaps' cache misses then overlap. The permutation is unchanged.
-    constexpr std::uint64_t ahead = detail::shuffle_lookahead;
-    std::uint64_t js[ahead];
-    std::uint64_t next = n - 1;  // the next step whose j is drawn
-    const auto draw = [&] {
-        const std::uint64_t j = detail::uniform_offset(g, next);
-        js[next % ahead] = j;
-        detail::prefetch_element(first + static_cast<diff>(j));
-        --next;
-    };
-    for (std::uint64_t k = 0; k < ahead && next != 0; ++k) draw();
     for (std::uint64_t i = n - 1; i != 0; --i) {
-        const std::uint64_t j = js[i % ahead];
-        if (next != 0) draw();
+        const std::uint64_t j = detail::uniform_offset(g, i);
         std::iter_swap(first + static_cast<diff>(i), first + static_cast<diff>(j));
     }
 }
