@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <forward_list>
 #include <iterator>
 #include <map>
@@ -137,6 +139,48 @@ TEST_CASE("sample: every subset equally likely (chi-square)", "[algorithm][stats
         log.add("input 3 of 7", cbrng_test::chi2_uniform_pvalue(counts));
     }
     log.require_within_budget();
+}
+
+TEST_CASE("shuffle: the permutation of draw-then-swap Fisher-Yates", "[algorithm]") {
+    // Reference: Fisher-Yates from the back, each j drawn just before its swap
+    // (the header's definition), against shuffle, at small sizes, on a
+    // proxy-reference container (vector<bool>) and on a deque; both must also
+    // have taken the same number of draws.
+    const auto reference = [](auto& v, auto& g) {
+        for (std::uint64_t i = v.size() - 1; i != 0; --i) {
+            const std::uint64_t j = cbrng::detail::uniform_offset(g, i);
+            auto a = v.begin() + static_cast<std::ptrdiff_t>(i);
+            auto b = v.begin() + static_cast<std::ptrdiff_t>(j);
+            std::iter_swap(a, b);
+        }
+    };
+    for (std::size_t n = 2; n <= 40; ++n) {
+        std::vector<int> a(n);
+        std::iota(a.begin(), a.end(), 0);
+        auto b = a;
+        cbrng::philox4x32 g1{n};
+        cbrng::philox4x32 g2{n};
+        cbrng::shuffle(a.begin(), a.end(), g1);
+        reference(b, g2);
+        CHECK(a == b);
+        CHECK(g1() == g2());  // the same number of draws taken
+    }
+    std::vector<bool> bits(37);
+    for (std::size_t i = 0; i < bits.size(); i += 3) bits[i] = true;
+    auto bits_ref = bits;
+    std::mt19937_64 h1{5};
+    std::mt19937_64 h2{5};
+    cbrng::shuffle(bits.begin(), bits.end(), h1);
+    reference(bits_ref, h2);
+    CHECK(bits == bits_ref);
+    std::deque<int> d(1000);
+    std::iota(d.begin(), d.end(), 0);
+    auto d_ref = d;
+    cbrng::stream<> s1{cbrng::stream_id{1, 2, 3}};
+    cbrng::stream<> s2{cbrng::stream_id{1, 2, 3}};
+    cbrng::shuffle(d.begin(), d.end(), s1);
+    reference(d_ref, s2);
+    CHECK(d == d_ref);
 }
 
 TEST_CASE("shuffle and sample: draws made and edge cases", "[algorithm]") {

@@ -63,7 +63,7 @@ struct urbg_bits {
 
 /// One accepted call: a value uniform on [0, 2^bits_per_call).
 template <class URBG>
-CBRNG_HOST_DEVICE std::uint64_t urbg_call(URBG& g) {
+CBRNG_FORCEINLINE CBRNG_HOST_DEVICE std::uint64_t urbg_call(URBG& g) {
     using t = urbg_bits<URBG>;
     constexpr std::uint64_t lo = static_cast<std::uint64_t>(URBG::min());
     if constexpr (t::exact) {
@@ -78,7 +78,7 @@ CBRNG_HOST_DEVICE std::uint64_t urbg_call(URBG& g) {
 
 /// Exactly 32 uniform bits from g (see the header comment for the mapping).
 template <class URBG>
-CBRNG_HOST_DEVICE std::uint32_t generate_bits32(URBG& g) {
+CBRNG_FORCEINLINE CBRNG_HOST_DEVICE std::uint32_t generate_bits32(URBG& g) {
     using t = urbg_bits<URBG>;
     if constexpr (t::bits_per_call >= 32) {
         return static_cast<std::uint32_t>(urbg_call(g));
@@ -94,7 +94,7 @@ CBRNG_HOST_DEVICE std::uint32_t generate_bits32(URBG& g) {
 /// Exactly 64 uniform bits from g; with a 32-bit URBG the first call is the
 /// low half.
 template <class URBG>
-CBRNG_HOST_DEVICE std::uint64_t generate_bits64(URBG& g) {
+CBRNG_FORCEINLINE CBRNG_HOST_DEVICE std::uint64_t generate_bits64(URBG& g) {
     using t = urbg_bits<URBG>;
     if constexpr (t::bits_per_call == 64) {
         return urbg_call(g);
@@ -114,7 +114,7 @@ inline constexpr unsigned variate_bits = sizeof(Real) == 8 ? 64u : 32u;
 
 /// Draws the raw bits for one Real variate from g.
 template <class Real, class URBG>
-CBRNG_HOST_DEVICE auto generate_variate_bits(URBG& g) {
+CBRNG_FORCEINLINE CBRNG_HOST_DEVICE auto generate_variate_bits(URBG& g) {
     if constexpr (variate_bits<Real> == 64) {
         return generate_bits64(g);
     } else {

@@ -24,6 +24,9 @@
 //    never see that underflow.
 //  - result = (d v or the boosted value) * beta, in double; float variates are
 //    computed in double from 32-bit draws and rounded once.
+//  - d and c depend on alpha alone, so param_type computes them once, when
+//    it is built at run time (same operations, same bits); the per-variate
+//    cost is then the attempts' draws, normal quantiles and squeezes.
 //
 // The normal quantile, log, exp and sqrt are the library's own (detail/math.hpp,
 // no libm), every product guarded against FMA contraction: the same bits on
@@ -136,6 +139,32 @@ template <class Real>
     return x > Real(0) && is_finite(x);
 }
 
+/// The constants of Marsaglia-Tsang.
+struct marsaglia_tsang_constants {
+    static constexpr double third = 1.0 / 3.0;
+    static constexpr double squeeze = 0.0331;
+};
+
+/// Marsaglia-Tsang's shape-derived constants: d = alpha - 1/3 and
+/// c = 1 / sqrt(9 d), or c = 0 for "not computed yet" (a true c is > 0).
+struct marsaglia_tsang_params {
+    double d = 0;
+    double c = 0;
+};
+
+/// c = 1 / sqrt(9 d): the same operations, in the same order, as the
+/// sampler always used, so precomputing it changes no output.
+[[nodiscard]] CBRNG_HOST_DEVICE inline double marsaglia_tsang_c(double d) noexcept {
+    return 1.0 / detail::sqrt(fp_mul(9.0, d));
+}
+
+/// d and c for shape alpha >= 1.
+[[nodiscard]] CBRNG_HOST_DEVICE inline marsaglia_tsang_params marsaglia_tsang_setup(
+    double alpha) noexcept {
+    const double d = alpha - marsaglia_tsang_constants::third;
+    return {d, marsaglia_tsang_c(d)};
+}
+
 /// Parameters of gamma_distribution<Real> (its param_type).
 template <class Real>
 class gamma_param {
@@ -147,11 +176,19 @@ class gamma_param {
     /// alpha 1, beta 1.
     CBRNG_HOST_DEVICE constexpr gamma_param() : gamma_param(Real(1)) {}
     /// Throws std::invalid_argument unless alpha and beta are > 0 and finite.
+    /// Computes Marsaglia-Tsang's d and c once, here, not per variate (c
+    /// only at run time: a param_type built in a constant expression leaves
+    /// c = 0 and the sampler computes it per variate, to the same bits).
     CBRNG_HOST_DEVICE explicit constexpr gamma_param(Real alpha, Real beta = Real(1))
         : alpha_(alpha), beta_(beta) {
         constexpr const char* name = "cbrng::gamma_distribution";
         if (!positive_finite(alpha)) param_error(name, "alpha must be > 0 and finite", alpha);
         if (!positive_finite(beta)) param_error(name, "beta must be > 0 and finite", beta);
+        const double a = static_cast<double>(alpha);
+        mt_.d = (a >= 1.0 ? a : a + 1.0) - marsaglia_tsang_constants::third;
+#if CBRNG_HAS_IS_CONSTANT_EVALUATED
+        if (!__builtin_is_constant_evaluated()) mt_.c = marsaglia_tsang_c(mt_.d);
+#endif
     }
     CBRNG_HOST_DEVICE explicit constexpr gamma_param(const word_array<Real, 2>& v)
         : gamma_param(v[0], v[1]) {}
@@ -164,8 +201,16 @@ class gamma_param {
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 2> values() const noexcept {
         return {{alpha_, beta_}};
     }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real alpha() const noexcept { return alpha_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real beta() const noexcept { return beta_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real alpha() const noexcept {
+        return alpha_;
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real beta() const noexcept {
+        return beta_;
+    }
+    /// d and c of the Marsaglia-Tsang shape (alpha, or alpha + 1 below 1).
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr const marsaglia_tsang_params& mt() const noexcept {
+        return mt_;
+    }
     [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
         const gamma_param& x, const gamma_param& y) noexcept {
         return x.alpha_ == y.alpha_ && x.beta_ == y.beta_;
@@ -178,6 +223,7 @@ class gamma_param {
   private:
     Real alpha_;
     Real beta_;
+    marsaglia_tsang_params mt_{};
 };
 
 /// One standard normal variate from one draw of the width Real's variates
@@ -194,19 +240,13 @@ CBRNG_HOST_DEVICE double gamma_unit_draw(URBG& g) {
     return exponential_unit(generate_variate_bits<Real>(g));
 }
 
-/// The constants of Marsaglia-Tsang.
-struct marsaglia_tsang_constants {
-    static constexpr double third = 1.0 / 3.0;
-    static constexpr double squeeze = 0.0331;
-};
-
 /// A standard gamma(alpha) variate for alpha >= 1 by Marsaglia-Tsang (see the
 /// header comment; frozen). Draws of Real's width.
 template <class Real, class URBG>
-CBRNG_HOST_DEVICE double marsaglia_tsang(URBG& g, double alpha) {
+CBRNG_HOST_DEVICE double marsaglia_tsang(URBG& g, const marsaglia_tsang_params& p) {
     using c = marsaglia_tsang_constants;
-    const double d = alpha - c::third;
-    const double cc = 1.0 / detail::sqrt(fp_mul(9.0, d));
+    const double d = p.d;
+    const double cc = p.c != 0.0 ? p.c : marsaglia_tsang_c(d);
     for (;;) {
         const double z = gamma_normal_draw<Real>(g);
         double v = 1.0 + fp_mul(cc, z);
@@ -221,14 +261,27 @@ CBRNG_HOST_DEVICE double marsaglia_tsang(URBG& g, double alpha) {
     }
 }
 
-/// A standard gamma(alpha) variate (scale 1) for any alpha > 0, in double:
-/// Marsaglia-Tsang, boosted below 1 (frozen).
+/// The same, computing d and c from alpha >= 1.
 template <class Real, class URBG>
-CBRNG_HOST_DEVICE double gamma_variate(URBG& g, double alpha) {
-    if (alpha >= 1.0) return marsaglia_tsang<Real>(g, alpha);
-    const double x = marsaglia_tsang<Real>(g, alpha + 1.0);
+CBRNG_HOST_DEVICE double marsaglia_tsang(URBG& g, double alpha) {
+    return marsaglia_tsang<Real>(g, marsaglia_tsang_setup(alpha));
+}
+
+/// A standard gamma(alpha) variate (scale 1) for any alpha > 0, in double:
+/// Marsaglia-Tsang, boosted below 1 (frozen). p: marsaglia_tsang_setup of
+/// alpha, or of alpha + 1 when alpha < 1.
+template <class Real, class URBG>
+CBRNG_HOST_DEVICE double gamma_variate(URBG& g, double alpha, const marsaglia_tsang_params& p) {
+    const double x = marsaglia_tsang<Real>(g, p);
+    if (alpha >= 1.0) return x;
     const double u = gamma_unit_draw<Real>(g);
     return fp_mul(x, detail::exp(detail::log(u) / alpha));
+}
+
+/// The same, computing d and c from alpha.
+template <class Real, class URBG>
+CBRNG_HOST_DEVICE double gamma_variate(URBG& g, double alpha) {
+    return gamma_variate<Real>(g, alpha, marsaglia_tsang_setup(alpha >= 1.0 ? alpha : alpha + 1.0));
 }
 
 /// The natural log of a standard gamma(alpha) variate, from the same draws
@@ -320,7 +373,7 @@ class gamma_distribution
     /// One variate from g with parameters p.
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        const double x = detail::gamma_variate<RealType>(g, static_cast<double>(p.alpha()));
+        const double x = detail::gamma_variate<RealType>(g, static_cast<double>(p.alpha()), p.mt());
         return static_cast<RealType>(detail::fp_mul(x, static_cast<double>(p.beta())));
     }
 };
