@@ -1,5 +1,5 @@
-// distributions_bench: the cost of one variate of the distributions issue 12
-// names, cbrng against libstdc++'s std:: distribution, in one binary.
+// distributions_bench: the cost of one variate of the newer distributions,
+// rows, cbrng against libstdc++'s std:: distribution, in one binary.
 //
 // Every row is "<distribution>(<parameters>)/<library>":
 //  - cbrng: the cbrng distribution drawing from cbrng::stream<> (Philox4x32-10,

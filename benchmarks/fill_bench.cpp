@@ -203,7 +203,7 @@ void BM_FillNormalFloatV1(benchmark::State& state) {
     set_rate(state, buf.bytes());
 }
 
-// The inversion family (issue 12): extreme_value, lognormal, weibull and
+// The inversion family: extreme_value, lognormal, weibull and
 // cauchy, each with batch transforms.
 template <class Bijection, isa Path>
 void BM_FillExtremeValueDouble(benchmark::State& state) {

@@ -8,7 +8,7 @@ methods (cbrng::fill with the C++ distributions); Generator(PCG64) and
 Generator(Philox), numpy's baselines; then creating 10^5 per-task generators
 (cbrng.generator(seed, 0, task)) against default_rng over SeedSequence.spawn.
 Each figure is the best of --repeat timings (time.perf_counter). Targets
-(issue 13): bulk uniform doubles and normals >= 2x Generator(PCG64); per-task
+(the package's): bulk uniform doubles and normals >= 2x Generator(PCG64); per-task
 creation at least as fast as spawn + Generator.
 """
 import argparse

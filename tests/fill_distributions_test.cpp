@@ -1,5 +1,5 @@
 // Tests include/cbrng/fill.hpp with every distribution added after the first
-// five (issue 12): fill(g, first, last, d) writes exactly the values of the
+// five: fill(g, first, last, d) writes exactly the values of the
 // scalar calls d(g), bit for bit, and leaves g (and d) exactly where they
 // leave them, for every length 0..300, every start offset within a block,
 // output misalignments within a 64-byte line, and each SIMD back end forced

@@ -159,7 +159,7 @@ double all_distributions(G& g) {
     sum += fixed_distribution(cbrng::exponential_distribution<float>{}, g);
     sum += fixed_distribution(cbrng::exponential_distribution<double>{0.5}, g);
     sum += fixed_distribution(cbrng::bernoulli_distribution{0.25}, g);
-    // Gamma family (helper A of issue 12): variable consumption.
+    // Gamma family: variable consumption.
     sum += distribution(cbrng::gamma_distribution<float>{0.5f}, g);
     sum += distribution(cbrng::gamma_distribution<double>{2.0, 3.0}, g);
     sum += distribution(cbrng::chi_squared_distribution<float>{}, g);
@@ -170,7 +170,7 @@ double all_distributions(G& g) {
     sum += distribution(cbrng::fisher_f_distribution<double>{2.0, 5.0}, g);
     sum += distribution(cbrng::beta_distribution<float>{0.5f, 0.5f}, g);
     sum += distribution(cbrng::beta_distribution<double>{2.0, 3.0}, g);
-    // Discrete family (helper C of issue 12).
+    // Discrete family.
     sum += distribution(cbrng::poisson_distribution<int>{3.0}, g);
     sum += distribution(cbrng::poisson_distribution<std::uint8_t>{20.0}, g);
     sum += distribution(cbrng::binomial_distribution<int>{100, 0.3}, g);
@@ -184,7 +184,7 @@ double all_distributions(G& g) {
         cbrng::piecewise_constant_distribution<double>(pb.begin(), pb.end(), pw.begin()), g);
     sum += fixed_distribution(
         cbrng::piecewise_linear_distribution<float>({0.0f, 1.0f}, [](float x) { return x; }), g);
-    // Inversion family (helper B of issue 12): fixed consumption.
+    // Inversion family: fixed consumption.
     sum += fixed_distribution(cbrng::extreme_value_distribution<float>{}, g);
     sum += fixed_distribution(cbrng::extreme_value_distribution<double>{1.0, 2.0}, g);
     sum += fixed_distribution(cbrng::cauchy_distribution<float>{}, g);

@@ -695,7 +695,7 @@ CBRNG_TARGET_AVX2 void transform_avx2(const Word* words, float* out, std::size_t
 }
 
 // ---------------------------------------------------------------- inversion family
-// extreme_value and lognormal (issue 12): the same lockstep style.
+// extreme_value and lognormal: the same lockstep style.
 
 namespace avx2 {
 

@@ -656,7 +656,7 @@ CBRNG_TARGET_AVX512 void transform_avx512(const Word* words, float* out, std::si
 }
 
 // ---------------------------------------------------------------- inversion family
-// extreme_value and lognormal (issue 12), as in the AVX2 back end.
+// extreme_value and lognormal, as in the AVX2 back end.
 
 namespace avx512 {
 
