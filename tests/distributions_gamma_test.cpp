@@ -109,11 +109,12 @@ TEST_CASE("gamma: words per variate are variable; measured means", "[gamma]") {
     // The minimum: one accepted attempt (two draws), three below alpha = 1.
     STATIC_REQUIRE(gd::min_words_per_variate<cbrng::philox4x64>(gd::param_type(2.0)) == 2);
     STATIC_REQUIRE(gd::min_words_per_variate<cbrng::philox4x32>(gd::param_type(0.5)) == 6);
-    STATIC_REQUIRE(gf::min_words_per_variate<std::mt19937>(gf::param_type(0.5f)) == 3);
+    STATIC_REQUIRE(gf::min_words_per_variate<std::mt19937>(gf::param_type(0.5f)) == 6);
     STATIC_REQUIRE(gd::min_words_per_variate<std::minstd_rand>(gd::param_type(2.0)) == 0);
-    // Draws per variate: 2 per Marsaglia-Tsang attempt (1 when v <= 0), one
-    // more for the boost. A draw is one call of a 64-bit URBG for double and
-    // one call of a 32-bit URBG for float.
+    // Draws per variate: 2 per Marsaglia-Tsang attempt (1 when v <= 0; the
+    // ziggurat normal takes a further draw in 1.5% of cases), one more for
+    // the boost's exponential (more in 2.2% of cases). A draw is one call of
+    // a 64-bit URBG, two of a 32-bit one, for float and double alike.
     for (const double alpha : {0.5, 1.0, 2.0, 30.0}) {
         cbrng_test::counting_urbg<cbrng::philox4x64> g{cbrng::philox4x64{5}};
         const gd dist(alpha);
@@ -127,7 +128,8 @@ TEST_CASE("gamma: words per variate are variable; measured means", "[gamma]") {
         cbrng_test::counting_urbg<std::mt19937> f{std::mt19937{6}};
         const gf fdist(static_cast<float>(alpha));
         for (int i = 0; i < n; ++i) (void)fdist(f);
-        CHECK(static_cast<double>(f.calls()) / n < base + 0.15);
+        CHECK(static_cast<double>(f.calls()) / n >= 2 * base);
+        CHECK(static_cast<double>(f.calls()) / n < 2 * (base + 0.15));
     }
 }
 

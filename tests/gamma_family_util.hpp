@@ -7,8 +7,7 @@
 
 #include <cbrng/detail/math.hpp>
 #include <cbrng/detail/uniform_bits.hpp>
-#include <cbrng/distributions/exponential.hpp>
-#include <cbrng/distributions/normal.hpp>
+#include <cbrng/detail/ziggurat.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -78,22 +77,78 @@ inline long double fisher_f_cdf(long double m, long double n, long double x) {
 }
 
 // ------------------------------------------------ long-double reference samplers
-// The documented algorithms in long double with libm, from the same draws
-// (the normal quantile is the library's, whose accuracy detail_math_test
-// measures): a decision that differs from the double code's (probability of
-// order 1e-15 per attempt) would desynchronise the draws and show as a gross
-// mismatch.
+// The documented algorithms in long double with libm, from the same 64-bit
+// draws and the library's ziggurat tables (frozen data; tests/ziggurat_test
+// checks them against their defining equations): a decision that differs from
+// the double code's (probability of order 1e-15 per attempt) would
+// desynchronise the draws and show as a gross mismatch. Real only names the
+// variate type under test: the draws are 64 bits for float and double alike.
 
+template <class G>
+std::uint64_t ref_bits(G& g) {
+    return cbrng::detail::generate_bits64(g);
+}
+
+/// A layer's z = j w[i], rounded once to double as the library rounds it (the
+/// one rounding of the fast path; what follows is compared in long double).
+inline long double z_of(std::uint64_t j, double w) {
+    volatile double z = static_cast<double>(j) * w;
+    return z;
+}
+
+/// The ziggurat normal (detail/ziggurat.hpp), in long double.
 template <class Real, class G>
 long double ref_normal(G& g) {
-    namespace d = cbrng::detail;
-    return d::normal_quantile(d::normal_unit(d::generate_variate_bits<Real>(g)));
+    using t = cbrng::detail::ziggurat_normal;
+    for (;;) {
+        const std::uint64_t x = ref_bits(g);
+        const auto i = static_cast<unsigned>(x & 0xff);
+        const long double sign = ((x >> 8) & 1) != 0 ? -1.0L : 1.0L;
+        const std::uint64_t j = x >> 11;
+        const long double z = z_of(j, t::w(i));
+        if (j < t::k(i)) return sign * z;
+        if (i == 0) {
+            for (;;) {
+                const long double a =
+                    -std::log(static_cast<long double>((ref_bits(g) >> 11) + 1) * 0x1p-53L) /
+                    static_cast<long double>(t::r);
+                const long double b =
+                    -std::log(static_cast<long double>((ref_bits(g) >> 11) + 1) * 0x1p-53L);
+                if (2 * b > a * a) return sign * (t::r + a);
+            }
+        }
+        const long double u = static_cast<long double>(ref_bits(g) >> 11) * 0x1p-53L;
+        const long double fi = t::f(i);
+        const long double fn = t::f(i + 1);
+        if (fi + u * (fn - fi) < std::exp(-z * z / 2)) return sign * z;
+    }
+}
+
+/// The ziggurat exponential (detail/ziggurat.hpp), in long double.
+template <class G>
+long double ref_exponential(G& g) {
+    using t = cbrng::detail::ziggurat_exponential;
+    long double offset = 0;
+    for (;;) {
+        const std::uint64_t x = ref_bits(g);
+        const auto i = static_cast<unsigned>(x & 0xff);
+        const std::uint64_t j = x >> 11;
+        const long double z = z_of(j, t::w(i));
+        if (j < t::k(i)) return offset + z;
+        if (i == 0) {
+            offset += t::r;
+            continue;
+        }
+        const long double u = static_cast<long double>(ref_bits(g) >> 11) * 0x1p-53L;
+        const long double fi = t::f(i);
+        const long double fn = t::f(i + 1);
+        if (fi + u * (fn - fi) < std::exp(-z)) return offset + z;
+    }
 }
 
 template <class Real, class G>
 long double ref_unit(G& g) {
-    namespace d = cbrng::detail;
-    return d::exponential_unit(d::generate_variate_bits<Real>(g));
+    return static_cast<long double>((ref_bits(g) >> 11) + 1) * 0x1p-53L;
 }
 
 /// Marsaglia-Tsang for alpha >= 1. *cond (if given) receives 1 / (1 + c z)
@@ -123,7 +178,7 @@ template <class Real, class G>
 long double ref_gamma(G& g, long double alpha, long double* cond = nullptr) {
     if (alpha >= 1) return ref_marsaglia_tsang<Real>(g, alpha, cond);
     const long double x = ref_marsaglia_tsang<Real>(g, static_cast<double>(alpha) + 1.0, cond);
-    return x * std::pow(ref_unit<Real>(g), 1 / alpha);
+    return x * std::exp(-ref_exponential(g) / alpha);
 }
 
 template <class Real, class G>

@@ -48,12 +48,46 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <type_traits>
 
 #include "config.hpp"
 #include "distributions/uniform_int.hpp"
+#include "fill.hpp"
 
 CBRNG_NAMESPACE_BEGIN
+
+namespace detail {
+
+/// Fisher-Yates from the back over n >= 2 elements (the frozen order of
+/// draws), with the swap partners computed `lookahead` steps ahead of their
+/// swaps so that the memory of each is requested early: on a large range the
+/// random partner, not the arithmetic, is what costs. Only addresses are
+/// prefetched; the draws and swaps are exactly the plain loop's.
+template <class RandomIt, class URBG>
+void shuffle_from_back(RandomIt first, std::uint64_t n, URBG& g) {
+    using diff = typename std::iterator_traits<RandomIt>::difference_type;
+    constexpr std::uint64_t lookahead = 16;  // a power of two
+    std::uint64_t partner[lookahead];
+    const std::uint64_t steps = n - 1;  // i = n - 1 down to 1
+    const std::uint64_t ahead = steps < lookahead ? steps : lookahead;
+    for (std::uint64_t t = 0; t < ahead; ++t) partner[t] = uniform_offset(g, n - 1 - t);
+    for (std::uint64_t t = 0; t < steps; ++t) {
+        const std::uint64_t j = partner[t % lookahead];
+        if (t + lookahead < steps) {
+            const std::uint64_t next = uniform_offset(g, n - 1 - (t + lookahead));
+            partner[t % lookahead] = next;
+#if defined(__GNUC__) || defined(__clang__)
+            if constexpr (std::is_lvalue_reference_v<decltype(*first)>) {
+                __builtin_prefetch(std::addressof(first[static_cast<diff>(next)]), 1);
+            }
+#endif
+        }
+        std::iter_swap(first + static_cast<diff>(n - 1 - t), first + static_cast<diff>(j));
+    }
+}
+
+}  // namespace detail
 
 /// Permutes [first, last) uniformly at random (Fisher-Yates from the back,
 /// with the library's unbiased bounded integers: see the header comment);
@@ -66,21 +100,20 @@ void shuffle(RandomIt first, RandomIt last, URBG&& g) {
                   "cbrng::shuffle: requires random access iterators");
     const auto n = static_cast<std::uint64_t>(last - first);
     if (n < 2) return;
-    using diff = typename std::iterator_traits<RandomIt>::difference_type;
-    for (std::uint64_t i = n - 1; i != 0; --i) {
-        const std::uint64_t j = detail::uniform_offset(g, i);
-        std::iter_swap(first + static_cast<diff>(i), first + static_cast<diff>(j));
+    using G = std::remove_cv_t<std::remove_reference_t<URBG>>;
+    if constexpr (detail::fill_traits<G>::fast) {
+        detail::prefetched_words<G> words{g};
+        detail::shuffle_from_back(first, n, words);
+    } else {
+        detail::shuffle_from_back(first, n, g);
     }
 }
 
-/// Writes min(n, N) elements of the N in [first, last), chosen uniformly at
-/// random without replacement, to out; returns the end of what it wrote.
-/// Forward iterators: selection sampling, the population's order kept.
-/// Input iterators: reservoir sampling into a random access out. Frozen (see
-/// the header comment for both algorithms).
+namespace detail {
+
+/// sample()'s two algorithms (see the header comment).
 template <class PopulationIt, class SampleIt, class Distance, class URBG>
-SampleIt sample(PopulationIt first, PopulationIt last, SampleIt out, Distance n, URBG&& g) {
-    static_assert(std::is_integral_v<Distance>, "cbrng::sample: n must be an integer");
+SampleIt sample_impl(PopulationIt first, PopulationIt last, SampleIt out, Distance n, URBG& g) {
     using category = typename std::iterator_traits<PopulationIt>::iterator_category;
     if (n <= 0) return out;
     const auto want = static_cast<std::uint64_t>(n);
@@ -88,7 +121,7 @@ SampleIt sample(PopulationIt first, PopulationIt last, SampleIt out, Distance n,
         auto left = static_cast<std::uint64_t>(std::distance(first, last));
         std::uint64_t k = want < left ? want : left;
         for (; k != 0; ++first, --left) {
-            if (left == k || detail::uniform_offset(g, left - 1) < k) {
+            if (left == k || uniform_offset(g, left - 1) < k) {
                 *out = *first;
                 ++out;
                 --k;
@@ -105,10 +138,30 @@ SampleIt sample(PopulationIt first, PopulationIt last, SampleIt out, Distance n,
         for (; first != last && t < want; ++first, ++t) out[static_cast<diff>(t)] = *first;
         const std::uint64_t filled = t;
         for (; first != last; ++first, ++t) {
-            const std::uint64_t j = detail::uniform_offset(g, t);
+            const std::uint64_t j = uniform_offset(g, t);
             if (j < want) out[static_cast<diff>(j)] = *first;
         }
         return out + static_cast<diff>(filled);
+    }
+}
+
+}  // namespace detail
+
+/// Writes min(n, N) elements of the N in [first, last), chosen uniformly at
+/// random without replacement, to out; returns the end of what it wrote.
+/// Forward iterators: selection sampling, the population's order kept.
+/// Input iterators: reservoir sampling into a random access out. Frozen (see
+/// the header comment for both algorithms).
+template <class PopulationIt, class SampleIt, class Distance, class URBG>
+SampleIt sample(PopulationIt first, PopulationIt last, SampleIt out, Distance n, URBG&& g) {
+    static_assert(std::is_integral_v<Distance>, "cbrng::sample: n must be an integer");
+    using G = std::remove_cv_t<std::remove_reference_t<URBG>>;
+    if constexpr (detail::fill_traits<G>::fast) {
+        if (n <= 0) return out;
+        detail::prefetched_words<G> words{g};
+        return detail::sample_impl(first, last, out, n, words);
+    } else {
+        return detail::sample_impl(first, last, out, n, g);
     }
 }
 

@@ -365,6 +365,61 @@ It fill_words(G& g, It out, std::uint64_t n) {
     return out;
 }
 
+/// A uniform random bit generator over g's next words: exactly the words g()
+/// would return, in order, produced in chunks by fill_words from a copy of g
+/// (the SIMD kernels) instead of one call at a time. g itself is moved past
+/// the words actually drawn when this object is destroyed (also when a draw
+/// throws), so it ends exactly where the scalar calls would leave it. Never
+/// reads past the end of a stream: at the end, the draw is the copy's own
+/// call, which throws as g() would. For the distributions whose consumption
+/// the batch transforms cannot follow (rejection samplers, searches) and for
+/// shuffle and sample.
+template <class G>
+class prefetched_words {
+  public:
+    using result_type = typename G::result_type;
+    /// Words per refill: from 64, doubling up to 1024 (4 KiB of 32-bit
+    /// words), so a short run computes few words it does not use.
+    static constexpr std::size_t first_chunk = 64;
+    static constexpr std::size_t chunk = 1024;
+
+    explicit prefetched_words(G& g) : g_(g), ahead_(g), left_(block_source<G>{g}.remaining()) {}
+    ~prefetched_words() { g_.discard(drawn_); }
+    prefetched_words(const prefetched_words&) = delete;
+    prefetched_words& operator=(const prefetched_words&) = delete;
+
+    [[nodiscard]] static constexpr result_type min() noexcept { return G::min(); }
+    [[nodiscard]] static constexpr result_type max() noexcept { return G::max(); }
+    result_type operator()() {
+        if (next_ == have_) refill();
+        ++drawn_;
+        return buf_[next_++];
+    }
+
+  private:
+    void refill() {
+        next_ = 0;
+        if (left_ == 0) {  // the end of a stream: throws as g() would
+            buf_[0] = ahead_();
+            have_ = 1;
+            return;
+        }
+        have_ = static_cast<std::size_t>(std::min<std::uint64_t>(size_, left_));
+        left_ -= have_;
+        size_ = std::min(2 * size_, chunk);
+        fill_words<result_type>(ahead_, buf_, have_);
+    }
+
+    G& g_;
+    G ahead_;
+    std::uint64_t left_;
+    std::uint64_t drawn_ = 0;
+    std::size_t next_ = 0;
+    std::size_t have_ = 0;
+    std::size_t size_ = first_chunk;
+    result_type buf_[chunk];
+};
+
 // ---------------------------------------------------------------- variates
 
 /// Distributions with batch transforms (detail/transform.hpp).
@@ -505,7 +560,13 @@ void fill(URBG& gen, OutputIt first, OutputIt last) {
 /// distributions (float and double) over the
 /// generators with a raw fast path (see above) and forward iterators, the raw
 /// words are generated in bulk and mapped by SIMD batch transforms that
-/// reproduce operator() bit for bit; everything else is the loop.
+/// reproduce operator() bit for bit. Every other distribution over those
+/// generators (the rejection samplers: gamma, poisson, binomial, ...; the
+/// table searches; any URBG-generic distribution, std:: ones included) is the
+/// loop of dist() calls, but drawing its words from chunks the SIMD kernels
+/// computed ahead (detail::prefetched_words): the same words in the same
+/// order, and gen is moved past exactly the words drawn. Everything else is
+/// the loop.
 ///
 ///     cbrng::stream<> s{cbrng::stream_id{42, 0, 7}};
 ///     std::vector<double> x(1000);
@@ -517,6 +578,10 @@ void fill(URBG& gen, OutputIt first, OutputIt last, Distribution&& dist) {
                   detail::is_forward_iterator<OutputIt>::value) {
         const auto n = static_cast<std::uint64_t>(std::distance(first, last));
         detail::fill_variates(gen, first, n, static_cast<const D&>(dist));
+    } else if constexpr (detail::fill_traits<URBG>::fast) {
+        if (first == last) return;
+        detail::prefetched_words<URBG> words{gen};
+        for (; first != last; ++first) *first = dist(words);
     } else {
         for (; first != last; ++first) *first = dist(gen);
     }

@@ -91,15 +91,15 @@ class beta_param {
     Real beta_;
 };
 
-/// One beta(a, b) variate in double from draws of Real's width (frozen).
-template <class Real, class URBG>
+/// One beta(a, b) variate in double from 64-bit draws (frozen).
+template <class URBG>
 CBRNG_HOST_DEVICE double beta_variate(URBG& g, double a, double b) {
     if (a >= 1.0 && b >= 1.0) {
-        const double x = gamma_variate<Real>(g, a);
-        return x / (x + gamma_variate<Real>(g, b));
+        const double x = gamma_variate(g, a);
+        return x / (x + gamma_variate(g, b));
     }
-    const double lx = gamma_log_variate<Real>(g, a);
-    const double ly = gamma_log_variate<Real>(g, b);
+    const double lx = gamma_log_variate(g, a);
+    const double ly = gamma_log_variate(g, b);
     if (lx >= ly) return 1.0 / (1.0 + detail::exp(ly - lx));
     const double e = detail::exp(lx - ly);
     return e / (1.0 + e);
@@ -160,8 +160,8 @@ class beta_distribution : public detail::variable_real_distribution<beta_distrib
     /// One variate from g with parameters p.
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        return static_cast<RealType>(detail::beta_variate<RealType>(
-            g, static_cast<double>(p.alpha()), static_cast<double>(p.beta())));
+        return static_cast<RealType>(
+            detail::beta_variate(g, static_cast<double>(p.alpha()), static_cast<double>(p.beta())));
     }
 };
 

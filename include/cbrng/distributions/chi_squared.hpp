@@ -127,7 +127,7 @@ class chi_squared_distribution
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
         const double half_n = detail::half_dof(static_cast<double>(p.n()));
-        return static_cast<RealType>(2.0 * detail::gamma_variate<RealType>(g, half_n));
+        return static_cast<RealType>(2.0 * detail::gamma_variate(g, half_n));
     }
 };
 

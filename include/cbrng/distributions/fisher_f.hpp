@@ -86,17 +86,17 @@ class fisher_f_param {
     Real n_;
 };
 
-/// One F(m, n) variate in double from draws of Real's width (frozen).
-template <class Real, class URBG>
+/// One F(m, n) variate in double from 64-bit draws (frozen).
+template <class URBG>
 CBRNG_HOST_DEVICE double fisher_f_variate(URBG& g, double m, double n) {
     const double hm = half_dof(m);
     const double hn = half_dof(n);
     if (hm >= 1.0 && hn >= 1.0) {
-        const double x = gamma_variate<Real>(g, hm) / hm;
-        return x / (gamma_variate<Real>(g, hn) / hn);
+        const double x = gamma_variate(g, hm) / hm;
+        return x / (gamma_variate(g, hn) / hn);
     }
-    const double lx = log_chi2_over_dof<Real>(g, hm);
-    return detail::exp(lx - log_chi2_over_dof<Real>(g, hn));
+    const double lx = log_chi2_over_dof(g, hm);
+    return detail::exp(lx - log_chi2_over_dof(g, hn));
 }
 
 }  // namespace detail
@@ -152,8 +152,8 @@ class fisher_f_distribution
     /// One variate from g with parameters p.
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        return static_cast<RealType>(detail::fisher_f_variate<RealType>(
-            g, static_cast<double>(p.m()), static_cast<double>(p.n())));
+        return static_cast<RealType>(
+            detail::fisher_f_variate(g, static_cast<double>(p.m()), static_cast<double>(p.n())));
     }
 };
 

@@ -8,38 +8,42 @@
 //  - alpha >= 1: G. Marsaglia and W. W. Tsang, "A simple method for
 //    generating gamma variables", ACM TOMS 26(3), 2000, 363-372. With
 //    d = alpha - 1/3 and c = 1 / sqrt(9 d), each attempt draws a standard
-//    normal z (inverse CDF of one draw, as normal_distribution does) and,
-//    if v = (1 + c z)^3 > 0, a uniform u in (0, 1] (one draw, as
-//    exponential_distribution's u); it accepts d v when
-//    u < 1 - 0.0331 z^4 (the squeeze) or log u < z^2 / 2 + d (1 - v + log v).
-//    The expected number of attempts is about 1.05 at alpha = 1, 1.02 at
-//    alpha = 2, falling towards 1 (measured by tests/distributions_gamma_test:
-//    2.10, 2.04 and 2.00 draws per variate at alpha = 1, 2 and 30).
+//    normal z by the 256-layer ziggurat (detail/ziggurat.hpp: one 64-bit
+//    draw 98.8% of the time) and, if v = (1 + c z)^3 > 0, a uniform u in
+//    (0, 1] (one 64-bit draw x: u = ((x >> 11) + 1) * 2^-53); it accepts d v
+//    when u < 1 - 0.0331 z^4 (the squeeze) or
+//    log u < z^2 / 2 + d (1 - v + log v). The expected number of attempts is
+//    about 1.05 at alpha = 1, 1.02 at alpha = 2, falling towards 1 (measured
+//    by tests/distributions_gamma_test: about 2.1, 2.06 and 2.02 draws per
+//    variate at alpha = 1, 2 and 30).
 //  - alpha < 1: the boost, gamma(alpha) = gamma(alpha + 1) * u^(1/alpha),
-//    with u in (0, 1] one further draw after the gamma(alpha + 1) variate,
-//    computed as exp(log(u) / alpha) (alpha + 1 rounded to double). For small
-//    alpha the variates are often far below the smallest double and round to
-//    0, as the exact values would; the beta, student_t and fisher_f
-//    distributions use the log-space form (detail::gamma_log_variate) so they
-//    never see that underflow.
-//  - result = (d v or the boosted value) * beta, in double; float variates are
-//    computed in double from 32-bit draws and rounded once.
+//    with u^(1/alpha) = exp(-e / alpha) for e a standard exponential variate
+//    drawn after the gamma(alpha + 1) variate by the exponential ziggurat
+//    (one 64-bit draw 98.9% of the time), alpha + 1 rounded to double. For
+//    small alpha the variates are often far below the smallest double and
+//    round to 0, as the exact values would; the beta, student_t and fisher_f
+//    distributions use the log-space form (detail::gamma_log_variate) so
+//    they never see that underflow.
+//  - result = (d v or the boosted value) * beta, in double; float variates
+//    are the double ones rounded once (the same draws: gamma<float>(a, b)
+//    gives float(gamma<double>(a, b)) for the same generator state).
 //  - d and c depend on alpha alone, so param_type computes them once, when
 //    it is built at run time (same operations, same bits); the per-variate
-//    cost is then the attempts' draws, normal quantiles and squeezes.
+//    cost is then the attempts' draws, normal variates and squeezes.
 //
-// The normal quantile, log, exp and sqrt are the library's own (detail/math.hpp,
-// no libm), every product guarded against FMA contraction: the same bits on
-// every compiler, flag set, architecture and CUDA device.
+// The ziggurat tables are frozen data; log, exp and sqrt are the library's own
+// (detail/math.hpp, no libm), every product guarded against FMA contraction:
+// the same bits on every compiler, flag set, architecture and CUDA device.
 //
-// Words consumed per variate: variable (rejection). An attempt takes one draw
-// (v <= 0) or two; alpha < 1 adds one. A draw is one 64-bit word for double
-// (two calls of a 32-bit URBG, low half first) and one 32-bit word for float.
-// So there is no O(1) random access (variate_at rejects this distribution).
+// Words consumed per variate: variable (rejection). A draw is one 64-bit word
+// (two calls of a 32-bit URBG, low half first), for float and double alike.
+// An attempt takes one normal (one draw, more in 1.2% of cases) and, unless
+// v <= 0, one uniform draw; alpha < 1 adds an exponential (one draw, more in
+// 1.1% of cases). So there is no O(1) random access (variate_at rejects this
+// distribution).
 //
-// Accuracy: the method is exact up to the normal quantile's error (a few ulp)
-// and its cut-off tails (|z| <= 8.21 for double, 6.34 for float: mass 2^-53,
-// 2^-33 per side), and u's grid of 2^-53 (2^-32 for float).
+// Accuracy: the method is exact up to the ziggurat tables' rounding (each
+// entry correctly rounded from 50 digits) and the uniforms' grid of 2^-53.
 //
 // Example:
 //   cbrng::philox4x32 g{7};
@@ -61,9 +65,8 @@
 #include "../detail/param_error.hpp"
 #include "../detail/real_distribution.hpp"
 #include "../detail/uniform_bits.hpp"
+#include "../detail/ziggurat.hpp"
 #include "../word_array.hpp"
-#include "exponential.hpp"
-#include "normal.hpp"
 
 CBRNG_NAMESPACE_BEGIN
 
@@ -99,8 +102,7 @@ class variable_real_distribution
     template <class URBG>
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
         const param_type& p) noexcept {
-        return Derived::min_draws(p) *
-               urbg_bits<URBG>::template calls<variate_bits<typename Param::value_type>>;
+        return Derived::min_draws(p) * urbg_bits<URBG>::template calls<64>;
     }
 
     /// Text form: the parameters as exact hexadecimal floating literals.
@@ -226,33 +228,19 @@ class gamma_param {
     marsaglia_tsang_params mt_{};
 };
 
-/// One standard normal variate from one draw of the width Real's variates
-/// use (64 bits for double, 32 for float), exactly as normal_distribution.
-template <class Real, class URBG>
-CBRNG_HOST_DEVICE double gamma_normal_draw(URBG& g) {
-    return normal_quantile(normal_unit(generate_variate_bits<Real>(g)));
-}
-
-/// One uniform variate in (0, 1] from one draw, exactly as
-/// exponential_distribution's u.
-template <class Real, class URBG>
-CBRNG_HOST_DEVICE double gamma_unit_draw(URBG& g) {
-    return exponential_unit(generate_variate_bits<Real>(g));
-}
-
 /// A standard gamma(alpha) variate for alpha >= 1 by Marsaglia-Tsang (see the
-/// header comment; frozen). Draws of Real's width.
-template <class Real, class URBG>
+/// header comment; frozen). 64-bit draws.
+template <class URBG>
 CBRNG_HOST_DEVICE double marsaglia_tsang(URBG& g, const marsaglia_tsang_params& p) {
     using c = marsaglia_tsang_constants;
     const double d = p.d;
     const double cc = p.c != 0.0 ? p.c : marsaglia_tsang_c(d);
     for (;;) {
-        const double z = gamma_normal_draw<Real>(g);
+        const double z = ziggurat_normal_variate(g);
         double v = 1.0 + fp_mul(cc, z);
         if (!(v > 0.0)) continue;
         v = fp_mul(fp_mul(v, v), v);
-        const double u = gamma_unit_draw<Real>(g);
+        const double u = ziggurat_unit_open(generate_bits64(g));
         const double z2 = fp_mul(z, z);
         if (u < 1.0 - fp_mul(c::squeeze, fp_mul(z2, z2))) return fp_mul(d, v);
         if (detail::log(u) < 0.5 * z2 + fp_mul(d, (1.0 - v) + detail::log(v))) {
@@ -262,45 +250,44 @@ CBRNG_HOST_DEVICE double marsaglia_tsang(URBG& g, const marsaglia_tsang_params& 
 }
 
 /// The same, computing d and c from alpha >= 1.
-template <class Real, class URBG>
+template <class URBG>
 CBRNG_HOST_DEVICE double marsaglia_tsang(URBG& g, double alpha) {
-    return marsaglia_tsang<Real>(g, marsaglia_tsang_setup(alpha));
+    return marsaglia_tsang(g, marsaglia_tsang_setup(alpha));
 }
 
 /// A standard gamma(alpha) variate (scale 1) for any alpha > 0, in double:
 /// Marsaglia-Tsang, boosted below 1 (frozen). p: marsaglia_tsang_setup of
 /// alpha, or of alpha + 1 when alpha < 1.
-template <class Real, class URBG>
+template <class URBG>
 CBRNG_HOST_DEVICE double gamma_variate(URBG& g, double alpha, const marsaglia_tsang_params& p) {
-    const double x = marsaglia_tsang<Real>(g, p);
+    const double x = marsaglia_tsang(g, p);
     if (alpha >= 1.0) return x;
-    const double u = gamma_unit_draw<Real>(g);
-    return fp_mul(x, detail::exp(detail::log(u) / alpha));
+    return fp_mul(x, detail::exp((0.0 - ziggurat_exponential_variate(g)) / alpha));
 }
 
 /// The same, computing d and c from alpha.
-template <class Real, class URBG>
+template <class URBG>
 CBRNG_HOST_DEVICE double gamma_variate(URBG& g, double alpha) {
-    return gamma_variate<Real>(g, alpha, marsaglia_tsang_setup(alpha >= 1.0 ? alpha : alpha + 1.0));
+    return gamma_variate(g, alpha, marsaglia_tsang_setup(alpha >= 1.0 ? alpha : alpha + 1.0));
 }
 
 /// The natural log of a standard gamma(alpha) variate, from the same draws
 /// as gamma_variate, without its underflow for small alpha: log(d v) for
-/// alpha >= 1, log(gamma(alpha + 1)) + log(u) / alpha below. Always finite:
-/// where log(u) / alpha overflows (alpha below about 2e-307) it is clamped
-/// to -DBL_MAX.
-template <class Real, class URBG>
+/// alpha >= 1, log(gamma(alpha + 1)) - e / alpha below (e the boost's
+/// exponential variate). Always finite: where e / alpha overflows (alpha
+/// below about 1e-307) it is clamped to -DBL_MAX.
+template <class URBG>
 CBRNG_HOST_DEVICE double gamma_log_variate(URBG& g, double alpha) {
-    if (alpha >= 1.0) return detail::log(marsaglia_tsang<Real>(g, alpha));
-    const double x = marsaglia_tsang<Real>(g, alpha + 1.0);
-    const double u = gamma_unit_draw<Real>(g);
-    double t = detail::log(u) / alpha;
+    if (alpha >= 1.0) return detail::log(marsaglia_tsang(g, alpha));
+    const double x = marsaglia_tsang(g, alpha + 1.0);
+    double t = (0.0 - ziggurat_exponential_variate(g)) / alpha;
     if (!(t >= -largest_finite<double>)) t = -largest_finite<double>;
     return detail::log(x) + t;
 }
 
-/// The fewest draws a standard gamma(alpha) variate takes: one accepted
-/// Marsaglia-Tsang attempt (two draws), plus the boost's uniform below 1.
+/// The fewest 64-bit draws a standard gamma(alpha) variate takes: one
+/// accepted Marsaglia-Tsang attempt (two draws), plus the boost's exponential
+/// below 1.
 [[nodiscard]] CBRNG_HOST_DEVICE constexpr std::size_t gamma_min_draws(double alpha) noexcept {
     return alpha >= 1.0 ? 2 : 3;
 }
@@ -314,9 +301,9 @@ CBRNG_HOST_DEVICE double gamma_log_variate(URBG& g, double alpha) {
 
 /// log(chi^2_n / n) = log(gamma(n / 2) / (n / 2)) from the draws of
 /// gamma_log_variate(n / 2): what student_t and fisher_f use below n = 2.
-template <class Real, class URBG>
+template <class URBG>
 CBRNG_HOST_DEVICE double log_chi2_over_dof(URBG& g, double half) {
-    return gamma_log_variate<Real>(g, half) - detail::log(half);
+    return gamma_log_variate(g, half) - detail::log(half);
 }
 
 }  // namespace detail
@@ -373,7 +360,7 @@ class gamma_distribution
     /// One variate from g with parameters p.
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        const double x = detail::gamma_variate<RealType>(g, static_cast<double>(p.alpha()), p.mt());
+        const double x = detail::gamma_variate(g, static_cast<double>(p.alpha()), p.mt());
         return static_cast<RealType>(detail::fp_mul(x, static_cast<double>(p.beta())));
     }
 };

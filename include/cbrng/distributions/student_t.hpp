@@ -89,13 +89,13 @@ class student_t_param {
     Real n_;
 };
 
-/// One t_n variate in double from draws of Real's width (frozen).
-template <class Real, class URBG>
+/// One t_n variate in double from 64-bit draws (frozen).
+template <class URBG>
 CBRNG_HOST_DEVICE double student_t_variate(URBG& g, double n) {
-    const double z = gamma_normal_draw<Real>(g);
+    const double z = ziggurat_normal_variate(g);
     const double half = half_dof(n);
-    if (half >= 1.0) return z / detail::sqrt(gamma_variate<Real>(g, half) / half);
-    return fp_mul(z, detail::exp(-0.5 * log_chi2_over_dof<Real>(g, half)));
+    if (half >= 1.0) return z / detail::sqrt(gamma_variate(g, half) / half);
+    return fp_mul(z, detail::exp(-0.5 * log_chi2_over_dof(g, half)));
 }
 
 }  // namespace detail
@@ -146,8 +146,7 @@ class student_t_distribution
     /// One variate from g with parameters p.
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        return static_cast<RealType>(
-            detail::student_t_variate<RealType>(g, static_cast<double>(p.n())));
+        return static_cast<RealType>(detail::student_t_variate(g, static_cast<double>(p.n())));
     }
 };
 
