@@ -40,6 +40,8 @@
 #include <cstring>
 #include <deque>
 #include <iterator>
+#include <random>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -193,4 +195,52 @@ TEST_CASE("fill equals the scalar calls for every new distribution", "[fill][dis
                               "binomial<unsigned>(200,0.6)");
     check_fill_all_generators(negative_binomial_distribution<int>(2, 0.4),
                               "negative_binomial<int>(2,0.4)");
+}
+
+TEST_CASE("fill of a rejection sampler at the end of a stream stops where the scalar calls do",
+          "[fill]") {
+    // The prefetched words never run ahead of the stream's end: the variate
+    // that needs a word past it throws std::out_of_range, after the same
+    // values were written, and the stream is left where the scalar calls
+    // leave it.
+    using S = cbrng::stream<>;
+    const cbrng::gamma_distribution<double> d(2.0);
+    for (const std::uint64_t left : {0u, 1u, 7u, 64u, 1000u, 5000u}) {
+        INFO("words left " << left);
+        S g{cbrng::stream_id{3, 0, 0}};
+        g.set_position(S::capacity - left);
+        S h = g;
+        std::vector<double> out(4000, -1.0);
+        std::vector<double> ref(4000, -1.0);
+        std::size_t written = 0;
+        bool threw = false;
+        try {
+            for (; written < ref.size(); ++written) ref[written] = d(h);
+        } catch (const std::out_of_range&) {
+            threw = true;
+        }
+        if (threw) {
+            CHECK_THROWS_AS(cbrng::fill(g, out.begin(), out.end(), d), std::out_of_range);
+        } else {
+            cbrng::fill(g, out.begin(), out.end(), d);
+        }
+        CHECK(out == ref);
+        CHECK(g == h);
+        CHECK(threw == (left < 20000));
+    }
+}
+
+TEST_CASE("fill with a std:: distribution draws the scalar calls' words", "[fill]") {
+    // Any URBG-generic distribution goes through the prefetched words too.
+    cbrng::stream<> g{cbrng::stream_id{5, 1, 2}};
+    cbrng::stream<> h = g;
+    std::normal_distribution<double> a(1.0, 2.0);
+    std::normal_distribution<double> b = a;
+    std::vector<double> out(1001);
+    cbrng::fill(g, out.begin(), out.end(), a);
+    std::vector<double> ref(out.size());
+    for (auto& x : ref) x = b(h);
+    CHECK(out == ref);
+    CHECK(g == h);
+    CHECK(a(g) == b(h));  // the cached second polar variate, too
 }
