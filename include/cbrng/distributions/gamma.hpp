@@ -17,9 +17,11 @@
 //    by tests/distributions_gamma_test: about 2.1, 2.06 and 2.02 draws per
 //    variate at alpha = 1, 2 and 30).
 //  - alpha < 1: the boost, gamma(alpha) = gamma(alpha + 1) * u^(1/alpha),
-//    with u^(1/alpha) = exp(-e / alpha) for e a standard exponential variate
-//    drawn after the gamma(alpha + 1) variate by the exponential ziggurat
-//    (one 64-bit draw 98.9% of the time), alpha + 1 rounded to double. For
+//    with u^(1/alpha) = exp(-e * (1 / alpha)) (1 / alpha rounded to double;
+//    below alpha = 2^-1024, where it overflows, -e / alpha) for e a standard
+//    exponential variate drawn after the gamma(alpha + 1) variate by the
+//    exponential ziggurat (one 64-bit draw 97.8% of the time), alpha + 1
+//    rounded to double. For
 //    small alpha the variates are often far below the smallest double and
 //    round to 0, as the exact values would; the beta, student_t and fisher_f
 //    distributions use the log-space form (detail::gamma_log_variate) so
@@ -154,6 +156,14 @@ struct marsaglia_tsang_params {
     double c = 0;
 };
 
+/// -e / alpha, the boost's exponent, as -e * inv with inv = 1 / alpha (a
+/// product instead of a division on the variate's path); where 1 / alpha
+/// overflows (alpha below 2^-1024) the quotient itself.
+[[nodiscard]] CBRNG_HOST_DEVICE inline double boost_exponent(double e, double alpha,
+                                                             double inv) noexcept {
+    return inv <= largest_finite<double> ? fp_mul(0.0 - e, inv) : (0.0 - e) / alpha;
+}
+
 /// c = 1 / sqrt(9 d): the same operations, in the same order, as the
 /// sampler always used, so precomputing it changes no output.
 [[nodiscard]] CBRNG_HOST_DEVICE inline double marsaglia_tsang_c(double d) noexcept {
@@ -188,6 +198,7 @@ class gamma_param {
         if (!positive_finite(beta)) param_error(name, "beta must be > 0 and finite", beta);
         const double a = static_cast<double>(alpha);
         mt_.d = (a >= 1.0 ? a : a + 1.0) - marsaglia_tsang_constants::third;
+        inv_alpha_ = 1.0 / a;
 #if CBRNG_HAS_IS_CONSTANT_EVALUATED
         if (!__builtin_is_constant_evaluated()) mt_.c = marsaglia_tsang_c(mt_.d);
 #endif
@@ -213,6 +224,10 @@ class gamma_param {
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr const marsaglia_tsang_params& mt() const noexcept {
         return mt_;
     }
+    /// 1 / alpha (the boost's factor), rounded to double.
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr double inv_alpha() const noexcept {
+        return inv_alpha_;
+    }
     [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
         const gamma_param& x, const gamma_param& y) noexcept {
         return x.alpha_ == y.alpha_ && x.beta_ == y.beta_;
@@ -226,6 +241,7 @@ class gamma_param {
     Real alpha_;
     Real beta_;
     marsaglia_tsang_params mt_{};
+    double inv_alpha_ = 0;
 };
 
 /// A standard gamma(alpha) variate for alpha >= 1 by Marsaglia-Tsang (see the
@@ -257,18 +273,21 @@ CBRNG_HOST_DEVICE double marsaglia_tsang(URBG& g, double alpha) {
 
 /// A standard gamma(alpha) variate (scale 1) for any alpha > 0, in double:
 /// Marsaglia-Tsang, boosted below 1 (frozen). p: marsaglia_tsang_setup of
-/// alpha, or of alpha + 1 when alpha < 1.
+/// alpha, or of alpha + 1 when alpha < 1; inv_alpha: 1 / alpha.
 template <class URBG>
-CBRNG_HOST_DEVICE double gamma_variate(URBG& g, double alpha, const marsaglia_tsang_params& p) {
+CBRNG_HOST_DEVICE double gamma_variate(URBG& g, double alpha, const marsaglia_tsang_params& p,
+                                       double inv_alpha) {
     const double x = marsaglia_tsang(g, p);
     if (alpha >= 1.0) return x;
-    return fp_mul(x, detail::exp((0.0 - ziggurat_exponential_variate(g)) / alpha));
+    return fp_mul(x,
+                  detail::exp(boost_exponent(ziggurat_exponential_variate(g), alpha, inv_alpha)));
 }
 
-/// The same, computing d and c from alpha.
+/// The same, computing d, c and 1 / alpha from alpha.
 template <class URBG>
 CBRNG_HOST_DEVICE double gamma_variate(URBG& g, double alpha) {
-    return gamma_variate(g, alpha, marsaglia_tsang_setup(alpha >= 1.0 ? alpha : alpha + 1.0));
+    return gamma_variate(g, alpha, marsaglia_tsang_setup(alpha >= 1.0 ? alpha : alpha + 1.0),
+                         1.0 / alpha);
 }
 
 /// The natural log of a standard gamma(alpha) variate, from the same draws
@@ -280,7 +299,7 @@ template <class URBG>
 CBRNG_HOST_DEVICE double gamma_log_variate(URBG& g, double alpha) {
     if (alpha >= 1.0) return detail::log(marsaglia_tsang(g, alpha));
     const double x = marsaglia_tsang(g, alpha + 1.0);
-    double t = (0.0 - ziggurat_exponential_variate(g)) / alpha;
+    double t = boost_exponent(ziggurat_exponential_variate(g), alpha, 1.0 / alpha);
     if (!(t >= -largest_finite<double>)) t = -largest_finite<double>;
     return detail::log(x) + t;
 }
@@ -360,7 +379,8 @@ class gamma_distribution
     /// One variate from g with parameters p.
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        const double x = detail::gamma_variate(g, static_cast<double>(p.alpha()), p.mt());
+        const double x =
+            detail::gamma_variate(g, static_cast<double>(p.alpha()), p.mt(), p.inv_alpha());
         return static_cast<RealType>(detail::fp_mul(x, static_cast<double>(p.beta())));
     }
 };
