@@ -13,16 +13,29 @@
 //  - mean >= 10: PTRS, "transformed rejection with squeeze" (W. Hörmann, "The
 //    transformed rejection method for generating Poisson random variables",
 //    Insurance: Mathematics and Economics 12, 1993, 39-45), with its published
-//    constants. Each attempt takes two 64-bit draws: U = (x1 >> 11) * 2^-53
-//    - 1/2 and V = ((x2 >> 11) + 1) * 2^-53 in (0, 1]; the expected number
-//    of attempts is 1.1239 + 1.1328 / (b - 3.4) with b = 0.931 + 2.53
-//    sqrt(mean): 1.33 at mean 10, 1.17 at 100, falling to 1.12. The final
-//    test compares log(V inv_alpha / (a / us^2 + b)) (one logarithm) with
-//    log(mean^k e^-mean / k!), computed as
-//    k log1p(d / (k+1)) - d - log(k+1) / 2 - fc(k) - log sqrt(2 pi) with
-//    d = mean - (k+1) (fc: detail::stirling_correction, detail/math.hpp),
-//    which keeps its absolute error near sqrt(mean) * 2^-52 instead of
-//    mean log(mean) * 2^-52.
+//    constants. Each attempt takes ONE 64-bit draw x, split in halves:
+//    U = (hi - 2^31 + 1/2) 2^-32 from hi = x >> 32 (2^32 values, symmetric
+//    about 0, in (-1/2, 1/2)) and V = (lo + 1/2) 2^-32 from lo = x mod 2^32
+//    (2^32 midpoints in (0, 1)). The expected number of attempts, so of
+//    draws, is 1.1239 + 1.1328 / (b - 3.4) with b = 0.931 + 2.53 sqrt(mean):
+//    1.33 at mean 10, 1.17 at 100, falling to 1.12.
+//    The grids: k is monotone in U, and an attempt accepts when V is below a
+//    threshold that depends on U, so each probability the algorithm uses is
+//    within a few 2^-32 of its value for exact uniforms (2^-33 from V's
+//    grid, 2^-32 times the threshold's variation in U from U's); the CDF of
+//    the results is within about 1e-9 of the exact algorithm's, which takes
+//    some 10^18 variates to detect.
+//    The quick acceptance (us = 1/2 - |U| >= 0.07 and V <= v_r) is tested on
+//    the integer halves (the same outcome as on U and V). The final test
+//    compares log(V / alpha / (a / us^2 + b)) with log(mean^k e^-mean / k!)
+//    = (k + 1/2) log1p(d / (k+1)) - d - log(mean) / 2 - fc(k) - log sqrt(2 pi)
+//    with d = mean - (k+1) (fc: detail::stirling_correction, its first three
+//    terms from k + 1 = 100 up; detail/discrete_math.hpp), which keeps its
+//    absolute error near sqrt(mean) * 2^-52 instead of
+//    mean log(mean) * 2^-52. It is decided first on cheap brackets of both
+//    sides, widened past every rounding (detail::log_bracket_of,
+//    detail::poisson_log_pmf_bracket); only where they overlap are the full
+//    log and log1p computed, so the decision is always the full test's.
 // The library's own exp, log, log1p and sqrt (detail/math.hpp), every product
 // guarded: the same bits on every compiler, flag set and architecture.
 //
@@ -48,6 +61,7 @@
 #include <type_traits>
 
 #include "../config.hpp"
+#include "../detail/discrete_math.hpp"
 #include "../detail/fp.hpp"
 #include "../detail/io.hpp"
 #include "../detail/math.hpp"
@@ -67,11 +81,6 @@ namespace detail {
 [[nodiscard]] CBRNG_HOST_DEVICE constexpr double unit_closed_open(std::uint64_t x) noexcept {
     return static_cast<double>(x >> 11) * 0x1p-53;
 }
-/// u = ((x >> 11) + 1) * 2^-53 in (0, 1].
-[[nodiscard]] CBRNG_HOST_DEVICE constexpr double unit_open_closed(std::uint64_t x) noexcept {
-    return static_cast<double>((x >> 11) + 1u) * 0x1p-53;
-}
-
 /// The mean and the constants of the algorithm chosen for it
 /// (poisson_distribution's param_type).
 template <class IntType>
@@ -109,8 +118,12 @@ class poisson_param {
         b_ = 0.931 + fp_mul(2.53, slam);
         a_ = -0.059 + fp_mul(0.02483, b_);
         two_a_ = 2.0 * a_;
+        c_ = mean + 0.43;
         inv_alpha_ = 1.1239 + 1.1328 / (b_ - 3.4);
         vr_ = 0.9277 - 3.6224 / (b_ - 2.0);
+        // The largest lo with (lo + 1/2) 2^-32 <= v_r (v_r 2^32 - 1/2 is exact).
+        vr_lo_ = mid32_index_at_most(vr_);
+        log_c_ = fp_mul(0.5, detail::log(mean)) + stirling_constants::half_log_2pi;
     }
     /// The constructor's rule, without the throw.
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(double mean) noexcept {
@@ -148,25 +161,56 @@ class poisson_param {
     CBRNG_HOST_DEVICE IntType ptrs(URBG& g) const {
         const double limit = static_cast<double>(int_max<IntType>);
         for (;;) {
-            const double u = unit_closed_open(generate_bits64(g)) - 0.5;
-            const double v = unit_open_closed(generate_bits64(g));
+            // One 64-bit draw per attempt: U from its high half, V from its low.
+            const std::uint64_t x = generate_bits64(g);
+            const double u = centred_hi32(x);
+            const double v = unit_mid_lo32(x);
             const double us = 0.5 - (u < 0.0 ? -u : u);
-            const double kr = fp_mul(two_a_ / us + b_, u) + mean_ + 0.43;
+            // The quick acceptance us >= 0.07 and V <= v_r, tested on the
+            // integers (exactly the same outcome, see quick_us_max and
+            // vr_lo_), so that the branch resolves early.
+            const std::int64_t m = 2 * static_cast<std::int64_t>(x >> 32) - 0xffffffff;
+            const std::int64_t abs_m = m < 0 ? -m : m;  // |U| = |m| 2^-33
+            const bool quick =
+                static_cast<int>(abs_m <= quick_us_max) &
+                static_cast<int>(static_cast<std::int64_t>(x & 0xffffffffu) <= vr_lo_);
+            if (quick) {
+                const double kr = fp_mul(two_a_ / us + b_, u) + c_;
+                if (!(kr >= 0.0) || kr >= limit + 1.0) continue;
+                return static_cast<IntType>(static_cast<std::int64_t>(kr));  // floor
+            }
+            if (us < 0.013 && v > us) continue;
+            const double kr = fp_mul(two_a_ / us + b_, u) + c_;
             if (!(kr >= 0.0) || kr >= limit + 1.0) continue;
             const double k = static_cast<double>(static_cast<std::int64_t>(kr));  // floor
-            if (us >= 0.07 && v <= vr_) return static_cast<IntType>(k);
-            if (us < 0.013 && v > us) continue;
-            const double lhs = detail::log(fp_mul(v, inv_alpha_) / (a_ / fp_mul(us, us) + b_));
+            // The final test log y <= log(mean^k e^-mean / k!) with
+            // y = V / alpha / (a / us^2 + b) = V us^2 / alpha / (a + b us^2).
+            const double us2 = fp_mul(us, us);
+            const double y = fp_mul(fp_mul(v, inv_alpha_), us2) / (a_ + fp_mul(b_, us2));
             const double n = k + 1.0;
             const double d = mean_ - n;
-            const double rhs = fp_mul(k, detail::log1p(d / n)) - d - fp_mul(0.5, detail::log(n)) -
-                               stirling_correction(static_cast<std::uint64_t>(k)) -
-                               stirling_constants::half_log_2pi;
-            if (lhs <= rhs) return static_cast<IntType>(k);
+            // First on brackets of both sides (poisson_log_pmf_bracket,
+            // log_bracket_of): the same decision as the full test whenever
+            // they decide.
+            const log_bracket ly = log_bracket_of(y);
+            const log_bracket lp = poisson_log_pmf_bracket(k, n, d, log_c_);
+            if (ly.hi < lp.lo) return static_cast<IntType>(k);
+            if (ly.lo > lp.hi) continue;
+            // The full test, right side as
+            // (k + 1/2) log1p(d / n) - d - log(mean) / 2 - fc(k) - log sqrt(2 pi).
+            const double rhs =
+                (fp_mul(k + 0.5, detail::log1p(d / n)) - d) - log_c_ - stirling_correction_short(k);
+            if (detail::log(y) <= rhs) return static_cast<IntType>(k);
         }
     }
 
     static constexpr int cdf_size = 64;
+    /// us = 1/2 - |U| = (2^32 - |m|) 2^-33 >= 0.07 (the double nearest 0.07)
+    /// exactly when |m| <= 2^32 - ceil(0.07 * 2^33).
+    static constexpr double quick_us_scaled = 0.07 * 0x1p33;  // exact
+    static constexpr std::int64_t quick_us_max =
+        (std::int64_t{1} << 32) - static_cast<std::int64_t>(quick_us_scaled) -
+        (static_cast<double>(static_cast<std::int64_t>(quick_us_scaled)) < quick_us_scaled ? 1 : 0);
 
     double mean_;
     double cdf_[cdf_size] = {};  // inversion: F(0..63)
@@ -174,7 +218,10 @@ class poisson_param {
     double a_ = 0;
     double two_a_ = 0;
     double b_ = 0;
+    double c_ = 0;  // mean + 0.43
     double vr_ = 0;
+    double log_c_ = 0;  // log(mean) / 2 + log sqrt(2 pi)
+    std::int64_t vr_lo_ = -1;
 };
 
 }  // namespace detail
@@ -206,13 +253,12 @@ class poisson_distribution
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
         return 0;
     }
-    /// URBG calls per variate at least: one 64-bit draw (inversion) or two
-    /// (PTRS).
+    /// URBG calls per variate at least: one 64-bit draw (inversion and PTRS
+    /// alike).
     template <class URBG>
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
-        const param_type& p) noexcept {
-        return (p.mean() < param_type::ptrs_threshold ? 1u : 2u) *
-               detail::urbg_bits<URBG>::template calls<64>;
+        const param_type& /*p*/) noexcept {
+        return detail::urbg_bits<URBG>::template calls<64>;
     }
 
     /// mean 1.
