@@ -76,15 +76,15 @@ def emit(name, title, r, v, x, f):
     out.append(f"// r = {mp.nstr(r, 20)}, layer area v = {mp.nstr(v, 20)}.")
     out.append("")
     out.append("/// x[i] * 2^-53, i = 0..255 (x[0]: the base layer's virtual width).")
-    out.append(f"CBRNG_ZIGGURAT_TABLE double {name}_w[256] = {{")
+    out.append(f"CBRNG_ZIGGURAT_TABLE constexpr double {name}_w[256] = {{")
     out += [f"    {', '.join(hexd(t) for t in w[i:i + 4])}," for i in range(0, N, 4)]
     out.append("};")
     out.append("/// floor(2^53 x[i+1] / x[i]): j < k[i] is the fast acceptance.")
-    out.append(f"CBRNG_ZIGGURAT_TABLE std::uint64_t {name}_k[256] = {{")
+    out.append(f"CBRNG_ZIGGURAT_TABLE constexpr std::uint64_t {name}_k[256] = {{")
     out += [f"    {', '.join(f'0x{t:014x}u' for t in k[i:i + 4])}," for i in range(0, N, 4)]
     out.append("};")
     out.append("/// f(x[i]), i = 0..256 (f[0] = f(r), f[256] = 1).")
-    out.append(f"CBRNG_ZIGGURAT_TABLE double {name}_f[257] = {{")
+    out.append(f"CBRNG_ZIGGURAT_TABLE constexpr double {name}_f[257] = {{")
     out += [f"    {', '.join(hexd(t) for t in fd[i:i + 4])}," for i in range(0, N + 1, 4)]
     out.append("};")
     out.append("")
@@ -131,9 +131,9 @@ HEADER = """// cbrng/detail/ziggurat_tables.hpp: the layer tables of the 256-lay
 // indices differ between threads, which constant memory would serialise),
 // with internal linkage as nvcc's whole-program mode requires.
 #if CBRNG_DEVICE_PASS
-#define CBRNG_ZIGGURAT_TABLE static constexpr __device__
+#define CBRNG_ZIGGURAT_TABLE static __device__
 #else
-#define CBRNG_ZIGGURAT_TABLE inline constexpr
+#define CBRNG_ZIGGURAT_TABLE inline
 #endif
 
 CBRNG_NAMESPACE_BEGIN

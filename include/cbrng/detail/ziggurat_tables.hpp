@@ -15,9 +15,9 @@
 // indices differ between threads, which constant memory would serialise),
 // with internal linkage as nvcc's whole-program mode requires.
 #if CBRNG_DEVICE_PASS
-#define CBRNG_ZIGGURAT_TABLE static constexpr __device__
+#define CBRNG_ZIGGURAT_TABLE static __device__
 #else
-#define CBRNG_ZIGGURAT_TABLE inline constexpr
+#define CBRNG_ZIGGURAT_TABLE inline
 #endif
 
 CBRNG_NAMESPACE_BEGIN
@@ -27,7 +27,7 @@ namespace detail {
 // r = 3.6541528853610087716, layer area v = 0.0049286732339746553474.
 
 /// x[i] * 2^-53, i = 0..255 (x[0]: the base layer's virtual width).
-CBRNG_ZIGGURAT_TABLE double ziggurat_normal_w[256] = {
+CBRNG_ZIGGURAT_TABLE constexpr double ziggurat_normal_w[256] = {
     0x1.f493b7815d982p-52, 0x1.d3bb48209ad33p-52, 0x1.b981f3878fdb0p-52, 0x1.a8fdc78947759p-52,
     0x1.9cbee014057aap-52, 0x1.92ee0946f4496p-52, 0x1.8ab0fbfaa7c14p-52, 0x1.839030529f233p-52,
     0x1.7d42df4d6ce8bp-52, 0x1.7799556090672p-52, 0x1.72728f05f7a33p-52, 0x1.6db6b8d09e231p-52,
@@ -94,7 +94,7 @@ CBRNG_ZIGGURAT_TABLE double ziggurat_normal_w[256] = {
     0x1.801fce82fa71ap-55, 0x1.57cb938443b71p-55, 0x1.250af3c2c5bc6p-55, 0x1.b8d0be3fdf702p-56,
 };
 /// floor(2^53 x[i+1] / x[i]): j < k[i] is the fast acceptance.
-CBRNG_ZIGGURAT_TABLE std::uint64_t ziggurat_normal_k[256] = {
+CBRNG_ZIGGURAT_TABLE constexpr std::uint64_t ziggurat_normal_k[256] = {
     0x1de67b004bdecau, 0x1e34b496663893u, 0x1ecd8befe06058u, 0x1f13f491483bf7u, 0x1f3d2e3c028b2fu,
     0x1f5880b05450e7u, 0x1f6c0d8800a866u, 0x1f7acb03817074u, 0x1f86565e3c45d9u, 0x1f8fa4dd9a5a45u,
     0x1f9751b0bc2363u, 0x1f9dc408ec3f3du, 0x1fa3434f698f59u, 0x1fa80293c5e022u, 0x1fac275b7aca17u,
@@ -149,7 +149,7 @@ CBRNG_ZIGGURAT_TABLE std::uint64_t ziggurat_normal_k[256] = {
     0x00000000000000u,
 };
 /// f(x[i]), i = 0..256 (f[0] = f(r), f[256] = 1).
-CBRNG_ZIGGURAT_TABLE double ziggurat_normal_f[257] = {
+CBRNG_ZIGGURAT_TABLE constexpr double ziggurat_normal_f[257] = {
     0x1.4a605b6b9f70dp-10, 0x1.4a605b6b9f70dp-10, 0x1.55f9f43c1b070p-9, 0x1.08a1f03b0b205p-8,
     0x1.69ea8d90cb864p-8,  0x1.ce160f8ec683cp-8,  0x1.1a59229952f95p-7, 0x1.4eb96421acfe7p-7,
     0x1.841040d8da47ep-7,  0x1.ba48d274f8fb3p-7,  0x1.f152a4f72dd53p-7, 0x1.149033460301ap-6,
@@ -236,7 +236,7 @@ struct ziggurat_normal {
 // r = 7.697117470131049714, layer area v = 0.00394965982258155722.
 
 /// x[i] * 2^-53, i = 0..255 (x[0]: the base layer's virtual width).
-CBRNG_ZIGGURAT_TABLE double ziggurat_exponential_w[256] = {
+CBRNG_ZIGGURAT_TABLE constexpr double ziggurat_exponential_w[256] = {
     0x1.164ec94bf5dc1p-50, 0x1.ec9d9297ebb83p-51, 0x1.bc39e51da71fcp-51, 0x1.9e9dc0d487b85p-51,
     0x1.8939fe6f2ed19p-51, 0x1.78750d6eac62fp-51, 0x1.6aa676d4bbf72p-51, 0x1.5ee7ae17313d2p-51,
     0x1.54ad83ccf73f6p-51, 0x1.4b9d7cd4751d1p-51, 0x1.4379766e41362p-51, 0x1.3c14ec7c8b861p-51,
@@ -303,7 +303,7 @@ CBRNG_ZIGGURAT_TABLE double ziggurat_exponential_w[256] = {
     0x1.522e6e54a2a73p-56, 0x1.19335a95b8dbap-56, 0x1.ad6b2495b4d2bp-57, 0x1.0589d8b5d4119p-57,
 };
 /// floor(2^53 x[i+1] / x[i]): j < k[i] is the fast acceptance.
-CBRNG_ZIGGURAT_TABLE std::uint64_t ziggurat_exponential_k[256] = {
+CBRNG_ZIGGURAT_TABLE constexpr std::uint64_t ziggurat_exponential_k[256] = {
     0x1c5214272497c8u, 0x1cdb4dd9e4e8c0u, 0x1dddf62bac0bb1u, 0x1e5961c78b267cu, 0x1ea2a61e122db2u,
     0x1ed38ca188151eu, 0x1ef6aefa57cbe6u, 0x1f113e047b0415u, 0x1f261434503409u, 0x1f36e5a38a59a3u,
     0x1f44c7665c6fdbu, 0x1f50724ece1173u, 0x1f5a66904fe3c3u, 0x1f630000a8e267u, 0x1f6a8234b7352bu,
@@ -358,7 +358,7 @@ CBRNG_ZIGGURAT_TABLE std::uint64_t ziggurat_exponential_k[256] = {
     0x00000000000000u,
 };
 /// f(x[i]), i = 0..256 (f[0] = f(r), f[256] = 1).
-CBRNG_ZIGGURAT_TABLE double ziggurat_exponential_f[257] = {
+CBRNG_ZIGGURAT_TABLE constexpr double ziggurat_exponential_f[257] = {
     0x1.dc31c329f0b4bp-12, 0x1.dc31c329f0b4bp-12, 0x1.fb20af78dfcb9p-11, 0x1.92bb5540c3e25p-10,
     0x1.1946ba8e1a324p-9,  0x1.6d888f3a1feffp-9,  0x1.c58b381cd4b11p-9,  0x1.1073d69574043p-8,
     0x1.3fa97cee322fdp-8,  0x1.7049f37ec3620p-8,  0x1.a23e9d4974836p-8,  0x1.d5751fa745dc5p-8,
