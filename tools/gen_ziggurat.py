@@ -15,7 +15,8 @@ Layout, for f(x) = exp(-x^2 / 2) (normal) or exp(-x) (exponential), N = 256:
   r is the root (50-digit arithmetic, bisection) of the recursion
   f(x[i+1]) = f(x[i]) + v / x[i] reaching f = 1 exactly at i = N.
 Emitted, each double correctly rounded from the 50-digit values:
-Emitted as arrays ziggurat_<name>_w/_k/_f and a struct with accessors:
+Emitted as the arrays ziggurat_w, _k and _f ([0]: normal, [1]: exponential)
+and the scalars ziggurat_<density>_r and _inv_r:
   w[i] = x[i] * 2^-53 (i = 0..N-1): the multiplier of a 53-bit integer j;
   k[i] = floor(2^53 x[i+1] / x[i]) computed from the emitted doubles, so that
          j < k[i] exactly when j w[i] < x[i+1] (the fast acceptance);
@@ -66,38 +67,16 @@ def hexd(x):
     return float(x).hex()
 
 
-def emit(name, title, r, v, x, f):
+def tables(r, v, x, f):
     xd = [float(t) for t in x]
     w = [t * 2.0**-53 for t in xd[:N]]
     k = [int(Fraction(2**53) * Fraction(xd[i + 1]) / Fraction(xd[i])) for i in range(N)]
     fd = [f(r)] + [f(t) for t in x[1:N]] + [mp.mpf(1)]
-    out = []
-    out.append(f"// {title}:")
-    out.append(f"// r = {mp.nstr(r, 20)}, layer area v = {mp.nstr(v, 20)}.")
-    out.append("")
-    out.append("/// x[i] * 2^-53, i = 0..255 (x[0]: the base layer's virtual width).")
-    out.append(f"CBRNG_ZIGGURAT_TABLE constexpr double {name}_w[256] = {{")
-    out += [f"    {', '.join(hexd(t) for t in w[i:i + 4])}," for i in range(0, N, 4)]
-    out.append("};")
-    out.append("/// floor(2^53 x[i+1] / x[i]): j < k[i] is the fast acceptance.")
-    out.append(f"CBRNG_ZIGGURAT_TABLE constexpr std::uint64_t {name}_k[256] = {{")
-    out += [f"    {', '.join(f'0x{t:014x}u' for t in k[i:i + 4])}," for i in range(0, N, 4)]
-    out.append("};")
-    out.append("/// f(x[i]), i = 0..256 (f[0] = f(r), f[256] = 1).")
-    out.append(f"CBRNG_ZIGGURAT_TABLE constexpr double {name}_f[257] = {{")
-    out += [f"    {', '.join(hexd(t) for t in fd[i:i + 4])}," for i in range(0, N + 1, 4)]
-    out.append("};")
-    out.append("")
-    out.append(f"/// The constants and tables of the {name.split('_')[1]} ziggurat.")
-    out.append(f"struct {name} {{")
-    out.append(f"    static constexpr double r = {hexd(r)};")
-    out.append(f"    static constexpr double inv_r = {hexd(1 / r)};")
-    for t, a in (("double", "w"), ("std::uint64_t", "k"), ("double", "f")):
-        out.append(f"    [[nodiscard]] CBRNG_HOST_DEVICE static {t} {a}(unsigned i) noexcept {{")
-        out.append(f"        return {name}_{a}[i];")
-        out.append("    }")
-    out.append("};")
-    return "\n".join(out)
+    return w, k, fd
+
+
+def rows(values, fmt):
+    return [f"        {', '.join(fmt(t) for t in values[i:i + 4])}," for i in range(0, len(values), 4)]
 
 
 def main():
@@ -107,11 +86,30 @@ def main():
                         mp.mpf(3), mp.mpf(4))
     ef = lambda t: mp.exp(-t)
     er, ev, ex = layers(ef, lambda y: -mp.log(y), lambda t: mp.exp(-t), mp.mpf(7), mp.mpf(8))
-    print(HEADER)
-    print(emit("ziggurat_normal", "The standard normal, f(x) = exp(-x^2 / 2)", nr, nv, nx, nf))
-    print()
-    print(emit("ziggurat_exponential", "The standard exponential, f(x) = exp(-x)", er, ev, ex, ef))
-    print(FOOTER)
+    dens = [("normal", "f(x) = exp(-x^2 / 2)", nr, nv, tables(nr, nv, nx, nf)),
+            ("exponential", "f(x) = exp(-x)", er, ev, tables(er, ev, ex, ef))]
+    out = [HEADER]
+    for name, f, r, v, _ in dens:
+        out.append(f"// The standard {name}, {f}: r = {mp.nstr(r, 20)}, layer area")
+        out.append(f"// v = {mp.nstr(v, 20)}.")
+        out.append(f"inline constexpr double ziggurat_{name}_r = {hexd(r)};")
+        out.append(f"inline constexpr double ziggurat_{name}_inv_r = {hexd(1 / r)};")
+    for label, comment, ctype, idx, fmt, n in (
+            ("w", "x[i] * 2^-53, i = 0..255 (x[0]: the base layer's virtual width).", "double", 0,
+             hexd, 256),
+            ("k", "floor(2^53 x[i+1] / x[i]): j < k[i] is the fast acceptance.", "std::uint64_t", 1,
+             lambda t: f"0x{t:014x}u", 256),
+            ("f", "f(x[i]), i = 0..256 (f[0] = f(r), f[256] = 1).", "double", 2, hexd, 257)):
+        out.append("")
+        out.append(f"/// {comment} [0]: normal, [1]: exponential.")
+        out.append(f"CBRNG_ZIGGURAT_TABLE constexpr {ctype} ziggurat_{label}[2][{n}] = {{")
+        for name, _, _, _, t in dens:
+            out.append(f"    {{  // {name}")
+            out += rows(t[idx], fmt)
+            out.append("    },")
+        out.append("};")
+    out.append(FOOTER)
+    print("\n".join(out))
 
 
 HEADER = """// cbrng/detail/ziggurat_tables.hpp: the layer tables of the 256-layer

@@ -40,6 +40,25 @@
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
 
+/// The constants and tables of one ziggurat: D = 0 the normal, 1 the
+/// exponential (the first index of ziggurat_tables.hpp's arrays).
+template <unsigned D>
+struct ziggurat_layers {
+    static constexpr double r = D == 0 ? ziggurat_normal_r : ziggurat_exponential_r;
+    static constexpr double inv_r = D == 0 ? ziggurat_normal_inv_r : ziggurat_exponential_inv_r;
+    [[nodiscard]] CBRNG_HOST_DEVICE static double w(unsigned i) noexcept {
+        return ziggurat_w[D][i];
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE static std::uint64_t k(unsigned i) noexcept {
+        return ziggurat_k[D][i];
+    }
+    [[nodiscard]] CBRNG_HOST_DEVICE static double f(unsigned i) noexcept {
+        return ziggurat_f[D][i];
+    }
+};
+using ziggurat_normal = ziggurat_layers<0>;
+using ziggurat_exponential = ziggurat_layers<1>;
+
 /// u = (x >> 11) * 2^-53 in [0, 1): the wedge test's uniform.
 [[nodiscard]] CBRNG_HOST_DEVICE constexpr double ziggurat_unit(std::uint64_t x) noexcept {
     return static_cast<double>(x >> 11) * 0x1p-53;
