@@ -45,7 +45,8 @@ endif()
 # Tests to compile at -O0 whatever the tree's flags: the sanitizer stage names
 # tests that are costly to optimise under instrumentation (every Threefry and
 # Philox round count inlined; every SIMD transform) yet run in a second.
-set(CBRNG_TESTS_AT_O0 "" CACHE STRING "Tests compiled at -O0 (sanitizer builds)")
+# (CBRNG_TESTS_AT_O0 is declared in tests/CMakeLists.txt: those tests do not
+# share the precompiled header, built with the tree's flags.)
 foreach(t ${CBRNG_TESTS_AT_O0})
   if(TARGET ${t})
     target_compile_options(${t} PRIVATE -O0)
