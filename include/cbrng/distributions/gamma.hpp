@@ -9,7 +9,7 @@
 //    generating gamma variables", ACM TOMS 26(3), 2000, 363-372. With
 //    d = alpha - 1/3 and c = 1 / sqrt(9 d), each attempt draws a standard
 //    normal z by the 256-layer ziggurat (detail/ziggurat.hpp: one 64-bit
-//    draw 98.8% of the time) and, if v = (1 + c z)^3 > 0, a uniform u in
+//    draw 98.5% of the time) and, if v = (1 + c z)^3 > 0, a uniform u in
 //    (0, 1] (one 64-bit draw x: u = ((x >> 11) + 1) * 2^-53); it accepts d v
 //    when u < 1 - 0.0331 z^4 (the squeeze) or
 //    log u < z^2 / 2 + d (1 - v + log v). The expected number of attempts is
