@@ -22,10 +22,17 @@ under ``multiprocessing`` pools (numpy issue 9248). See docs/python.md.
 import os as _os
 import threading as _threading
 
+import collections as _collections
+
 import numpy as _np
+from numpy.random.bit_generator import ISeedSequence as _ISeedSequence
+from numpy.random.bit_generator import SeedlessSeedSequence as _SeedlessSeedSequence
 
 from . import _core
 from ._core import ForkSafeLock
+
+#: The library's version (include/cbrng/config.hpp's CBRNG_VERSION_* macros).
+__version__ = _core.__version__
 
 __all__ = [
     "Stream",
@@ -47,6 +54,12 @@ generators = tuple(_core.generators)
 DEFAULT_SEED = 0x63626E72672D3031
 
 
+#: numpy's ctypes / cffi interface tuple (numpy.random.BitGenerator.ctypes).
+_Interface = _collections.namedtuple(
+    "interface", ["state_address", "state", "next_uint64", "next_uint32", "next_double",
+                  "bit_generator"])
+
+
 def _shape(size):
     if size is None:
         return None
@@ -55,23 +68,82 @@ def _shape(size):
     return tuple(int(s) for s in size)
 
 
-class Stream(_core.Stream):
+_SEED_SEQUENCE_ERROR = (
+    "cbrng names streams by (seed, process, task), not by SeedSequence: "
+    "give each independent stream its own task id (cbrng.Stream(seed, process, task)) "
+    "instead of spawning or seeding from a SeedSequence")
+
+
+def _is_seed_sequence(x):
+    return isinstance(x, (_np.random.SeedSequence, _ISeedSequence))
+
+
+class Stream(_np.random.BitGenerator):
     """A numpy bit generator over the C++ stream (seed, process, task) of `generator`.
 
     Stream(seed=0, process=0, task=0, generator="philox4x32_10")
 
-    Every argument is checked: ids must be ints in [0, 2**64) (process also
-    at most ``max_process``, 2**32 - 1 for philox4x32_10, threefry4x32_20 and
-    philox2x64_10), the generator one of ``cbrng.generators``; anything else
-    raises TypeError / ValueError naming the field and its limit.
+    A ``numpy.random.BitGenerator`` subclass. Every argument is checked: ids
+    must be integers (Python ints or numpy integers) in [0, 2**64) (process
+    also at most ``max_process``, 2**32 - 1 for philox4x32_10, threefry4x32_20
+    and philox2x64_10), the generator one of ``cbrng.generators``; anything
+    else raises TypeError / ValueError naming the field and its limit. A
+    ``numpy.random.SeedSequence`` is refused (TypeError): cbrng names streams
+    by task ids, and ``spawn`` raises for the same reason.
 
     Words: ``position`` counts the C++ stream's words. numpy's Generator reads
     it through ``capsule`` (next_uint64: two 32-bit words low first, or one
     64-bit word; next_uint32: one 32-bit word, or the low half of one 64-bit
-    word; next_double: (next_uint64 >> 11) * 2**-53).
+    word; next_double: (next_uint64 >> 11) * 2**-53; next_raw: one word).
     Thread-safety: ``lock`` serialises threads sharing one Stream; a forked
     child finds it free (ForkSafeLock).
     """
+
+    def __init__(self, seed=0, process=0, task=0, generator="philox4x32_10"):
+        if _is_seed_sequence(seed):
+            raise TypeError(f"cbrng.Stream: seed must be an int, got {type(seed).__name__}: "
+                            + _SEED_SEQUENCE_ERROR)
+        core = _core.Stream(seed, process, task, generator)
+        # numpy's own convention for a bit generator without a SeedSequence
+        # (a legacy-seeded MT19937): its seed_seq cannot generate or spawn.
+        super().__init__(_SeedlessSeedSequence())
+        self._core = core
+        self._lock = core.lock
+
+    # -------------------------------------------------- what numpy.random.Generator reads
+
+    @property
+    def capsule(self):
+        """The PyCapsule "BitGenerator" holding this stream's bitgen_t."""
+        return self._core.capsule
+
+    @property
+    def lock(self):
+        """This stream's ForkSafeLock (numpy's Generator holds it around every draw)."""
+        return self._lock
+
+    @property
+    def seed_seq(self):
+        """numpy's SeedlessSeedSequence: a Stream is named by (seed, process, task)."""
+        return self._seed_seq
+
+    def spawn(self, n_children):
+        """Refused (TypeError): cbrng names streams by task ids, not SeedSequence spawning."""
+        raise TypeError("cbrng.Stream.spawn: " + _SEED_SEQUENCE_ERROR)
+
+    # -------------------------------------------------- identity
+
+    generator = property(lambda self: self._core.generator,
+                         doc="The stream generator's name (one of cbrng.generators).")
+    word_bits = property(lambda self: self._core.word_bits,
+                         doc="Bits per stream word: 32 or 64.")
+    max_process = property(lambda self: self._core.max_process,
+                           doc="The largest process id this generator's layout holds.")
+    capacity = property(lambda self: self._core.capacity,
+                        doc="Words in one stream (positions run from 0 to capacity).")
+    seed = property(lambda self: self._core.seed, doc="The stream id's seed.")
+    process = property(lambda self: self._core.process, doc="The stream id's process id.")
+    task = property(lambda self: self._core.task, doc="The stream id's task id.")
 
     # -------------------------------------------------- moves
     # Reads and moves take the lock, so they never race a fill that another
@@ -80,35 +152,37 @@ class Stream(_core.Stream):
     @property
     def position(self):
         """Words drawn so far (the index of the next word); set it to seek in O(1)."""
-        with self.lock:
-            return _core.Stream.position.fget(self)
+        with self._lock:
+            return self._core.position
 
     @position.setter
     def position(self, p):
-        with self.lock:
-            _core.Stream.position.fset(self, p)
+        with self._lock:
+            self._core.position = p
 
     @property
     def state(self):
         """{"bit_generator": "cbrng.<generator>", "seed", "process", "task", "position"}."""
-        with self.lock:
-            return _core.Stream.state.fget(self)
+        with self._lock:
+            return self._core.state
 
     @state.setter
     def state(self, st):
-        with self.lock:
-            _core.Stream.state.fset(self, st)
+        if not isinstance(st, dict):
+            raise TypeError(f"cbrng: state must be a dict, got {type(st).__name__}")
+        with self._lock:
+            self._core.state = st
 
     def advance(self, n):
         """Moves n words forward in O(1); IndexError past the end. Returns self."""
-        with self.lock:
-            self._advance(n)
+        with self._lock:
+            self._core._advance(n)
         return self
 
     def jumped(self, n):
         """A copy of this stream n words further on (O(1)); this one does not move."""
         s = self.copy()
-        s._advance(n)
+        s._core._advance(n)
         return s
 
     def copy(self):
@@ -117,13 +191,20 @@ class Stream(_core.Stream):
         s.position = self.position
         return s
 
-    # Pickling: (constructor, (generator name,), state), the shape numpy's
-    # Generator.__reduce__ expects of its bit generator, so Generator(Stream)
-    # pickles too.
+    # Pickling: (constructor, (bit_generator name,), state). numpy 1.24's
+    # Generator.__reduce__ reuses this constructor as its bit_generator_ctor;
+    # numpy 2's pickles the Stream object itself (through this __reduce__).
     def __reduce__(self):
-        return (_stream_for_generator, (self.state["bit_generator"],), self.state)
+        st = self.state
+        return (_stream_for_generator, (st["bit_generator"],), st)
+
+    def __getstate__(self):
+        return self.state
 
     def __setstate__(self, state):
+        # numpy 2's BitGenerator.__getstate__ shape (state, seed_seq) too.
+        if isinstance(state, tuple):
+            state = state[0]
         self.state = state
 
     def __repr__(self):
@@ -133,19 +214,69 @@ class Stream(_core.Stream):
         )
 
     def __eq__(self, other):
-        if not isinstance(other, _core.Stream):
+        if not isinstance(other, Stream):
             return NotImplemented
         return self.state == other.state
 
     __hash__ = None
+
+    # -------------------------------------------------- numpy's BitGenerator interface
+
+    def random_raw(self, size=None, output=True):
+        """numpy's BitGenerator.random_raw: `size` next_raw draws (one stream word each,
+        as uint64); None returns one int. output=False draws and returns None."""
+        if self.word_bits == 64:
+            out = self._run(_core.Stream._words64, _np.uint64, size)
+        else:
+            out = self._run(_core.Stream._words32, _np.uint32, size)
+            if size is not None:
+                out = out.astype(_np.uint64)
+        return out if output else None
+
+    @property
+    def ctypes(self):
+        """numpy's ctypes interface: (state_address, state, next_uint64, next_uint32,
+        next_double, bit_generator) as ctypes objects."""
+        cached = self.__dict__.get("_ctypes_interface")
+        if cached is None:
+            import ctypes
+            state, u64, u32, dbl, _raw, bitgen = self._core._interface
+            cached = _Interface(
+                state, ctypes.c_void_p(state),
+                ctypes.cast(u64, ctypes.CFUNCTYPE(ctypes.c_uint64, ctypes.c_void_p)),
+                ctypes.cast(u32, ctypes.CFUNCTYPE(ctypes.c_uint32, ctypes.c_void_p)),
+                ctypes.cast(dbl, ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_void_p)),
+                ctypes.c_void_p(bitgen))
+            self.__dict__["_ctypes_interface"] = cached
+        return cached
+
+    @property
+    def cffi(self):
+        """numpy's cffi interface (as ``ctypes``, cffi objects); ImportError without cffi."""
+        cached = self.__dict__.get("_cffi_interface")
+        if cached is None:
+            try:
+                import cffi
+            except ImportError:
+                raise ImportError("cffi cannot be imported.") from None
+            ffi = cffi.FFI()
+            state, u64, u32, dbl, _raw, bitgen = self._core._interface
+            cached = _Interface(
+                state, ffi.cast("void *", state),
+                ffi.cast("uint64_t (*)(void *)", u64),
+                ffi.cast("uint32_t (*)(void *)", u32),
+                ffi.cast("double (*)(void *)", dbl),
+                ffi.cast("void *", bitgen))
+            self.__dict__["_cffi_interface"] = cached
+        return cached
 
     # -------------------------------------------------- bulk: cbrng's frozen distributions
 
     def _run(self, method, dtype, size, *args):
         shape = _shape(size)
         out = _np.empty(1 if shape is None else shape, dtype=dtype)
-        with self.lock:
-            method(self, out, *args)
+        with self._lock:
+            method(self._core, out, *args)
         return out[0].item() if shape is None else out
 
     def words(self, size=None):

@@ -1,10 +1,15 @@
 // cbrng._core: the C++ streams as numpy bit generators (python/cbrng wraps it).
 //
-// A Stream owns one cbrng::stream<B> for the generator named at construction
-// and a numpy bitgen_t (numpy/random/bitgen.h) whose state pointer is that
-// stream, in place: numpy.random.Generator copies the bitgen_t once, so the
-// stream never moves or changes type after construction (setting `state`
-// re-positions it in place and refuses another generator's state).
+// A Stream owns one cbrng::buffered_stream<B, buffer_blocks> for the generator
+// named at construction and a numpy bitgen_t (numpy/random/bitgen.h) whose
+// state pointer is that stream, in place: numpy.random.Generator copies the
+// bitgen_t once, so the stream never moves or changes type after construction
+// (setting `state` re-positions it in place and refuses another generator's
+// state). The buffered stream refills buffer_blocks blocks at a time through
+// the SIMD block kernels where the generator has one (philox4x32_10,
+// threefry4x64_20), and its words, position, discard and set_position are
+// exactly cbrng::stream<B>'s (buffered-but-unused words are not counted), so
+// the callbacks below are an index check and a load.
 //
 // Word mapping (docs/python.md), the library's uniform_bits convention:
 //   32-bit-word generators: next_uint32 = one stream word; next_uint64 = two
@@ -20,10 +25,11 @@
 // std::out_of_range); through numpy's Generator, whose bitgen_t callbacks have
 // no error channel, the callback terminates the process with the same message
 // rather than wrap into numbers already used.
+#include <pthread.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
-#include <unistd.h>
 
+#include <atomic>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/fill.hpp>
 #include <cbrng/stream.hpp>
@@ -45,24 +51,35 @@ namespace {
 
 // ------------------------------------------------------------ argument checks
 
-/// A Python int as a 64-bit field: TypeError for non-integers, ValueError for
-/// negatives, OverflowError above 2^64 - 1, each naming the field.
+/// True for Python's bool and numpy's bool_ (which still has a deprecated __index__).
+bool is_bool(PyObject* o) {
+    if (PyBool_Check(o)) return true;
+    const std::string t = Py_TYPE(o)->tp_name;
+    return t == "numpy.bool_" || t == "numpy.bool";
+}
+
+/// An integer (a Python int or anything with __index__: numpy integers) as a
+/// 64-bit field: TypeError for bools, floats and other non-integers, ValueError
+/// for negatives and above 2^64 - 1, each naming the field.
 std::uint64_t u64_field(const py::handle& obj, const char* field) {
-    if (!PyLong_Check(obj.ptr()) || PyBool_Check(obj.ptr())) {
+    PyObject* o = obj.ptr();
+    if (is_bool(o) || PyFloat_Check(o) || !PyIndex_Check(o)) {
         throw py::type_error(std::string("cbrng: ") + field + " must be an int, got " +
                              std::string(py::str(py::type::of(obj).attr("__name__"))));
     }
-    if (PyObject_RichCompareBool(obj.ptr(), py::int_(0).ptr(), Py_LT) == 1) {
+    const py::object v = py::reinterpret_steal<py::object>(PyNumber_Index(o));
+    if (!v) throw py::error_already_set();
+    if (PyObject_RichCompareBool(v.ptr(), py::int_(0).ptr(), Py_LT) == 1) {
         throw py::value_error(std::string("cbrng: ") + field + " must be >= 0, got " +
-                              std::string(py::str(obj)));
+                              std::string(py::str(v)));
     }
-    const unsigned long long v = PyLong_AsUnsignedLongLong(obj.ptr());
-    if (v == static_cast<unsigned long long>(-1) && PyErr_Occurred()) {
+    const unsigned long long u = PyLong_AsUnsignedLongLong(v.ptr());
+    if (u == static_cast<unsigned long long>(-1) && PyErr_Occurred()) {
         PyErr_Clear();
-        throw py::value_error(std::string("cbrng: ") + field + " " + std::string(py::str(obj)) +
+        throw py::value_error(std::string("cbrng: ") + field + " " + std::string(py::str(v)) +
                               " exceeds the 64-bit field's limit 18446744073709551615");
     }
-    return static_cast<std::uint64_t>(v);
+    return static_cast<std::uint64_t>(u);
 }
 
 // ------------------------------------------------------------ streams
@@ -95,9 +112,16 @@ struct stream_base {
     virtual void integers(std::int64_t* out, std::size_t n, std::int64_t a, std::int64_t b) = 0;
 };
 
+#ifndef CBRNG_PY_BUFFER_BLOCKS
+/// Blocks per refill of a Stream's buffer (docs/python.md, "Bit generator
+/// internals", has the measurement that chose it).
+#define CBRNG_PY_BUFFER_BLOCKS 32
+#endif
+constexpr std::size_t buffer_blocks = CBRNG_PY_BUFFER_BLOCKS;
+
 template <class B>
 struct stream_impl final : stream_base {
-    using S = cbrng::stream<B>;
+    using S = cbrng::buffered_stream<B, buffer_blocks>;
     using word = typename S::result_type;
     static constexpr bool narrow = sizeof(word) == 4;
     S s;
@@ -158,21 +182,43 @@ struct stream_impl final : stream_base {
     void reset(const cbrng::stream_id& id, std::uint64_t position) override { s = S(id, position); }
     void set_position(std::uint64_t p) override { s.set_position(p); }
     void discard(std::uint64_t n) override { s.discard(n); }
+    // The bulk methods fill a cbrng::stream<B> at this position (so their
+    // words, and their end-of-stream error, are exactly stream<B>'s), then
+    // move the buffered stream to where it stopped, also when it threw.
+    template <class F>
+    void bulk(F&& f) {
+        cbrng::stream<B> t(s.id(), s.position());
+        try {
+            f(t);
+        } catch (...) {
+            s.set_position(t.position());
+            throw;
+        }
+        s.set_position(t.position());
+    }
     void words(void* out, std::size_t n) override {
         word* p = static_cast<word*>(out);
-        cbrng::fill(s, p, p + n);
+        bulk([&](cbrng::stream<B>& t) { cbrng::fill(t, p, p + n); });
     }
     void uniform(double* out, std::size_t n, double a, double b) override {
-        cbrng::fill(s, out, out + n, cbrng::uniform_real_distribution<double>(a, b));
+        bulk([&](cbrng::stream<B>& t) {
+            cbrng::fill(t, out, out + n, cbrng::uniform_real_distribution<double>(a, b));
+        });
     }
     void normal(double* out, std::size_t n, double mean, double stddev) override {
-        cbrng::fill(s, out, out + n, cbrng::normal_distribution<double>(mean, stddev));
+        bulk([&](cbrng::stream<B>& t) {
+            cbrng::fill(t, out, out + n, cbrng::normal_distribution<double>(mean, stddev));
+        });
     }
     void exponential(double* out, std::size_t n, double lambda) override {
-        cbrng::fill(s, out, out + n, cbrng::exponential_distribution<double>(lambda));
+        bulk([&](cbrng::stream<B>& t) {
+            cbrng::fill(t, out, out + n, cbrng::exponential_distribution<double>(lambda));
+        });
     }
     void integers(std::int64_t* out, std::size_t n, std::int64_t a, std::int64_t b) override {
-        cbrng::fill(s, out, out + n, cbrng::uniform_int_distribution<std::int64_t>(a, b));
+        bulk([&](cbrng::stream<B>& t) {
+            cbrng::fill(t, out, out + n, cbrng::uniform_int_distribution<std::int64_t>(a, b));
+        });
     }
 };
 
@@ -200,51 +246,177 @@ std::unique_ptr<stream_base> make_stream(const std::string& g, const cbrng::stre
 
 // ------------------------------------------------------------ the fork-safe lock
 
-/// The stream's lock: a threading lock that a forked child never inherits
-/// held. It remembers the pid that created its inner lock and creates a new
-/// inner lock when os.getpid() differs; the check and the swap run with the
-/// GIL held, so they are atomic with respect to the child's other threads.
-class fork_safe_lock {
-  public:
-    fork_safe_lock() : inner_(allocate()), pid_(::getpid()) {}
+/// Bumped in every forked child (pthread_atfork's child handler runs for
+/// os.fork, multiprocessing's fork and a fork() called from C alike), so a
+/// lock can tell, without a system call, that it was created or last reset in
+/// the parent of this process.
+std::atomic<std::uint64_t> fork_generation{0};
 
-    bool acquire(bool blocking, double timeout) {
-        py::object l = current();
-        return l.attr("acquire")(blocking, timeout).cast<bool>();
-    }
-    void release() {
-        if (::getpid() != pid_) {
-            // Held by the parent (this thread acquired it before the fork):
-            // the child's lock is a new, free one.
-            current();
-            return;
-        }
-        inner_.attr("release")();
-    }
-    bool locked() {
-        if (::getpid() != pid_) return false;
-        return inner_.attr("locked")().cast<bool>();
-    }
+extern "C" void cbrng_after_fork_in_child() noexcept {
+    fork_generation.fetch_add(1, std::memory_order_relaxed);
+}
 
-  private:
-    static py::object allocate() {
-        // Looked up once and kept for the life of the process (never
-        // destroyed, so no Python call runs at static destruction).
-        static const py::object* const make =
-            new py::object(py::module_::import("_thread").attr("allocate_lock"));
-        return (*make)();
-    }
-    py::object current() {
-        const pid_t p = ::getpid();
-        if (p != pid_) {
-            inner_ = allocate();
-            pid_ = p;
-        }
-        return inner_;
-    }
-    py::object inner_;
-    pid_t pid_;
+/// cbrng.ForkSafeLock, a C type (numpy's Generator enters and exits it around
+/// every draw, so a pybind11 method call's overhead would dominate a scalar
+/// draw): a threading lock that a forked child never inherits held. It
+/// remembers the fork generation of its inner lock; every operation first
+/// compares it with fork_generation and, in a child, replaces the inner lock
+/// by a new, free one. The check and the swap run with the GIL held, so they
+/// are atomic with respect to the child's other threads.
+struct lock_object {
+    PyObject_HEAD PyThread_type_lock inner;
+    std::uint64_t generation;
+    bool held;
 };
+
+/// The inner lock of this process's generation (nullptr with MemoryError set).
+PyThread_type_lock current_inner(lock_object* self) {
+    const std::uint64_t g = fork_generation.load(std::memory_order_relaxed);
+    if (self->generation != g) {
+        // Forked since: the old lock may be held by a thread that does not
+        // exist here. Nobody in this process waits on it; it is dropped.
+        PyThread_type_lock fresh = PyThread_allocate_lock();
+        if (fresh == nullptr) {
+            PyErr_NoMemory();
+            return nullptr;
+        }
+        PyThread_free_lock(self->inner);
+        self->inner = fresh;
+        self->generation = g;
+        self->held = false;
+    }
+    return self->inner;
+}
+
+PyObject* lock_new(PyTypeObject* type, PyObject*, PyObject*) {
+    auto* self = reinterpret_cast<lock_object*>(type->tp_alloc(type, 0));
+    if (self == nullptr) return nullptr;
+    self->inner = PyThread_allocate_lock();
+    self->generation = fork_generation.load(std::memory_order_relaxed);
+    self->held = false;
+    if (self->inner == nullptr) {
+        Py_DECREF(self);
+        return PyErr_NoMemory();
+    }
+    return reinterpret_cast<PyObject*>(self);
+}
+
+void lock_dealloc(PyObject* obj) {
+    auto* self = reinterpret_cast<lock_object*>(obj);
+    if (self->inner != nullptr) PyThread_free_lock(self->inner);
+    PyTypeObject* type = Py_TYPE(obj);
+    type->tp_free(obj);
+    Py_DECREF(type);
+}
+
+/// 1 acquired, 0 not (timeout or non-blocking), -1 error set.
+int lock_acquire_impl(lock_object* self, bool blocking, double timeout) {
+    PyThread_type_lock inner = current_inner(self);
+    if (inner == nullptr) return -1;
+    if (PyThread_acquire_lock_timed(inner, 0, 0) == PY_LOCK_ACQUIRED) {
+        self->held = true;
+        return 1;
+    }
+    if (!blocking) return 0;
+    using timeout_t = PY_TIMEOUT_T;
+    const timeout_t us = timeout < 0 ? timeout_t{-1} : static_cast<timeout_t>(timeout * 1e6);
+    for (;;) {
+        PyLockStatus r;
+        Py_BEGIN_ALLOW_THREADS r = PyThread_acquire_lock_timed(inner, us, 1);
+        Py_END_ALLOW_THREADS if (r == PY_LOCK_ACQUIRED) {
+            self->held = true;
+            return 1;
+        }
+        if (r == PY_LOCK_FAILURE) return 0;
+        // Interrupted by a signal: run the Python handlers (which may raise), then wait again.
+        if (Py_MakePendingCalls() < 0) return -1;
+    }
+}
+
+PyObject* lock_acquire(PyObject* obj, PyObject* args, PyObject* kwargs) {
+    static const char* kwlist[] = {"blocking", "timeout", nullptr};
+    int blocking = 1;
+    double timeout = -1.0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|pd:acquire", const_cast<char**>(kwlist),
+                                     &blocking, &timeout))
+        return nullptr;
+    if (!blocking && timeout != -1.0) {
+        PyErr_SetString(PyExc_ValueError, "can't specify a timeout for a non-blocking call");
+        return nullptr;
+    }
+    if (timeout < 0 && timeout != -1.0) {
+        PyErr_SetString(PyExc_ValueError, "timeout value must be a non-negative number");
+        return nullptr;
+    }
+    const int r = lock_acquire_impl(reinterpret_cast<lock_object*>(obj), blocking != 0, timeout);
+    if (r < 0) return nullptr;
+    return PyBool_FromLong(r);
+}
+
+PyObject* lock_enter(PyObject* obj, PyObject*) {
+    const int r = lock_acquire_impl(reinterpret_cast<lock_object*>(obj), true, -1.0);
+    if (r < 0) return nullptr;
+    return PyBool_FromLong(r);
+}
+
+PyObject* lock_release(PyObject* obj, PyObject*) {
+    auto* self = reinterpret_cast<lock_object*>(obj);
+    const bool same_process = self->generation == fork_generation.load(std::memory_order_relaxed);
+    PyThread_type_lock inner = current_inner(self);
+    if (inner == nullptr) return nullptr;
+    if (!same_process) {
+        // Acquired in the parent (this thread held it across the fork): the
+        // child's lock is a new, free one.
+        Py_RETURN_NONE;
+    }
+    if (!self->held) {
+        PyErr_SetString(PyExc_RuntimeError, "release unlocked lock");
+        return nullptr;
+    }
+    self->held = false;
+    PyThread_release_lock(inner);
+    Py_RETURN_NONE;
+}
+
+PyObject* lock_exit(PyObject* obj, PyObject* const*, Py_ssize_t) {
+    return lock_release(obj, nullptr);
+}
+
+PyObject* lock_locked(PyObject* obj, PyObject*) {
+    auto* self = reinterpret_cast<lock_object*>(obj);
+    if (current_inner(self) == nullptr) return nullptr;
+    return PyBool_FromLong(self->held ? 1 : 0);
+}
+
+template <class F>
+PyCFunction as_cfunction(F* f) {
+    // The documented way to store a METH_FASTCALL / METH_KEYWORDS function in
+    // a PyMethodDef (cast through void (*)(void)).
+    return reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(f));
+}
+
+PyMethodDef lock_methods[] = {
+    {"acquire", as_cfunction(&lock_acquire), METH_VARARGS | METH_KEYWORDS,
+     "acquire(blocking=True, timeout=-1) -> bool, as threading.Lock.acquire"},
+    {"release", lock_release, METH_NOARGS, "release(), as threading.Lock.release"},
+    {"locked", lock_locked, METH_NOARGS, "locked() -> bool, as threading.Lock.locked"},
+    {"__enter__", lock_enter, METH_NOARGS, nullptr},
+    {"__exit__", as_cfunction(&lock_exit), METH_FASTCALL, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
+
+PyType_Slot lock_slots[] = {
+    {Py_tp_new, reinterpret_cast<void*>(&lock_new)},
+    {Py_tp_dealloc, reinterpret_cast<void*>(&lock_dealloc)},
+    {Py_tp_methods, lock_methods},
+    {Py_tp_doc,
+     const_cast<char*>("A lock that a forked child never inherits held (docs/python.md).")},
+    {0, nullptr}};
+
+PyType_Spec lock_spec = {"cbrng._core.ForkSafeLock", sizeof(lock_object), 0, Py_TPFLAGS_DEFAULT,
+                         lock_slots};
+
+/// The ForkSafeLock type, created once at module import.
+PyObject* lock_type = nullptr;
 
 // ------------------------------------------------------------ the Python Stream
 
@@ -252,7 +424,8 @@ class py_stream {
   public:
     py_stream(const py::object& seed, const py::object& process, const py::object& task,
               const std::string& generator)
-        : lock_(py::cast(fork_safe_lock{})) {
+        : lock_(py::reinterpret_steal<py::object>(PyObject_CallNoArgs(lock_type))) {
+        if (!lock_) throw py::error_already_set();
         const cbrng::stream_id id{u64_field(seed, "seed"), u64_field(process, "process"),
                                   u64_field(task, "task")};
         impl_ = make_stream(generator, checked_id(generator, id));
@@ -342,15 +515,15 @@ void fill_array(py::array_t<T, py::array::c_style>& out, F&& f) {
 PYBIND11_MODULE(_core, m) {
     m.doc() = "cbrng's C++ streams as numpy bit generators (use the cbrng package, not _core)";
 
-    py::class_<fork_safe_lock>(m, "ForkSafeLock",
-                               "A lock that a forked child never inherits held (docs/python.md).")
-        .def(py::init<>())
-        .def("acquire", &fork_safe_lock::acquire, py::arg("blocking") = true,
-             py::arg("timeout") = -1.0)
-        .def("release", &fork_safe_lock::release)
-        .def("locked", &fork_safe_lock::locked)
-        .def("__enter__", [](fork_safe_lock& l) { return l.acquire(true, -1.0); })
-        .def("__exit__", [](fork_safe_lock& l, const py::args&) { l.release(); });
+    lock_type = PyType_FromSpec(&lock_spec);
+    if (lock_type == nullptr) throw py::error_already_set();
+    m.add_object("ForkSafeLock", py::handle(lock_type));
+    if (pthread_atfork(nullptr, nullptr, &cbrng_after_fork_in_child) != 0)
+        throw std::runtime_error("cbrng: pthread_atfork failed");
+    m.attr("__version__") = std::to_string(CBRNG_VERSION_MAJOR) + "." +
+                            std::to_string(CBRNG_VERSION_MINOR) + "." +
+                            std::to_string(CBRNG_VERSION_PATCH);
+    m.attr("buffer_blocks") = buffer_blocks;
 
     py::list names;
     for (const char* n : generator_names) names.append(n);
@@ -363,6 +536,16 @@ PYBIND11_MODULE(_core, m) {
             py::arg("generator") = "philox4x32_10")
         .def_property_readonly("capsule", &py_stream::capsule)
         .def_property_readonly("lock", &py_stream::lock)
+        .def_property_readonly(
+            "_interface",
+            [](py_stream& s) {
+                // (state, next_uint64, next_uint32, next_double, next_raw,
+                // bitgen_t) addresses, for Stream.ctypes / Stream.cffi.
+                const bitgen_t& b = s.impl().bitgen;
+                auto addr = [](auto* p) { return reinterpret_cast<std::uintptr_t>(p); };
+                return py::make_tuple(addr(b.state), addr(b.next_uint64), addr(b.next_uint32),
+                                      addr(b.next_double), addr(b.next_raw), addr(&b));
+            })
         .def_property("state", &py_stream::state, &py_stream::set_state)
         .def_property(
             "position", [](py_stream& s) { return s.impl().position(); }, &py_stream::set_position)
