@@ -7,9 +7,16 @@ Rows: Generator(cbrng.Stream) through numpy's algorithms; the Stream's bulk
 methods (cbrng::fill with the C++ distributions); Generator(PCG64) and
 Generator(Philox), numpy's baselines; then creating 10^5 per-task generators
 (cbrng.generator(seed, 0, task)) against default_rng over SeedSequence.spawn.
+Then the bit generator table: numpy.random.Generator(cbrng.Stream(1,
+generator=G)) for each of the 6 stream generators through numpy's own methods
+(random, standard_normal, integers, standard_exponential, standard_gamma,
+poisson), as ratios to Generator(PCG64) and Generator(Philox) timed in the same
+run, and the cost of one scalar rng.random() call.
 Each figure is the best of --repeat timings (time.perf_counter). Targets
 (the package's): bulk uniform doubles and normals >= 2x Generator(PCG64); per-task
-creation at least as fast as spawn + Generator.
+creation at least as fast as spawn + Generator; through numpy.random.Generator,
+>= 0.9x PCG64 for each method, >= 2x Philox for random/integers and >= 1.3x for
+the others; a scalar random() at most 2x PCG64's.
 """
 import argparse
 import os
@@ -40,7 +47,7 @@ def main():
 
     pcg = np.random.Generator(np.random.PCG64(1))
     phx = np.random.Generator(np.random.Philox(1))
-    cbg = cbrng.generator(1)
+    cbg = np.random.Generator(cbrng.Stream(1))
     cbs = cbrng.Stream(1)
     c64 = cbrng.Stream(1, generator="threefry4x64_20")
 
@@ -106,7 +113,55 @@ def main():
                      ("cbrng.generator(s, 0, task)", t_cb),
                      ("cbrng.Stream(s, 0, task) (no Generator)", t_st)]:
         print(f"| {label:46s} | {t * 1e3:8.1f} | {t / k * 1e6:8.2f} | {t_spawn / t:7.2f}x |")
+    bit_generator_table(n, max(2, r - 2))
     print(f"\nload average {os.getloadavg()[0]:.2f} at end")
+
+
+METHODS = [
+    ("random", lambda g, n: g.random(n)),
+    ("standard_normal", lambda g, n: g.standard_normal(n)),
+    ("integers", lambda g, n: g.integers(0, 1000, n)),
+    ("standard_exponential", lambda g, n: g.standard_exponential(n)),
+    ("standard_gamma", lambda g, n: g.standard_gamma(2.0, n)),
+    ("poisson", lambda g, n: g.poisson(4.0, n)),
+]
+
+
+def scalar_us(g, calls=200000):
+    f = g.random
+
+    def run():
+        for _ in range(calls):
+            f()
+    return best(run, 5) / calls * 1e6
+
+
+def bit_generator_table(n, r):
+    """numpy.random.Generator(cbrng.Stream(generator=G)) against PCG64 and Philox."""
+    pcg = np.random.Generator(np.random.PCG64(1))
+    phx = np.random.Generator(np.random.Philox(1))
+    base = {m: (best(lambda: f(pcg, n), r), best(lambda: f(phx, n), r)) for m, f in METHODS}
+    print(f"\nnumpy.random.Generator(cbrng.Stream(1, generator=G)), {n} variates per call, "
+          f"best of {r}; ratio = baseline time / this time (> 1: faster); buffer "
+          f"{cbrng._core.buffer_blocks} blocks")
+    head = "| generator | " + " | ".join(m for m, _ in METHODS) + " | scalar random() |"
+    print(head)
+    print("|" + "---|" * (len(METHODS) + 2))
+    print("| PCG64 (ns/value) | " + " | ".join(f"{base[m][0] / n * 1e9:.2f}" for m, _ in METHODS)
+          + f" | {scalar_us(pcg):.3f} us |")
+    print("| Philox (ns/value) | " + " | ".join(f"{base[m][1] / n * 1e9:.2f}"
+                                            for m, _ in METHODS) + f" | {scalar_us(phx):.3f} us |")
+    pcg_scalar = scalar_us(pcg)
+    for name in cbrng.generators:
+        g = np.random.Generator(cbrng.Stream(1, generator=name))
+        cells = []
+        for m, f in METHODS:
+            t = best(lambda: f(g, n), r)
+            cells.append(f"{t / n * 1e9:.2f} ({base[m][0] / t:.2f}x / {base[m][1] / t:.2f}x)")
+        sc = scalar_us(g)
+        print(f"| {name} | " + " | ".join(cells) + f" | {sc:.3f} us ({sc / pcg_scalar:.2f}x PCG64's)"
+              " |")
+    print("cells: ns/value (vs PCG64 / vs Philox)")
 
 
 if __name__ == "__main__":

@@ -251,22 +251,31 @@ std::unique_ptr<stream_base> make_stream(const std::string& g, const cbrng::stre
 /// lock can tell, without a system call, that it was created or last reset in
 /// the parent of this process.
 std::atomic<std::uint64_t> fork_generation{0};
+/// The thread that called fork() (the child's only thread at first), set with
+/// each bump: pthread_self() there, which is its PyThread_get_thread_ident().
+std::atomic<unsigned long> forking_thread{0};
 
 extern "C" void cbrng_after_fork_in_child() noexcept {
+    forking_thread.store(PyThread_get_thread_ident(), std::memory_order_relaxed);
     fork_generation.fetch_add(1, std::memory_order_relaxed);
 }
 
 /// cbrng.ForkSafeLock, a C type (numpy's Generator enters and exits it around
 /// every draw, so a pybind11 method call's overhead would dominate a scalar
-/// draw): a threading lock that a forked child never inherits held. It
-/// remembers the fork generation of its inner lock; every operation first
-/// compares it with fork_generation and, in a child, replaces the inner lock
-/// by a new, free one. The check and the swap run with the GIL held, so they
-/// are atomic with respect to the child's other threads.
+/// draw): a threading lock that a forked child never inherits held by a
+/// thread the child lacks. It remembers the fork generation of its inner
+/// lock; every operation first compares it with fork_generation and, in a
+/// child, replaces the inner lock by a new one: held by the same thread if
+/// the thread that forked held it (it is still inside its critical section;
+/// its release works as in the parent), else free. The check and the swap run
+/// with the GIL held, so they are atomic with respect to the child's other
+/// threads.
 struct lock_object {
     PyObject_HEAD PyThread_type_lock inner;
     std::uint64_t generation;
     bool held;
+    unsigned long owner;    // the holder's thread ident while held
+    unsigned long dropped;  // a holder whose hold a fork dropped (0: none)
 };
 
 /// The inner lock of this process's generation (nullptr with MemoryError set).
@@ -282,8 +291,15 @@ PyThread_type_lock current_inner(lock_object* self) {
         }
         PyThread_free_lock(self->inner);
         self->inner = fresh;
+        const bool forker_holds = self->held && g == self->generation + 1 &&
+                                  self->owner == forking_thread.load(std::memory_order_relaxed);
+        self->dropped = self->held && !forker_holds ? self->owner : 0;
         self->generation = g;
-        self->held = false;
+        if (forker_holds) {
+            PyThread_acquire_lock(fresh, 0);  // free: cannot block
+        } else {
+            self->held = false;
+        }
     }
     return self->inner;
 }
@@ -294,6 +310,8 @@ PyObject* lock_new(PyTypeObject* type, PyObject*, PyObject*) {
     self->inner = PyThread_allocate_lock();
     self->generation = fork_generation.load(std::memory_order_relaxed);
     self->held = false;
+    self->owner = 0;
+    self->dropped = 0;
     if (self->inner == nullptr) {
         Py_DECREF(self);
         return PyErr_NoMemory();
@@ -315,6 +333,7 @@ int lock_acquire_impl(lock_object* self, bool blocking, double timeout) {
     if (inner == nullptr) return -1;
     if (PyThread_acquire_lock_timed(inner, 0, 0) == PY_LOCK_ACQUIRED) {
         self->held = true;
+        self->owner = PyThread_get_thread_ident();
         return 1;
     }
     if (!blocking) return 0;
@@ -325,6 +344,7 @@ int lock_acquire_impl(lock_object* self, bool blocking, double timeout) {
         Py_BEGIN_ALLOW_THREADS r = PyThread_acquire_lock_timed(inner, us, 1);
         Py_END_ALLOW_THREADS if (r == PY_LOCK_ACQUIRED) {
             self->held = true;
+            self->owner = PyThread_get_thread_ident();
             return 1;
         }
         if (r == PY_LOCK_FAILURE) return 0;
@@ -361,15 +381,15 @@ PyObject* lock_enter(PyObject* obj, PyObject*) {
 
 PyObject* lock_release(PyObject* obj, PyObject*) {
     auto* self = reinterpret_cast<lock_object*>(obj);
-    const bool same_process = self->generation == fork_generation.load(std::memory_order_relaxed);
     PyThread_type_lock inner = current_inner(self);
     if (inner == nullptr) return nullptr;
-    if (!same_process) {
-        // Acquired in the parent (this thread held it across the fork): the
-        // child's lock is a new, free one.
-        Py_RETURN_NONE;
-    }
     if (!self->held) {
+        if (self->dropped != 0 && self->dropped == PyThread_get_thread_ident()) {
+            // Its hold was dropped by a fork (one more fork than the
+            // generation check follows): the release it still owes is a no-op.
+            self->dropped = 0;
+            Py_RETURN_NONE;
+        }
         PyErr_SetString(PyExc_RuntimeError, "release unlocked lock");
         return nullptr;
     }

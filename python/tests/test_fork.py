@@ -15,6 +15,7 @@ import textwrap
 
 import pytest
 
+import cbrng
 import fork_pool  # examples/python/fork_pool.py (conftest puts it on sys.path)
 
 RUNS = 20
@@ -230,3 +231,80 @@ def test_protect_is_idempotent_and_reseeds_only_unseeded_children():
     rc, out, err = run_script(code, timeout=60)
     assert rc == 0, err
     assert out.split() == ["unseeded", "True", "seeded", "True"], out
+
+
+HELD_ACROSS_FORK = """
+import ctypes, os, threading
+import numpy as np
+import cbrng
+g = np.random.Generator(cbrng.Stream(3))
+lock = g.bit_generator.lock
+held, done = threading.Event(), threading.Event()
+def holder():
+    with lock:
+        held.set()
+        done.wait(20)
+t = threading.Thread(target=holder); t.start(); held.wait(10)
+assert lock.locked()
+pid = {fork}
+if pid == 0:
+    ok = lock.acquire(True, 2.0) and lock.locked()
+    lock.release()
+    ok = ok and not lock.locked()
+    g.random(10)             # numpy's Generator takes it around each draw
+    g.random()
+    os._exit(0 if ok else 3)
+assert lock.locked()         # the parent's holder still holds it
+_, status = os.waitpid(pid, 0)
+done.set(); t.join()
+assert not lock.locked()
+print("child", os.waitstatus_to_exitcode(status))
+"""
+
+
+@pytest.mark.parametrize("fork", ["os.fork()", "ctypes.CDLL(None).fork()"])
+def test_stream_lock_held_by_another_thread_is_free_in_the_child(fork):
+    # os.fork, and a raw fork(2) through ctypes.CDLL (the GIL released, no
+    # Python at-fork handler): the lock's fork generation tells the child.
+    rc, out, err = run_script(HELD_ACROSS_FORK.format(fork=fork), timeout=60)
+    assert rc == 0, err
+    assert out.strip() == "child 0", (out, err)
+
+
+def test_lock_held_by_the_forking_thread_stays_its_own_in_the_child():
+    # The thread that forks inside `with lock:` is still in its critical
+    # section in the child: the lock stays held by it, and its release works.
+    code = """
+    import os
+    import cbrng
+    lock = cbrng.Stream(1).lock
+    with lock:
+        pid = os.fork()
+        if pid == 0:
+            ok = lock.locked() and not lock.acquire(False)
+    if pid == 0:
+        ok = ok and not lock.locked() and lock.acquire(False)
+        lock.release()
+        os._exit(0 if ok else 3)
+    _, status = os.waitpid(pid, 0)
+    print("child", os.waitstatus_to_exitcode(status), "parent", lock.locked())
+    """
+    rc, out, err = run_script(code, timeout=60)
+    assert rc == 0, err
+    assert out.split() == ["child", "0", "parent", "False"], (out, err)
+
+
+def test_lock_behaves_as_a_threading_lock():
+    lock = cbrng.ForkSafeLock()
+    assert lock.acquire() is True and lock.locked()
+    assert lock.acquire(False) is False
+    assert lock.acquire(timeout=0.01) is False
+    lock.release()
+    assert not lock.locked()
+    with pytest.raises(RuntimeError, match="release unlocked lock"):
+        lock.release()
+    with pytest.raises(ValueError, match="non-blocking"):
+        lock.acquire(False, 1.0)
+    with lock:
+        assert lock.locked()
+    assert not lock.locked()
