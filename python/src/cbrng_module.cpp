@@ -115,7 +115,7 @@ struct stream_base {
 #ifndef CBRNG_PY_BUFFER_BLOCKS
 /// Blocks per refill of a Stream's buffer (docs/python.md, "Bit generator
 /// internals", has the measurement that chose it).
-#define CBRNG_PY_BUFFER_BLOCKS 32
+#define CBRNG_PY_BUFFER_BLOCKS 128
 #endif
 constexpr std::size_t buffer_blocks = CBRNG_PY_BUFFER_BLOCKS;
 
