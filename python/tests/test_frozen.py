@@ -44,7 +44,7 @@ def frozen_reference(tmp_path_factory):
         f = line.split()
         assert f[0] == "frozen"
         table[(f[1], int(f[2]), int(f[3]), int(f[4]), f[5])] = [int(v, 16) for v in f[6:]]
-    assert len(table) == 6 * 37
+    assert len(table) == 6 * 40
     return table
 
 
@@ -126,6 +126,9 @@ REFERENCE_CASES = {
     "exponential": lambda g, out: g.exponential(0.5, N),
     "standard_exponential_f32": lambda g, out: g.standard_exponential(dtype=F32, out=out(F32)),
     "integers": lambda g, out: g.integers(-1000, 1000, N),
+    "integers_wide": lambda g, out: g.integers(-5, 3 * 2**30, N, endpoint=True),
+    "integers_2p32": lambda g, out: g.integers(7, 7 + 2**32, N),
+    "integers_2p33": lambda g, out: g.integers(0, 2**33, N, endpoint=True),
     "integers_u8": lambda g, out: g.integers(0, 199, N, np.uint8, endpoint=True),
     "gamma_lt1": lambda g, out: g.gamma(0.3, 2.0, N),
     "gamma_eq1": lambda g, out: g.gamma(1.0, size=N),
