@@ -519,15 +519,9 @@ class counting_iterator {
         ++v_;
         return t;
     }
-    friend difference_type operator-(const counting_iterator& a, const counting_iterator& b) {
-        return a.v_ - b.v_;
-    }
-    friend bool operator==(const counting_iterator& a, const counting_iterator& b) {
-        return a.v_ == b.v_;
-    }
-    friend bool operator!=(const counting_iterator& a, const counting_iterator& b) {
-        return a.v_ != b.v_;
-    }
+    difference_type operator-(const counting_iterator& b) const { return v_ - b.v_; }
+    bool operator==(const counting_iterator& b) const { return v_ == b.v_; }
+    bool operator!=(const counting_iterator& b) const { return v_ != b.v_; }
 
   private:
     std::int64_t v_;

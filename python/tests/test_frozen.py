@@ -287,6 +287,24 @@ def test_dtypes_and_shapes():
     assert v.dtype == np.uint64
 
 
+def test_integer_bounds_never_wrap():
+    g = cbrng.generator(3)
+    with pytest.raises(ValueError, match="low"):
+        g.integers(0, np.array([0, 3], dtype=np.uint64), dtype=np.uint64)
+    with pytest.raises(ValueError, match="low"):
+        g.integers(np.array([0, 5]), np.array([10, 5]))
+    with pytest.raises(ValueError, match="high"):
+        g.integers(0, np.array([2**63], dtype=np.uint64), endpoint=True)
+    v = g.integers(np.array([-128, 0]), np.array([127, 0]), endpoint=True, dtype=np.int8)
+    assert v.dtype == np.int8 and v[1] == 0
+    w = g.integers(0, 2**64, 5, dtype=np.uint64)
+    assert w.dtype == np.uint64
+    with pytest.raises(TypeError, match="low"):
+        g.integers("3", 5)
+    with pytest.raises(ValueError, match="high"):
+        g.integers(0, 2.5)
+
+
 def test_permutation_and_shuffle_apply_the_same_swaps():
     ref = cbrng.generator(9).permutation(10)
     x = np.arange(30).reshape(10, 3)
