@@ -495,6 +495,11 @@ class Generator(_np.random.Generator):
             if not x.flags.writeable:
                 raise ValueError("cbrng: shuffle: x is read-only")
             axis = _axis(axis, x.ndim)
+            if (x.ndim == 1 and x.dtype.itemsize == 8 and x.dtype.kind in "iufcmM"
+                    and x.flags.c_contiguous):
+                # The same swaps done in place on the 8-byte items: no index gather.
+                self._locked(_core.frozen_shuffle, x.view(_np.int64))
+                return None
             perm = self._permutation_indices(x.shape[axis])
             x[...] = _np.take(x, perm, axis=axis)
             return None

@@ -313,6 +313,13 @@ def test_permutation_and_shuffle_apply_the_same_swaps():
     y = x.copy()
     assert cbrng.generator(9).shuffle(y) is None
     assert (y == x[ref]).all()
+    for dt in (np.float64, np.int64, np.int32, np.float32, np.uint16):  # in place / gathered
+        z = np.arange(10, dtype=dt) * 3
+        cbrng.generator(9).shuffle(z)
+        assert (z == (np.arange(10, dtype=dt) * 3)[ref]).all()
+    z = np.arange(20.0)[::2]  # not contiguous: gathered, same result
+    cbrng.generator(9).shuffle(z)
+    assert (z == np.arange(20.0)[::2][ref]).all()
     items = list("abcdefghij")
     cbrng.generator(9).shuffle(items)
     assert items == [list("abcdefghij")[i] for i in ref]
