@@ -58,6 +58,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -232,10 +233,20 @@ void run_impl(S& s, const py::handle& out, const py::args& args, std::size_t fir
         py::gil_scoped_release nogil;
         cbrng::fill(s, o, o + n, d);
     } else {
+        // A run of equal parameters (a broadcast row, say) reuses one
+        // distribution: the distributions are stateless, so this is what a
+        // fill over that run gives, without rebuilding the parameters.
+        using D = decltype(make(std::get<I>(a).scalar...));
         py::gil_scoped_release nogil;
+        std::optional<D> d;
+        std::tuple<P...> last{};
         for (std::size_t i = 0; i < n; ++i) {
-            auto d = make(std::get<I>(a).at(i)...);
-            o[i] = d(s);
+            std::tuple<P...> now{std::get<I>(a).at(i)...};
+            if (!d || now != last) {
+                d.emplace(make(std::get<I>(now)...));
+                last = now;
+            }
+            o[i] = (*d)(s);
         }
     }
 }

@@ -192,6 +192,21 @@ def test_broadcast_shapes_and_scalar_params_agree(frozen_reference):
         g.normal(np.zeros(3), 1.0, size=(4,))
 
 
+def test_runs_of_equal_parameters_equal_scalar_fills():
+    # Array parameters with runs of equal values (a broadcast row) give what
+    # successive scalar calls give (those run cbrng::fill).
+    lams = [0.5, 5.0, 50.0, 5000.0]
+    g, h = cbrng.generator(6, 1, 1), cbrng.generator(6, 1, 1)
+    got = g.poisson(np.array(lams)[:, None], size=(4, 10))
+    want = np.concatenate([h.poisson(lam, 10) for lam in lams])
+    assert bits(got) == bits(want)
+    assert g.bit_generator.position == h.bit_generator.position
+    shapes, scales = np.repeat([0.3, 1.0, 4.0], 7), np.tile([1.0, 1.0, 2.0], 7)
+    got = g.gamma(shapes, scales)
+    want = np.array([h.gamma(a, b) for a, b in zip(shapes, scales)])
+    assert bits(got) == bits(want)
+
+
 # ------------------------------------------------------------------ positions and scalars
 
 def test_position_continues_and_size_none_draws_one():
