@@ -64,6 +64,8 @@ def _raw(stream):
     # The position must be read and set under the lock the frozen call holds,
     # so through the C++ Stream's own accessor (which does not take the lock):
     # the Stream itself when it is a _core.Stream, else the _core.Stream it wraps.
+    # (A Stream type that neither is nor wraps a _core.Stream would need its
+    # own unlocked accessor here.)
     core = getattr(stream, "_core", None)
     return core if isinstance(core, _core.Stream) else stream
 

@@ -239,6 +239,15 @@ def test_core_is_stateless_at_explicit_positions():
     assert cbrng._core.frozen_fill("threefry4x64_20", 5, 6, 7, 60, "normal", part, 0.0,
                                    1.0) == 100
     assert bits(part) == bits(whole[60:])
+    # numpy integers as ids and positions (what a Dask task may pass); bools refused
+    again = np.empty(40)
+    assert cbrng._core.frozen_fill("threefry4x64_20", np.uint64(5), np.int32(6), np.int64(7),
+                                   np.uint64(60), "normal", again, 0.0, 1.0) == 100
+    assert bits(again) == bits(part)
+    with pytest.raises(TypeError, match="task must be an int"):
+        cbrng._core.frozen_fill("threefry4x64_20", 5, 6, True, 0, "normal", again, 0.0, 1.0)
+    with pytest.raises(ValueError, match="seed must be >= 0"):
+        cbrng._core.frozen_fill("threefry4x64_20", -5, 6, 7, 0, "normal", again, 0.0, 1.0)
     g = cbrng.generator(5, 6, 7, "threefry4x64_20")
     g.bit_generator.position = 60
     assert bits(g.normal(size=40)) == bits(whole[60:])
