@@ -33,7 +33,7 @@ def test_unknown_generator():
                                          "philox4x32_10, philox2x64_10"):
         cbrng.Stream(generator="mt19937")
     with pytest.raises(ValueError, match="unknown generator 'philox2x32_10'"):
-        cbrng.generator(1, bit_generator="philox2x32_10")
+        cbrng.generator(1, generator="philox2x32_10")
 
 
 def test_positions_past_the_end():
