@@ -18,7 +18,7 @@ if not os.path.isfile(os.path.join(include, "cbrng", "stream.hpp")):
 
 ext = Extension(
     "cbrng._core",
-    sources=["src/cbrng_module.cpp"],
+    sources=["src/cbrng_module.cpp", "src/frozen.cpp"],
     include_dirs=[include, pybind11.get_include(), numpy.get_include()],
     language="c++",
     extra_compile_args=["-std=c++17", "-O2", "-fvisibility=hidden"],

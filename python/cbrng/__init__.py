@@ -30,6 +30,7 @@ from ._core import ForkSafeLock
 __all__ = [
     "Stream",
     "ForkSafeLock",
+    "Generator",
     "generator",
     "generators",
     "task_scope",
@@ -202,9 +203,26 @@ def _stream_for_generator(name):
     return Stream(generator=name[len("cbrng."):])
 
 
-def generator(seed, process=0, task=0, bit_generator="philox4x32_10"):
-    """``numpy.random.Generator(cbrng.Stream(seed, process, task, bit_generator))``."""
-    return _np.random.Generator(Stream(seed, process, task, bit_generator))
+_NO_GENERATOR = object()
+
+
+def generator(seed, process=0, task=0, generator=_NO_GENERATOR, *, bit_generator=None):
+    """``cbrng.Generator(cbrng.Stream(seed, process, task, generator))``: a
+    numpy.random.Generator whose frozen methods (cbrng.Generator) are the C++ distributions.
+    The old keyword ``bit_generator=`` still names the generator, with a DeprecationWarning;
+    passing both is a TypeError. Default generator: "philox4x32_10"."""
+    if bit_generator is not None:
+        if generator is not _NO_GENERATOR:
+            raise TypeError("cbrng.generator: pass the generator name as generator= only "
+                            "(bit_generator= is its deprecated old name), not both")
+        import warnings
+
+        warnings.warn("cbrng.generator: the keyword bit_generator= is deprecated, use "
+                      "generator=", DeprecationWarning, stacklevel=2)
+        generator = bit_generator
+    if generator is _NO_GENERATOR:
+        generator = "philox4x32_10"
+    return Generator(Stream(seed, process, task, generator))
 
 
 # ------------------------------------------------------------------ ambient stream
@@ -264,3 +282,4 @@ class task_scope:
 
 
 from ._numpy_global import protect_numpy_global  # noqa: E402
+from ._generator import Generator  # noqa: E402

@@ -409,4 +409,7 @@ PYBIND11_MODULE(_core, m) {
             (void)check;
             fill_array(out, [&](std::int64_t* p, std::size_t n) { s.impl().integers(p, n, a, b); });
         });
+
+    void cbrng_register_frozen(py::module_ & m);  // python/src/frozen.cpp
+    cbrng_register_frozen(m);
 }
