@@ -32,7 +32,7 @@ the chunk's offsets and sizes: never a generator object. See docs/python.md,
 "Dask".
 """
 
-import math as _math
+import inspect as _inspect
 import operator as _operator
 from functools import reduce as _reduce
 
@@ -44,7 +44,7 @@ from dask.base import tokenize as _tokenize
 from dask.highlevelgraph import HighLevelGraph as _HighLevelGraph
 
 import cbrng as _cbrng
-from . import _core
+from . import _core, _generator
 
 __all__ = ["Generator", "reference", "BLOCK", "block_words", "max_elements"]
 
@@ -55,66 +55,70 @@ BLOCK = 1024
 DRAWS_PER_ELEMENT = 8
 
 
-# ---------------------------------------------------------------- the core (one place)
-# The stateless C++ core: frozen_fill(generator, seed, process, task,
-# position, method, out, *params) -> end position, and
-# frozen_words_per_variate(generator, method, *params) -> words or 0.
-
-def _fill(generator, seed, process, task, position, method, out, params):
-    return _core.frozen_fill(generator, seed, process, task, position, method, out, *params)
-
-
-def _words_per_variate(generator, method, params):
-    return _core.frozen_words_per_variate(generator, method, *params)
+# ---------------------------------------------------------------- layouts
 
 
 def _word_bits(generator):
-    return 32 if generator in ("philox4x32_10", "threefry4x32_20") else 64
+    return _cbrng.Stream(0, 0, 0, generator).word_bits
 
 
 def block_words(generator="philox4x32_10"):
-    """Words reserved per block of the block layout: BLOCK * DRAWS_PER_ELEMENT
-    64-bit draws (two words each for 32-bit-word generators)."""
+    """W, the stream words reserved per block of the block layout: BLOCK *
+    DRAWS_PER_ELEMENT 64-bit draws (16384 words for 32-bit-word generators, 8192
+    for 64-bit ones)."""
     return BLOCK * DRAWS_PER_ELEMENT * (64 // _word_bits(generator))
-
-
-def _capacity(generator):
-    return _cbrng.Stream(0, 0, 0, generator).capacity
 
 
 def max_elements(generator="philox4x32_10", words_per_variate=0):
     """The largest array (in elements) one stream holds: capacity // words_per_variate
-    for the fixed layout, (capacity // block_words) * BLOCK for the block layout
-    (words_per_variate = 0). philox4x32_10: 2**33 doubles fixed, 2**30 elements
-    in blocks."""
-    cap = _capacity(generator)
+    in the fixed layout, (capacity // block_words) * BLOCK in the block layout
+    (words_per_variate = 0). philox4x32_10 (capacity 2**34 words): 2**33 doubles in
+    the fixed layout, 2**30 elements in blocks."""
+    cap = _cbrng.Stream(0, 0, 0, generator).capacity
     if words_per_variate:
         return cap // words_per_variate
     return (cap // block_words(generator)) * BLOCK
 
 
+# ---------------------------------------------------------------- the numpy -> core mapping
+# is cbrng.Generator's (python/cbrng/_generator.py): a chunk calls its public
+# method at an explicit position; to learn which C++ distribution a method and
+# its parameters use (so whether consumption is fixed), a one-variate call on a
+# recording subclass notes the core calls it makes.
+
+
+class _Recorder(_generator.Generator):
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.calls = []
+
+    def _locked(self, call, *args):
+        self.calls.append((call, args))
+        return super()._locked(call, *args)
+
+
+def _words_per_variate(generator, calls, where):
+    """Words per variate (> 0) for the fixed layout, 0 for the block layout."""
+    if len(calls) != 1:
+        raise RuntimeError(f"cbrng.dask: {where}: expected one core call per draw, saw "
+                           f"{len(calls)}")
+    call, args = calls[0]
+    if call is _core.frozen_fill:
+        cpp, out, params = args[0], args[1], args[2:]
+        kw = {"dtype": "float32"} if out.dtype == _np.float32 else {}
+        return _core.frozen_words_per_variate(generator, cpp, *params, **kw)
+    if call is _core.frozen_discrete:
+        return _core.frozen_words_per_variate(generator, "discrete")
+    raise RuntimeError(f"cbrng.dask: {where}: unexpected core call {call!r}")
+
+
 # ---------------------------------------------------------------- one chunk
-
-
-class _Spec(tuple):
-    """(generator, seed, process, task, method, params, dtype, wpv, shape): what a
-    graph task carries besides the chunk's offsets and sizes. A plain tuple of ints,
-    floats and strings; wpv > 0 is the fixed layout, 0 the block layout."""
-
-    __slots__ = ()
-
-    def __new__(cls, generator, seed, process, task, method, params, dtype, wpv, shape):
-        return tuple.__new__(cls, (generator, seed, process, task, method, tuple(params),
-                                   _np.dtype(dtype).str, wpv, tuple(shape)))
-
-    def __reduce__(self):
-        return (_Spec, tuple(self))
 
 
 def _runs(shape, starts, sizes):
     """The chunk [starts, starts + sizes) of a C-order array of `shape` as contiguous
-    runs of flat indices: a list of (flat_start, length), in flat order; the runs
-    laid end to end are the chunk in C order."""
+    runs of flat indices: a list of (flat_start, length) in flat order; the runs laid
+    end to end are the chunk in C order."""
     nd = len(shape)
     if nd == 0:
         return [(0, 1)]
@@ -123,9 +127,9 @@ def _runs(shape, starts, sizes):
     k = nd - 1
     while k > 0 and starts[k] == 0 and sizes[k] == shape[k]:
         k -= 1
-    inner = _reduce(_operator.mul, shape[k + 1:], 1)
+    inner = _prod(shape[k + 1:])
     length = sizes[k] * inner
-    strides = [_reduce(_operator.mul, shape[d + 1:], 1) for d in range(nd)]
+    strides = [_prod(shape[d + 1:]) for d in range(nd)]
     base = sum(starts[d] * strides[d] for d in range(k)) + starts[k] * inner
     if k == 0:
         return [(base, length)]
@@ -134,50 +138,59 @@ def _runs(shape, starts, sizes):
     return [(base + int(o), length) for o in offs]
 
 
-def _chunk(spec, starts, sizes):
-    """The values of chunk [starts, starts + sizes) of the array `spec` describes."""
-    generator, seed, process, task, method, params, dtype, wpv, shape = spec
-    total = _reduce(_operator.mul, sizes, 1)
-    out = _np.empty(total, dtype=_np.dtype(dtype))
-    runs = _runs(shape, starts, sizes)
-    if wpv:
-        _fixed_runs(generator, seed, process, task, method, params, wpv, runs, out)
-    else:
-        _block_runs(generator, seed, process, task, method, params, runs, out)
-    return out.reshape(sizes)
+def _prod(xs):
+    return _reduce(_operator.mul, xs, 1)
 
 
-# Runs of the fixed layout closer than this many elements are drawn as one
-# span (the gap drawn and dropped) instead of one core call each.
+# Runs of the fixed layout closer than this many elements are drawn as one span
+# (the gap drawn and dropped) rather than one call each.
 _GAP = 512
 
 
-def _fixed_runs(generator, seed, process, task, method, params, wpv, runs, out):
+def _chunk(spec, starts, sizes):
+    """The values of chunk [starts, starts + sizes) of the array `spec` describes:
+    (generator, seed, process, task, method, args, kwargs, dtype, wpv, shape)."""
+    generator, seed, process, task, method, args, kwargs, dtype, wpv, shape = spec
+    out = _np.empty(_prod(sizes), dtype=_np.dtype(dtype))
+    runs = _runs(shape, starts, sizes)
+    if runs:
+        g = _cbrng.generator(seed, process, task, generator)
+        draw = getattr(g, method)
+        stream = g.bit_generator
+        kwargs = dict(kwargs)
+
+        def variates(position, n):
+            stream.position = position
+            r = draw(*args, size=n, **kwargs)
+            return r, stream.position
+
+        if wpv:
+            _fixed_runs(variates, wpv, runs, out)
+        else:
+            _block_runs(variates, block_words(generator), runs, out, spec)
+    return out.reshape(sizes)
+
+
+def _fixed_runs(variates, wpv, runs, out):
     at = 0
     i = 0
     while i < len(runs):
-        first, length = runs[i]
+        first = runs[i][0]
+        end = first + runs[i][1]
         j = i + 1
-        end = first + length
         while j < len(runs) and runs[j][0] - end <= _GAP:
             end = runs[j][0] + runs[j][1]
             j += 1
-        if j == i + 1:
-            _fill(generator, seed, process, task, first * wpv, method,
-                  out[at:at + length], params)
-            at += length
-        else:
-            span = _np.empty(end - first, dtype=out.dtype)
-            _fill(generator, seed, process, task, first * wpv, method, span, params)
-            for r0, rl in runs[i:j]:
-                out[at:at + rl] = span[r0 - first:r0 - first + rl]
-                at += rl
+        span, _ = variates(first * wpv, end - first)
+        for r0, rl in runs[i:j]:
+            out[at:at + rl] = span[r0 - first:r0 - first + rl]
+            at += rl
         i = j
 
 
-def _block_runs(generator, seed, process, task, method, params, runs, out):
-    # Pieces (block, first, last, out offset) in flat order; each block the
-    # chunk touches is drawn once, from its start up to the last element needed.
+def _block_runs(variates, W, runs, out, spec):
+    # Pieces (block, first, last, offset in out) in flat order; each block the
+    # chunk touches is drawn once, from its start to the last element needed.
     pieces = []
     at = 0
     for first, length in runs:
@@ -189,7 +202,6 @@ def _block_runs(generator, seed, process, task, method, params, runs, out):
             pieces.append((b, i, hi, at))
             at += hi - i
             i = hi
-    W = block_words(generator)
     n = 0
     while n < len(pieces):
         b = pieces[n][0]
@@ -197,26 +209,51 @@ def _block_runs(generator, seed, process, task, method, params, runs, out):
         while m + 1 < len(pieces) and pieces[m + 1][0] == b:
             m += 1
         start = b * BLOCK
-        need = pieces[m][2] - start
-        if n == m and pieces[n][1] == start:
-            buf = out[pieces[n][3]:pieces[n][3] + need]
-        else:
-            buf = _np.empty(need, dtype=out.dtype)
-        pos = b * W
-        end = _fill(generator, seed, process, task, pos, method, buf, params)
-        if end - pos > W:
+        buf, end = variates(b * W, pieces[m][2] - start)
+        if end - b * W > W:
+            generator, seed, process, task, method, args, kwargs = spec[:7]
             raise RuntimeError(
-                f"cbrng.dask: {method}{tuple(params)} used {end - pos} stream words for "
-                f"{need} variates of block {b}, more than the {W} reserved per block "
-                f"(stream ({seed}, {process}, {task}) of {generator}); the block layout "
-                f"cannot hold this draw")
-        if buf.base is not out:
-            for _, lo, hi, o in pieces[n:m + 1]:
-                out[o:o + hi - lo] = buf[lo - start:hi - start]
+                f"cbrng.dask: {method}{tuple(args)}: block {b} used {end - b * W} stream "
+                f"words for {pieces[m][2] - start} variates, more than the {W} words the "
+                f"block layout reserves per block (stream ({seed}, {process}, {task}) of "
+                f"{generator}); its values are not returned")
+        for _, lo, hi, o in pieces[n:m + 1]:
+            out[o:o + hi - lo] = buf[lo - start:hi - start]
         n = m + 1
 
 
-# ---------------------------------------------------------------- arrays
+def _whole(spec):
+    """An array drawn as one piece (permutation, choice without replacement)."""
+    generator, seed, process, task, method, args, kwargs, dtype, wpv, shape = spec
+    g = _cbrng.generator(seed, process, task, generator)
+    return getattr(g, method)(*args, **dict(kwargs))
+
+
+def _take(idx, population):
+    return _np.take(population, idx, axis=0)
+
+
+# ---------------------------------------------------------------- arguments
+
+_SIGNATURES = {}
+
+
+def _bind(method, args, kwargs):
+    """numpy's parameters of cbrng.Generator.<method>, by name, and the size."""
+    sig = _SIGNATURES.get(method)
+    if sig is None:
+        sig = _SIGNATURES[method] = _inspect.signature(getattr(_generator.Generator, method))
+    if "out" in kwargs:
+        raise TypeError(f"cbrng.dask: {method}: out= is not supported (the result is a "
+                        "new dask array)")
+    try:
+        bound = sig.bind(None, *args, **kwargs)
+    except TypeError as e:
+        raise TypeError(f"cbrng.dask: {method}: {e}") from None
+    params = dict(bound.arguments)
+    params.pop(next(iter(sig.parameters)))  # self
+    size = params.pop("size", None)
+    return params, size
 
 
 def _shape(size, where):
@@ -234,147 +271,190 @@ def _shape(size, where):
     return shape
 
 
-def _scalar(name, value, where):
-    if isinstance(value, (_da.Array, _np.ndarray, list, tuple)) and _np.ndim(value) != 0:
-        raise TypeError(f"cbrng.dask: {where}: parameter {name} must be a scalar "
-                        f"(array parameters are not supported), got {type(value).__name__} "
-                        f"of shape {_np.shape(value)}")
-    if isinstance(value, _np.ndarray):
-        value = value.item()
-    if not isinstance(value, (int, float, _np.integer, _np.floating)) or isinstance(value, bool):
-        raise TypeError(f"cbrng.dask: {where}: parameter {name} must be a real number, "
-                        f"got {value!r}")
-    return value
+def _scalars(method, params):
+    for name, v in params.items():
+        if _np.ndim(v) != 0:
+            raise TypeError(f"cbrng.dask: {method}: parameter {name} must be a scalar "
+                            f"(cbrng.dask takes scalar parameters only), got "
+                            f"{type(v).__name__} of shape {_np.shape(v)}")
+        if isinstance(v, _np.ndarray):
+            params[name] = v[()]
+
+
+def _chunks(chunks, shape, dtype, where):
+    try:
+        return _normalize_chunks(chunks, shape, dtype=dtype)
+    except (ValueError, TypeError, NotImplementedError) as e:
+        raise ValueError(f"cbrng.dask: {where}: chunks {chunks!r} do not fit size "
+                         f"{shape}: {e}") from None
+
+
+# ---------------------------------------------------------------- the generators
 
 
 class _Base:
     def __init__(self, seed, process=0, task=0, generator="philox4x32_10"):
-        # Validates every id field (TypeError / ValueError naming the field).
+        # cbrng.Stream checks every field (TypeError / ValueError naming it).
         s = _cbrng.Stream(seed, process, task, generator)
         self.seed, self.process, self.task, self.generator = s.seed, s.process, s.task, generator
 
-    def _spec(self, method, params, dtype, shape, where):
-        params = tuple(params)
-        try:
-            wpv = _words_per_variate(self.generator, method, params)
-            # A one-variate draw checks the parameters now, not at compute time.
-            _fill(self.generator, self.seed, self.process, self.task, 0, method,
-                  _np.empty(1, dtype=dtype), params)
-        except (ValueError, TypeError, OverflowError) as e:
-            raise type(e)(f"cbrng.dask: {where}: {e}") from None
-        n = _reduce(_operator.mul, shape, 1)
+    def _elementwise(self, method, params, size, chunks, pre=None):
+        """An array whose element i depends on i only (fixed or block layout)."""
+        shape = _shape(size, method)
+        rec = _Recorder(_cbrng.Stream(self.seed, self.process, self.task, self.generator))
+        # One variate: numpy's and cbrng's checks of the parameters happen now, with
+        # their messages, and the core call shows the C++ distribution.
+        one = getattr(rec, method)(**params, size=1)
+        wpv = _words_per_variate(self.generator, rec.calls, method)
+        n = _prod(shape)
         limit = max_elements(self.generator, wpv)
         if n > limit:
-            layout = (f"{wpv} words per variate" if wpv else
-                      f"blocks of {BLOCK} elements, {block_words(self.generator)} words each")
-            raise ValueError(f"cbrng.dask: {where}: size {shape} has {n} elements, more than "
-                             f"one {self.generator} stream holds for this method "
-                             f"({limit}: {layout})")
-        return _Spec(self.generator, self.seed, self.process, self.task, method, params,
-                     dtype, wpv, shape)
+            layout = (f"the fixed layout, {wpv} words per variate" if wpv else
+                      f"the block layout, {block_words(self.generator)} words per "
+                      f"{BLOCK} elements")
+            raise ValueError(f"cbrng.dask: {method}: size {shape} has {n} elements, more than "
+                             f"a {self.generator} stream holds in {layout} ({limit})")
+        spec = (self.generator, self.seed, self.process, self.task, method, (),
+                tuple(params.items()), one.dtype.str, wpv, shape)
+        return self._make(spec, shape, chunks)
 
-    def _draw(self, where, method, params, dtype, size, chunks):
-        shape = _shape(size, where)
-        spec = self._spec(method, params, dtype, shape, where)
-        return self._make(spec, shape, chunks, where)
+    def _method(self, method, args, kwargs):
+        chunks = kwargs.pop("chunks", "auto")
+        params, size = _bind(method, args, kwargs)
+        _scalars(method, params)
+        return self._elementwise(method, params, size, chunks)
 
-    def _with_params(self, where, method, names, values, dtype, size, chunks):
-        params = tuple(_scalar(n, v, where) for n, v in zip(names, values))
-        return self._draw(where, method, params, dtype, size, chunks)
+    # -------------------------------------------------- numpy's methods
 
-    # numpy's methods: the numpy -> core parameter mapping is in _core_call.
-    def random(self, size=None, chunks="auto"):
-        """Uniform doubles in [0, 1)."""
-        return self._call("random", (), {}, size, chunks)
+    def random(self, *args, **kwargs):
+        return self._method("random", args, kwargs)
 
-    def uniform(self, low=0.0, high=1.0, size=None, chunks="auto"):
-        """Uniform doubles in [low, high)."""
-        return self._call("uniform", ("low", "high"), (low, high), size, chunks)
+    def uniform(self, *args, **kwargs):
+        return self._method("uniform", args, kwargs)
 
-    def normal(self, loc=0.0, scale=1.0, size=None, chunks="auto"):
-        return self._call("normal", ("loc", "scale"), (loc, scale), size, chunks)
+    def normal(self, *args, **kwargs):
+        return self._method("normal", args, kwargs)
 
-    def standard_normal(self, size=None, chunks="auto"):
-        return self._call("standard_normal", (), (), size, chunks)
+    def standard_normal(self, *args, **kwargs):
+        return self._method("standard_normal", args, kwargs)
 
-    def exponential(self, scale=1.0, size=None, chunks="auto"):
-        return self._call("exponential", ("scale",), (scale,), size, chunks)
+    def exponential(self, *args, **kwargs):
+        return self._method("exponential", args, kwargs)
 
-    def standard_exponential(self, size=None, chunks="auto"):
-        return self._call("standard_exponential", (), (), size, chunks)
+    def standard_exponential(self, *args, **kwargs):
+        return self._method("standard_exponential", args, kwargs)
 
-    def integers(self, low, high=None, size=None, dtype=_np.int64, endpoint=False,
-                 chunks="auto"):
-        """int64 in [low, high) ([low, high] with endpoint=True; [0, low) when high is None)."""
-        where = "integers"
-        if _np.dtype(dtype) != _np.dtype(_np.int64):
-            raise TypeError(f"cbrng.dask: integers: dtype must be int64, got {_np.dtype(dtype)}")
-        if high is None:
-            low, high = 0, low
-        for name, v in (("low", low), ("high", high)):
-            v = _scalar(name, v, where)
-            if not isinstance(v, (int, _np.integer)):
-                raise TypeError(f"cbrng.dask: integers: {name} must be an integer, got {v!r}")
-        return self._call("integers", ("low", "high", "endpoint"),
-                          (int(low), int(high), bool(endpoint)), size, chunks)
+    def integers(self, *args, **kwargs):
+        return self._method("integers", args, kwargs)
 
-    def gamma(self, shape, scale=1.0, size=None, chunks="auto"):
-        return self._call("gamma", ("shape", "scale"), (shape, scale), size, chunks)
+    def gamma(self, *args, **kwargs):
+        return self._method("gamma", args, kwargs)
 
-    def standard_gamma(self, shape, size=None, chunks="auto"):
-        return self._call("standard_gamma", ("shape",), (shape,), size, chunks)
+    def standard_gamma(self, *args, **kwargs):
+        return self._method("standard_gamma", args, kwargs)
 
-    def beta(self, a, b, size=None, chunks="auto"):
-        return self._call("beta", ("a", "b"), (a, b), size, chunks)
+    def beta(self, *args, **kwargs):
+        return self._method("beta", args, kwargs)
 
-    def chisquare(self, df, size=None, chunks="auto"):
-        return self._call("chisquare", ("df",), (df,), size, chunks)
+    def chisquare(self, *args, **kwargs):
+        return self._method("chisquare", args, kwargs)
 
-    def standard_t(self, df, size=None, chunks="auto"):
-        return self._call("standard_t", ("df",), (df,), size, chunks)
+    def standard_t(self, *args, **kwargs):
+        return self._method("standard_t", args, kwargs)
 
-    def f(self, dfnum, dfden, size=None, chunks="auto"):
-        return self._call("f", ("dfnum", "dfden"), (dfnum, dfden), size, chunks)
+    def f(self, *args, **kwargs):
+        return self._method("f", args, kwargs)
 
-    def standard_cauchy(self, size=None, chunks="auto"):
-        return self._call("standard_cauchy", (), (), size, chunks)
+    def standard_cauchy(self, *args, **kwargs):
+        return self._method("standard_cauchy", args, kwargs)
 
-    def lognormal(self, mean=0.0, sigma=1.0, size=None, chunks="auto"):
-        return self._call("lognormal", ("mean", "sigma"), (mean, sigma), size, chunks)
+    def lognormal(self, *args, **kwargs):
+        return self._method("lognormal", args, kwargs)
 
-    def weibull(self, a, size=None, chunks="auto"):
-        return self._call("weibull", ("a",), (a,), size, chunks)
+    def weibull(self, *args, **kwargs):
+        return self._method("weibull", args, kwargs)
 
-    def gumbel(self, loc=0.0, scale=1.0, size=None, chunks="auto"):
-        return self._call("gumbel", ("loc", "scale"), (loc, scale), size, chunks)
+    def gumbel(self, *args, **kwargs):
+        return self._method("gumbel", args, kwargs)
 
-    def geometric(self, p, size=None, chunks="auto"):
-        return self._call("geometric", ("p",), (p,), size, chunks)
+    def geometric(self, *args, **kwargs):
+        return self._method("geometric", args, kwargs)
 
-    def poisson(self, lam=1.0, size=None, chunks="auto"):
-        return self._call("poisson", ("lam",), (lam,), size, chunks)
+    def poisson(self, *args, **kwargs):
+        return self._method("poisson", args, kwargs)
 
-    def binomial(self, n, p, size=None, chunks="auto"):
-        return self._call("binomial", ("n", "p"), (n, p), size, chunks)
+    def binomial(self, *args, **kwargs):
+        return self._method("binomial", args, kwargs)
 
-    def negative_binomial(self, n, p, size=None, chunks="auto"):
-        return self._call("negative_binomial", ("n", "p"), (n, p), size, chunks)
+    def negative_binomial(self, *args, **kwargs):
+        return self._method("negative_binomial", args, kwargs)
 
-    def _call(self, method, names, values, size, chunks):
-        values = tuple(v if isinstance(v, bool) else _scalar(n, v, method)
-                       for n, v in zip(names, values))
-        core_method, params, dtype = _core_call(method, dict(zip(names, values)))
-        return self._draw(method, core_method, params, dtype, size, chunks)
+    def choice(self, a, size=None, replace=True, p=None, axis=0, shuffle=True, chunks="auto"):
+        """Elements of a (a 1-D array) or of arange(a) (an int). replace=True: element i
+        is index variate i, C++ uniform_int (block layout) or, with p,
+        discrete_distribution (fixed layout), then taken from a. replace=False: the
+        whole sample is cbrng.generator(seed, process, task).choice(a, size,
+        replace=False, shuffle=shuffle), drawn in one task and split into chunks."""
+        if axis != 0:
+            raise ValueError(f"cbrng.dask: choice: axis must be 0, got {axis!r}")
+        if isinstance(a, (int, _np.integer)) and not isinstance(a, (bool, _np.bool_)):
+            n, population = _operator.index(a), None
+        else:
+            population = _np.asarray(a)
+            if population.ndim != 1:
+                raise ValueError("cbrng.dask: choice: a must be an int or 1-dimensional, got "
+                                 f"shape {population.shape}")
+            n = population.shape[0]
+        if p is not None:
+            p = _np.ascontiguousarray(p, dtype=_np.float64)
+        if replace:
+            idx = self._elementwise("choice", {"a": n, "replace": True, "p": p}, size, chunks)
+        else:
+            idx = self._whole("choice", {"a": n, "replace": False, "p": p, "shuffle": shuffle},
+                              size, chunks)
+        if population is None:
+            return idx
+        return self._map(_take, idx, population)
 
+    def permutation(self, x, axis=0, chunks="auto"):
+        """cbrng.generator(seed, process, task).permutation(x): 0..x-1 shuffled (an int
+        x), else x (a numpy or dask array) indexed along axis 0 by permutation(len(x)).
+        The permutation is drawn in one task (O(n) memory there) and split into chunks."""
+        if axis != 0:
+            raise ValueError(f"cbrng.dask: permutation: axis must be 0, got {axis!r}")
+        if isinstance(x, (int, _np.integer)) and not isinstance(x, (bool, _np.bool_)):
+            n = _operator.index(x)
+            if n < 0:
+                raise ValueError(f"cbrng.dask: permutation: x must be >= 0, got {n}")
+            return self._whole("permutation", {"x": n}, None, chunks, shape=(n,))
+        if _np.ndim(x) == 0:
+            raise ValueError("cbrng.dask: permutation: x must be an int or at least 1-D")
+        n = len(x)
+        idx = self._whole("permutation", {"x": n}, None, chunks, shape=(n,))
+        return self._index(x, idx)
 
-def _core_call(method, kwargs):
-    """numpy method and parameters -> (core method, core parameters, result dtype).
-    The one place that knows the core's parameter convention."""
-    dtype = _np.int64 if method in _INT_METHODS else _np.float64
-    return method, tuple(kwargs.values()), dtype
+    def shuffle(self, x, axis=0):
+        """Not offered: numpy's shuffle changes x in place, and a dask array never
+        changes. permutation(x) returns the shuffled copy (the same order as
+        cbrng.generator(seed, process, task).shuffle would give)."""
+        raise NotImplementedError(
+            "cbrng.dask: shuffle shuffles in place and a dask array cannot change; use "
+            "permutation(x), which returns the shuffled copy")
 
-
-_INT_METHODS = frozenset(["integers", "geometric", "poisson", "binomial", "negative_binomial"])
+    def _whole(self, method, params, size, chunks, shape=None):
+        if shape is None:
+            shape = _shape(size, method)
+            params = dict(params, size=size)
+        if method == "choice":
+            # cbrng.Generator's checks of p (size 0: nothing drawn), then the sample size.
+            g = _cbrng.generator(self.seed, self.process, self.task, self.generator)
+            g.choice(params["a"], size=0, replace=False, p=params["p"])
+            if _prod(shape) > params["a"]:
+                raise ValueError(f"cbrng.dask: choice: cannot take {_prod(shape)} elements "
+                                 f"from a population of {params['a']} with replace=False")
+        spec = (self.generator, self.seed, self.process, self.task, method, (),
+                tuple(params.items()), _np.dtype(_np.int64).str, 0, shape)
+        return self._make_whole(spec, shape, chunks)
 
 
 class Generator(_Base):
@@ -382,21 +462,18 @@ class Generator(_Base):
 
     Generator(seed, process=0, task=0, generator="philox4x32_10")
 
-    Every method takes numpy's parameters (scalars) plus ``size=`` (None, an int
-    or a tuple) and ``chunks=`` (any dask chunk spec, "auto" by default) and
-    returns a lazy array whose computed values do not depend on the chunks, the
-    scheduler or the number of workers; ``reference(...)`` computes the same
-    values without Dask.
+    The methods of ``cbrng.Generator`` (numpy's names and scalar parameters) plus
+    ``chunks=`` (any dask chunk spec; "auto" by default). The computed values do not
+    depend on the chunks, the scheduler or the number of workers, and equal
+    ``reference(seed, process, task, generator).<method>(...)`` (no Dask); for
+    methods of fixed consumption they equal
+    ``cbrng.generator(seed, process, task, generator).<method>(..., size=N)``.
     """
 
-    def _make(self, spec, shape, chunks, where):
-        dtype = _np.dtype(spec[6])
-        try:
-            chunks = _normalize_chunks(chunks, shape, dtype=dtype)
-        except (ValueError, TypeError, NotImplementedError) as e:
-            raise ValueError(f"cbrng.dask: {where}: chunks {chunks!r} do not fit size "
-                             f"{shape}: {e}") from None
-        name = f"cbrng-{where}-" + _tokenize(tuple(spec), chunks)
+    def _make(self, spec, shape, chunks):
+        dtype = _np.dtype(spec[7])
+        chunks = _chunks(chunks, shape, dtype, spec[4])
+        name = f"cbrng-{spec[4]}-" + _tokenize(spec, chunks)
         offsets = [_np.concatenate([[0], _np.cumsum(c)]).astype(int).tolist() for c in chunks]
         dsk = {}
         for idx in _np.ndindex(*[len(c) for c in chunks]):
@@ -406,15 +483,45 @@ class Generator(_Base):
         graph = _HighLevelGraph.from_collections(name, dsk, dependencies=())
         return _da.Array(graph, name, chunks, dtype=dtype)
 
+    def _make_whole(self, spec, shape, chunks):
+        dtype = _np.dtype(spec[7])
+        chunks = _chunks(chunks, shape, dtype, spec[4])
+        token = _tokenize(spec, chunks)
+        name = f"cbrng-{spec[4]}-{token}"
+        whole = (f"cbrng-{spec[4]}-whole-{token}",)
+        offsets = [_np.concatenate([[0], _np.cumsum(c)]).astype(int).tolist() for c in chunks]
+        dsk = {whole: (_whole, spec)}
+        for idx in _np.ndindex(*[len(c) for c in chunks]):
+            sl = tuple(slice(offsets[d][i], offsets[d][i] + chunks[d][i])
+                       for d, i in enumerate(idx))
+            dsk[(name,) + idx] = (_operator.getitem, whole, sl)
+        graph = _HighLevelGraph.from_collections(name, dsk, dependencies=())
+        return _da.Array(graph, name, chunks, dtype=dtype)
+
+    def _map(self, fn, idx, population):
+        dtype = population.dtype
+        return idx.map_blocks(fn, population, dtype=dtype)
+
+    def _index(self, x, idx):
+        return _da.asarray(x)[idx]
+
     def __repr__(self):
         return (f"cbrng.dask.Generator(seed={self.seed}, process={self.process}, "
                 f"task={self.task}, generator={self.generator!r})")
 
 
 class _Reference(_Base):
-    def _make(self, spec, shape, chunks, where):
-        out = _chunk(spec, (0,) * len(shape), shape)
-        return out
+    def _make(self, spec, shape, chunks):
+        return _chunk(spec, (0,) * len(shape), shape)
+
+    def _make_whole(self, spec, shape, chunks):
+        return _np.asarray(_whole(spec)).reshape(shape)
+
+    def _map(self, fn, idx, population):
+        return fn(idx, population)
+
+    def _index(self, x, idx):
+        return _np.asarray(x)[idx]
 
     def __repr__(self):
         return (f"cbrng.dask.reference(seed={self.seed}, process={self.process}, "
@@ -423,6 +530,6 @@ class _Reference(_Base):
 
 def reference(seed, process=0, task=0, generator="philox4x32_10"):
     """The one-machine twin of ``Generator(seed, process, task, generator)``: the same
-    methods and parameters (``chunks=`` ignored), returning numpy arrays equal to the
-    computed Dask arrays, with no Dask scheduler involved."""
+    methods and parameters (``chunks=`` accepted and ignored), returning numpy arrays
+    equal to the computed dask arrays, computed here with no Dask scheduler."""
     return _Reference(seed, process, task, generator)
