@@ -273,6 +273,12 @@ def _shape(size, where):
 
 def _scalars(method, params):
     for name, v in params.items():
+        if name == "dtype":
+            try:
+                params[name] = _np.dtype(v).name
+            except TypeError:
+                raise TypeError(f"cbrng.dask: {method}: unsupported dtype {v!r}") from None
+            continue
         if _np.ndim(v) != 0:
             raise TypeError(f"cbrng.dask: {method}: parameter {name} must be a scalar "
                             f"(cbrng.dask takes scalar parameters only), got "
