@@ -112,6 +112,33 @@ def _words_per_variate(generator, calls, where):
     raise RuntimeError(f"cbrng.dask: {where}: unexpected core call {call!r}")
 
 
+def _direct_core(gen, calls, one):
+    """The method's one core call as data, ("fill", C++ name, dtype, params) or
+    ("discrete", None, dtype, (weights,)), when that call alone gives the method's
+    result (checked on the first variate: same dtype and value), else None (the
+    method adds a step, e.g. geometric's + 1, and chunks call the method itself)."""
+    call, args = calls[0]
+    if call is _core.frozen_fill:
+        core = ("fill", args[0], args[1].dtype.str, tuple(_np.asarray(a)[()].item()
+                                                          for a in args[2:]))
+    elif call is _core.frozen_discrete:
+        core = ("discrete", None, args[1].dtype.str, (args[0],))
+    else:
+        return None
+    buf = _np.empty(1, dtype=_np.dtype(core[2]))
+    _run_core(core, gen.generator, gen.seed, gen.process, gen.task, 0, buf)
+    if buf.dtype != one.dtype or not _np.array_equal(buf, one, equal_nan=buf.dtype.kind == "f"):
+        return None
+    return core
+
+
+def _run_core(core, generator, seed, process, task, position, out):
+    kind, cpp, _, params = core
+    if kind == "fill":
+        return _core.frozen_fill(generator, seed, process, task, position, cpp, out, *params)
+    return _core.frozen_discrete(generator, seed, process, task, position, params[0], out)
+
+
 # ---------------------------------------------------------------- one chunk
 
 
@@ -149,21 +176,30 @@ _GAP = 512
 
 def _chunk(spec, starts, sizes):
     """The values of chunk [starts, starts + sizes) of the array `spec` describes:
-    (generator, seed, process, task, method, args, kwargs, dtype, wpv, shape)."""
-    generator, seed, process, task, method, args, kwargs, dtype, wpv, shape = spec
+    (generator, seed, process, task, method, args, kwargs, dtype, wpv, shape, core)."""
+    generator, seed, process, task, method, args, kwargs, dtype, wpv, shape, core = spec
     out = _np.empty(_prod(sizes), dtype=_np.dtype(dtype))
     runs = _runs(shape, starts, sizes)
-    if runs:
+    if runs and core is not None:
+        # The core call the method makes, made directly (see _direct_core).
+        def variates(position, n, dest=None):
+            buf = _np.empty(n, dtype=out.dtype) if dest is None else dest
+            return buf, _run_core(core, generator, seed, process, task, position, buf)
+
+    elif runs:
         g = _cbrng.generator(seed, process, task, generator)
         draw = getattr(g, method)
         stream = g.bit_generator
         kwargs = dict(kwargs)
 
-        def variates(position, n):
+        def variates(position, n, dest=None):
             stream.position = position
             r = draw(*args, size=n, **kwargs)
+            if dest is not None:
+                dest[...] = r
             return r, stream.position
 
+    if runs:
         if wpv:
             _fixed_runs(variates, wpv, runs, out)
         else:
@@ -181,10 +217,14 @@ def _fixed_runs(variates, wpv, runs, out):
         while j < len(runs) and runs[j][0] - end <= _GAP:
             end = runs[j][0] + runs[j][1]
             j += 1
-        span, _ = variates(first * wpv, end - first)
-        for r0, rl in runs[i:j]:
-            out[at:at + rl] = span[r0 - first:r0 - first + rl]
-            at += rl
+        if j == i + 1:
+            variates(first * wpv, end - first, out[at:at + end - first])
+            at += end - first
+        else:
+            span, _ = variates(first * wpv, end - first)
+            for r0, rl in runs[i:j]:
+                out[at:at + rl] = span[r0 - first:r0 - first + rl]
+                at += rl
         i = j
 
 
@@ -209,22 +249,26 @@ def _block_runs(variates, W, runs, out, spec):
         while m + 1 < len(pieces) and pieces[m + 1][0] == b:
             m += 1
         start = b * BLOCK
-        buf, end = variates(b * W, pieces[m][2] - start)
+        need = pieces[m][2] - start
+        whole = n == m and pieces[n][1] == start  # one piece from the block's start
+        o = pieces[n][3]
+        buf, end = variates(b * W, need, out[o:o + need] if whole else None)
         if end - b * W > W:
             generator, seed, process, task, method, args, kwargs = spec[:7]
             raise RuntimeError(
                 f"cbrng.dask: {method}{tuple(args)}: block {b} used {end - b * W} stream "
-                f"words for {pieces[m][2] - start} variates, more than the {W} words the "
+                f"words for {need} variates, more than the {W} words the "
                 f"block layout reserves per block (stream ({seed}, {process}, {task}) of "
                 f"{generator}); its values are not returned")
-        for _, lo, hi, o in pieces[n:m + 1]:
-            out[o:o + hi - lo] = buf[lo - start:hi - start]
+        if not whole:
+            for _, lo, hi, o in pieces[n:m + 1]:
+                out[o:o + hi - lo] = buf[lo - start:hi - start]
         n = m + 1
 
 
 def _whole(spec):
     """An array drawn as one piece (permutation, choice without replacement)."""
-    generator, seed, process, task, method, args, kwargs, dtype, wpv, shape = spec
+    generator, seed, process, task, method, args, kwargs = spec[:7]
     g = _cbrng.generator(seed, process, task, generator)
     return getattr(g, method)(*args, **dict(kwargs))
 
@@ -320,8 +364,9 @@ class _Base:
                       f"{BLOCK} elements")
             raise ValueError(f"cbrng.dask: {method}: size {shape} has {n} elements, more than "
                              f"a {self.generator} stream holds in {layout} ({limit})")
+        core = _direct_core(self, rec.calls, one)
         spec = (self.generator, self.seed, self.process, self.task, method, (),
-                tuple(params.items()), one.dtype.str, wpv, shape)
+                tuple(params.items()), one.dtype.str, wpv, shape, core)
         return self._make(spec, shape, chunks)
 
     def _method(self, method, args, kwargs):
@@ -459,7 +504,7 @@ class _Base:
                 raise ValueError(f"cbrng.dask: choice: cannot take {_prod(shape)} elements "
                                  f"from a population of {params['a']} with replace=False")
         spec = (self.generator, self.seed, self.process, self.task, method, (),
-                tuple(params.items()), _np.dtype(_np.int64).str, 0, shape)
+                tuple(params.items()), _np.dtype(_np.int64).str, 0, shape, None)
         return self._make_whole(spec, shape, chunks)
 
 
