@@ -35,6 +35,8 @@ def main():
     ap.add_argument("--n", type=int, default=10**7)
     ap.add_argument("--tasks", type=int, default=10**5)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--frozen-n", type=int, default=10**6,
+                    help="variates per call in the cbrng.Generator section")
     a = ap.parse_args()
     n, r = a.n, a.repeat
 
@@ -106,7 +108,61 @@ def main():
                      ("cbrng.generator(s, 0, task)", t_cb),
                      ("cbrng.Stream(s, 0, task) (no Generator)", t_st)]:
         print(f"| {label:46s} | {t * 1e3:8.1f} | {t / k * 1e6:8.2f} | {t_spawn / t:7.2f}x |")
+    frozen_methods(a.frozen_n, r)
     print(f"\nload average {os.getloadavg()[0]:.2f} at end")
+
+
+# ------------------------------------------------------------------ cbrng.Generator
+
+def frozen_methods(n, repeat):
+    """cbrng.Generator's frozen methods (the C++ distributions) against numpy's
+    Generator(PCG64) running the same method with the same arguments, n variates each
+    (permutation / shuffle: of n items; choice without replacement: n / 10 of n)."""
+    pcg = np.random.Generator(np.random.PCG64(1))
+    cbg = cbrng.generator(1)
+    p5 = [0.1, 0.2, 0.3, 0.0, 0.4]
+    arr_pcg, arr_cb = np.arange(n), np.arange(n)
+    cases = [
+        ("random()", lambda g: g.random(n)),
+        ("random(dtype=float32)", lambda g: g.random(n, dtype=np.float32)),
+        ("uniform(-1, 2)", lambda g: g.uniform(-1.0, 2.0, n)),
+        ("normal(1, 2)", lambda g: g.normal(1.0, 2.0, n)),
+        ("standard_normal()", lambda g: g.standard_normal(n)),
+        ("standard_normal(dtype=float32)", lambda g: g.standard_normal(n, dtype=np.float32)),
+        ("exponential(2)", lambda g: g.exponential(2.0, n)),
+        ("standard_exponential()", lambda g: g.standard_exponential(n)),
+        ("integers(0, 1000)", lambda g: g.integers(0, 1000, n)),
+        ("gamma(2.5, 1)", lambda g: g.gamma(2.5, 1.0, n)),
+        ("standard_gamma(0.5)", lambda g: g.standard_gamma(0.5, n)),
+        ("beta(2, 3)", lambda g: g.beta(2.0, 3.0, n)),
+        ("chisquare(3)", lambda g: g.chisquare(3.0, n)),
+        ("standard_t(5)", lambda g: g.standard_t(5.0, n)),
+        ("f(3, 7)", lambda g: g.f(3.0, 7.0, n)),
+        ("standard_cauchy()", lambda g: g.standard_cauchy(n)),
+        ("lognormal(0, 1)", lambda g: g.lognormal(0.0, 1.0, n)),
+        ("weibull(1.5)", lambda g: g.weibull(1.5, n)),
+        ("gumbel(0, 1)", lambda g: g.gumbel(0.0, 1.0, n)),
+        ("geometric(0.2)", lambda g: g.geometric(0.2, n)),
+        ("poisson(3.5)", lambda g: g.poisson(3.5, n)),
+        ("poisson(250)", lambda g: g.poisson(250.0, n)),
+        ("binomial(20, 0.2)", lambda g: g.binomial(20, 0.2, n)),
+        ("binomial(1000, 0.4)", lambda g: g.binomial(1000, 0.4, n)),
+        ("negative_binomial(5, 0.3)", lambda g: g.negative_binomial(5, 0.3, n)),
+        ("choice(1000, n)", lambda g: g.choice(1000, n)),
+        ("choice(5, n, p=...)", lambda g: g.choice(5, n, p=p5)),
+        ("choice(n, n/10, replace=False)", lambda g: g.choice(n, n // 10, replace=False)),
+        ("permutation(n)", lambda g: g.permutation(n)),
+        ("shuffle(arange(n))",
+         lambda g: g.shuffle(arr_cb if isinstance(g, cbrng.Generator) else arr_pcg)),
+    ]
+    print(f"\ncbrng.Generator's frozen methods vs Generator(PCG64), {n} variates, "
+          f"best of {repeat}")
+    print(f"| {'method':32s} | {'cbrng ms':>9s} | {'PCG64 ms':>9s} | {'speed-up':>8s} |")
+    print(f"|{'-' * 34}|{'-' * 11}|{'-' * 11}|{'-' * 10}|")
+    for label, f in cases:
+        t_pcg = best(lambda: f(pcg), repeat)
+        t_cb = best(lambda: f(cbg), repeat)
+        print(f"| {label:32s} | {t_cb * 1e3:9.1f} | {t_pcg * 1e3:9.1f} | {t_pcg / t_cb:7.2f}x |")
 
 
 if __name__ == "__main__":

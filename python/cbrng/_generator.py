@@ -100,6 +100,8 @@ def _integer(x, method, name, dtype=_INT64):
     """An integer scalar (Python int) or integer array, or TypeError / ValueError naming it."""
     if isinstance(x, (bool, _np.bool_)):
         raise TypeError(f"cbrng: {method}: {name} must be an integer, got {x!r}")
+    if isinstance(x, (int, _np.integer)):
+        return int(x)
     a = _np.asarray(x)
     if a.ndim == 0:
         if a.dtype.kind in "iu":
