@@ -6,7 +6,9 @@
 Rows: Generator(cbrng.Stream) through numpy's algorithms; the Stream's bulk
 methods (cbrng::fill with the C++ distributions); Generator(PCG64) and
 Generator(Philox), numpy's baselines; then creating 10^5 per-task generators
-(cbrng.generator(seed, 0, task)) against default_rng over SeedSequence.spawn.
+(cbrng.generator(seed, 0, task)) against default_rng over SeedSequence.spawn; then
+cbrng.Generator's frozen methods against Generator(PCG64)'s same methods
+(--frozen-n variates, default 10^6; --frozen-only runs just that section).
 Each figure is the best of --repeat timings (time.perf_counter). Targets
 (the package's): bulk uniform doubles and normals >= 2x Generator(PCG64); per-task
 creation at least as fast as spawn + Generator.
@@ -37,8 +39,16 @@ def main():
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--frozen-n", type=int, default=10**6,
                     help="variates per call in the cbrng.Generator section")
+    ap.add_argument("--frozen-only", action="store_true",
+                    help="run only the cbrng.Generator section")
     a = ap.parse_args()
     n, r = a.n, a.repeat
+    if a.frozen_only:
+        print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; "
+              f"numpy {np.__version__}; load average {os.getloadavg()[0]:.2f} at start")
+        frozen_methods(a.frozen_n, r)
+        print(f"\nload average {os.getloadavg()[0]:.2f} at end")
+        return
 
     pcg = np.random.Generator(np.random.PCG64(1))
     phx = np.random.Generator(np.random.Philox(1))

@@ -78,6 +78,16 @@ def _set_position(stream, p):
 
 # ------------------------------------------------------------------ argument checks
 
+_AxisError = getattr(_np, "exceptions", _np).AxisError
+
+
+def _axis(axis, ndim):
+    axis = _operator.index(axis)
+    if not -ndim <= axis < ndim:
+        raise _AxisError(axis, ndim)
+    return axis % ndim
+
+
 def _shape(size):
     if size is None:
         return None
@@ -312,22 +322,22 @@ class Generator(_np.random.Generator):
         low = _integer(low, "integers", "low")
         high = _integer(high, "integers", "high")
         draw = _np.dtype(_np.uint8) if dt == _np.bool_ else dt
-        info = _np.iinfo(draw) if dt != _np.bool_ else type("b", (), {"min": 0, "max": 1})
-        lo_obj = _np.asarray(low, dtype=object) if isinstance(low, _np.ndarray) else low
-        top = high if endpoint else high - 1
-        top_obj = _np.asarray(top, dtype=object) if isinstance(top, _np.ndarray) else top
-        if not _np.all(_np.asarray(lo_obj >= info.min)):
+        lo_min, top_max = (0, 1) if dt == _np.bool_ else (int(_np.iinfo(draw).min),
+                                                           int(_np.iinfo(draw).max))
+        # Checks in Python integers (object arrays), so that nothing wraps.
+        lo_obj = low.astype(object) if isinstance(low, _np.ndarray) else low
+        hi_obj = high.astype(object) if isinstance(high, _np.ndarray) else high
+        top_obj = hi_obj if endpoint else hi_obj - 1
+        if not _np.all(_np.asarray(lo_obj >= lo_min)):
             raise ValueError(f"cbrng: integers: low is out of bounds for {dt}")
-        if not _np.all(_np.asarray(top_obj <= info.max)):
+        if not _np.all(_np.asarray(top_obj <= top_max)):
             raise ValueError(f"cbrng: integers: high is out of bounds for {dt}")
         if not _np.all(_np.asarray(lo_obj <= top_obj)):
             raise ValueError("cbrng: integers: low must be " +
                              ("<= high" if endpoint else "< high") +
                              f" (endpoint={endpoint})")
-        if isinstance(low, _np.ndarray):
-            low = low.astype(draw)
-        if isinstance(top, _np.ndarray):
-            top = top.astype(draw)
+        low = lo_obj.astype(draw) if isinstance(lo_obj, _np.ndarray) else lo_obj
+        top = top_obj.astype(draw) if isinstance(top_obj, _np.ndarray) else top_obj
         r = self._fill("integers", "uniform_int", draw, size, (low, top),
                        param_dtypes=(draw, draw))
         if _np.isscalar(r):
@@ -472,8 +482,8 @@ class Generator(_np.random.Generator):
             return self._permutation_indices(n)
         arr = _np.asarray(x)
         if arr.ndim == 0:
-            raise _np.AxisError("cbrng: permutation: x must be an integer or at least 1-D")
-        axis = _np.core.multiarray.normalize_axis_index(axis, arr.ndim)
+            raise _AxisError("cbrng: permutation: x must be an integer or at least 1-D")
+        axis = _axis(axis, arr.ndim)
         return _np.take(arr, self._permutation_indices(arr.shape[axis]), axis=axis)
 
     def shuffle(self, x, axis=0):
@@ -484,12 +494,17 @@ class Generator(_np.random.Generator):
                 raise TypeError("cbrng: shuffle: x must be at least 1-D")
             if not x.flags.writeable:
                 raise ValueError("cbrng: shuffle: x is read-only")
-            axis = _np.core.multiarray.normalize_axis_index(axis, x.ndim)
+            axis = _axis(axis, x.ndim)
+            if (x.ndim == 1 and x.dtype.itemsize == 8 and x.dtype.kind in "iufcmM"
+                    and x.flags.c_contiguous):
+                # The same swaps done in place on the 8-byte items: no index gather.
+                self._locked(_core.frozen_shuffle, x.view(_np.int64))
+                return None
             perm = self._permutation_indices(x.shape[axis])
             x[...] = _np.take(x, perm, axis=axis)
             return None
         if axis != 0:
-            raise _np.AxisError("cbrng: shuffle: axis must be 0 for a sequence")
+            raise _AxisError("cbrng: shuffle: axis must be 0 for a sequence")
         perm = self._permutation_indices(len(x))
         items = [x[i] for i in perm]
         x[:] = items
@@ -512,7 +527,7 @@ class Generator(_np.random.Generator):
             pop = _np.asarray(a)
             if pop.ndim == 0:
                 raise ValueError("cbrng: choice: a must be 1-dimensional or an integer")
-            axis = _np.core.multiarray.normalize_axis_index(axis, pop.ndim)
+            axis = _axis(axis, pop.ndim)
             n = pop.shape[axis]
         shape = _shape(size)
         count = 1 if shape is None else int(_np.prod(shape, dtype=_np.int64))
@@ -533,7 +548,7 @@ class Generator(_np.random.Generator):
             if p is None:
                 if count:
                     self._locked(_core.frozen_fill, "uniform_int", idx, 0, n - 1)
-            else:
+            elif count:
                 self._locked(_core.frozen_discrete, _np.ascontiguousarray(w), idx)
         else:
             if p is not None:

@@ -184,6 +184,12 @@ void emit_frozen(const char* name, const cbrng::stream_id& id) {
                         cbrng::exponential_distribution<float>(1.0f));
     fill_case<int64_t, S>(head, "integers", id,
                           cbrng::uniform_int_distribution<int64_t>(-1000, 999));
+    fill_case<int64_t, S>(head, "integers_wide", id,
+                          cbrng::uniform_int_distribution<int64_t>(-5, 3 * (int64_t{1} << 30)));
+    fill_case<int64_t, S>(head, "integers_2p32", id,
+                          cbrng::uniform_int_distribution<int64_t>(7, 6 + (int64_t{1} << 32)));
+    fill_case<int64_t, S>(head, "integers_2p33", id,
+                          cbrng::uniform_int_distribution<int64_t>(0, int64_t{1} << 33));
     fill_case<std::uint8_t, S>(head, "integers_u8", id,
                                cbrng::uniform_int_distribution<std::uint8_t>(0, 199));
     fill_case<double, S>(head, "gamma_lt1", id, cbrng::gamma_distribution<double>(0.3, 2.0));

@@ -44,7 +44,7 @@ def frozen_reference(tmp_path_factory):
         f = line.split()
         assert f[0] == "frozen"
         table[(f[1], int(f[2]), int(f[3]), int(f[4]), f[5])] = [int(v, 16) for v in f[6:]]
-    assert len(table) == 6 * 37
+    assert len(table) == 6 * 40
     return table
 
 
@@ -126,6 +126,9 @@ REFERENCE_CASES = {
     "exponential": lambda g, out: g.exponential(0.5, N),
     "standard_exponential_f32": lambda g, out: g.standard_exponential(dtype=F32, out=out(F32)),
     "integers": lambda g, out: g.integers(-1000, 1000, N),
+    "integers_wide": lambda g, out: g.integers(-5, 3 * 2**30, N, endpoint=True),
+    "integers_2p32": lambda g, out: g.integers(7, 7 + 2**32, N),
+    "integers_2p33": lambda g, out: g.integers(0, 2**33, N, endpoint=True),
     "integers_u8": lambda g, out: g.integers(0, 199, N, np.uint8, endpoint=True),
     "gamma_lt1": lambda g, out: g.gamma(0.3, 2.0, N),
     "gamma_eq1": lambda g, out: g.gamma(1.0, size=N),
@@ -284,6 +287,24 @@ def test_dtypes_and_shapes():
     assert v.dtype == np.uint64
 
 
+def test_integer_bounds_never_wrap():
+    g = cbrng.generator(3)
+    with pytest.raises(ValueError, match="low"):
+        g.integers(0, np.array([0, 3], dtype=np.uint64), dtype=np.uint64)
+    with pytest.raises(ValueError, match="low"):
+        g.integers(np.array([0, 5]), np.array([10, 5]))
+    with pytest.raises(ValueError, match="high"):
+        g.integers(0, np.array([2**63], dtype=np.uint64), endpoint=True)
+    v = g.integers(np.array([-128, 0]), np.array([127, 0]), endpoint=True, dtype=np.int8)
+    assert v.dtype == np.int8 and v[1] == 0
+    w = g.integers(0, 2**64, 5, dtype=np.uint64)
+    assert w.dtype == np.uint64
+    with pytest.raises(TypeError, match="low"):
+        g.integers("3", 5)
+    with pytest.raises(ValueError, match="high"):
+        g.integers(0, 2.5)
+
+
 def test_permutation_and_shuffle_apply_the_same_swaps():
     ref = cbrng.generator(9).permutation(10)
     x = np.arange(30).reshape(10, 3)
@@ -292,6 +313,13 @@ def test_permutation_and_shuffle_apply_the_same_swaps():
     y = x.copy()
     assert cbrng.generator(9).shuffle(y) is None
     assert (y == x[ref]).all()
+    for dt in (np.float64, np.int64, np.int32, np.float32, np.uint16):  # in place / gathered
+        z = np.arange(10, dtype=dt) * 3
+        cbrng.generator(9).shuffle(z)
+        assert (z == (np.arange(10, dtype=dt) * 3)[ref]).all()
+    z = np.arange(20.0)[::2]  # not contiguous: gathered, same result
+    cbrng.generator(9).shuffle(z)
+    assert (z == np.arange(20.0)[::2][ref]).all()
     items = list("abcdefghij")
     cbrng.generator(9).shuffle(items)
     assert items == [list("abcdefghij")[i] for i in ref]
