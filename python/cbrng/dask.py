@@ -22,8 +22,8 @@ at the chunks:
   elements); block b's variates are drawn in order from the same stream
   starting at word b * W, W = ``block_words(generator)`` = 8 * BLOCK 64-bit
   draws (16384 words for 32-bit-word generators, 8192 for 64-bit ones), and
-  element i is variate i % BLOCK of its block. A block that would use more
-  than its W words raises RuntimeError instead of reading the next block's.
+  element i is variate i % BLOCK of its block. A block whose variates use
+  more than its W words raises RuntimeError: no value past W is ever returned.
 
 ``reference(seed, process, task, generator)`` returns the one-machine twin
 (the same methods, numpy arrays, no Dask). Graph tasks carry only the stream
