@@ -14,6 +14,8 @@ packages=(
   # numpy, pybind11 and pytest; setuptools, pip and venv for pip install ./python
   python3-dev python3-numpy python3-pybind11 python3-pytest python3-setuptools python3-pip
   python3-venv
+  # cbrng.dask (python/cbrng/dask.py) and its tests: Dask and its distributed scheduler
+  python3-dask python3-distributed
 )
 
 missing=()

@@ -1,0 +1,307 @@
+"""cbrng.dask: the computed arrays do not depend on the chunks, the scheduler or the workers.
+
+Every method, 1-D and 2-D, five chunkings each (one chunk; rows; columns; tiles;
+chunks="auto" made small), synchronous scheduler, equal to reference() (no Dask)
+and to an independent computation of the documented layout: for fixed
+consumption cbrng.generator(...).<method>(..., size=N), for the block layout a
+loop over blocks at word b * W. Some on the threaded scheduler; a
+distributed.LocalCluster with 2 worker processes computes every method once,
+and 1 and 4 workers two methods. Budget: about a minute.
+"""
+import pickle
+import time
+
+import numpy as np
+import pytest
+
+da = pytest.importorskip("dask.array")
+dask = pytest.importorskip("dask")
+
+import cbrng  # noqa: E402
+import cbrng.dask as cd  # noqa: E402
+
+SEED, PROCESS, TASK = 20261207, 3, 11
+
+# (method, positional args, keyword args, layout) with layout "fixed" or "block".
+METHODS = [
+    ("random", (), {}, "fixed"),
+    ("random", (), {"dtype": np.float32}, "fixed"),
+    ("uniform", (-2.0, 3.0), {}, "fixed"),
+    ("normal", (1.0, 2.0), {}, "fixed"),
+    ("standard_normal", (), {}, "fixed"),
+    ("exponential", (2.5,), {}, "fixed"),
+    ("standard_exponential", (), {}, "fixed"),
+    ("integers", (-5, 1000), {}, "block"),
+    ("integers", (0, 2**40), {"endpoint": True}, "block"),
+    ("gamma", (0.5, 2.0), {}, "block"),
+    ("gamma", (7.0,), {}, "block"),
+    ("standard_gamma", (3.0,), {}, "block"),
+    ("beta", (0.3, 0.4), {}, "block"),
+    ("chisquare", (3.0,), {}, "block"),
+    ("standard_t", (4.0,), {}, "block"),
+    ("f", (3.0, 5.0), {}, "block"),
+    ("standard_cauchy", (), {}, "fixed"),
+    ("lognormal", (0.0, 0.5), {}, "fixed"),
+    ("weibull", (1.5,), {}, "fixed"),
+    ("gumbel", (1.0, 2.0), {}, "fixed"),
+    ("geometric", (0.3,), {}, "fixed"),
+    ("poisson", (3.5,), {}, "block"),
+    ("poisson", (250.0,), {}, "block"),
+    ("binomial", (20, 0.4), {}, "block"),
+    ("binomial", (1000, 0.3), {}, "block"),
+    ("negative_binomial", (3, 0.4), {}, "block"),
+    ("choice", (7,), {}, "block"),
+    ("choice", (np.array([1.5, 2.5, 3.5]),), {"p": [0.2, 0.3, 0.5]}, "fixed"),
+]
+IDS = [f"{m}{a}{k}".replace(" ", "") for m, a, k, _ in METHODS]
+
+SHAPE_1D = (2500,)  # three blocks, the last one partial
+CHUNKS_1D = [2500, 1024, 700, 333, "auto"]
+SHAPE_2D = (40, 90)
+CHUNKS_2D = [(40, 90), (7, 90), (40, 13), (11, 17), "auto"]  # one, rows, columns, tiles, auto
+
+
+def _gen(generator="philox4x32_10"):
+    return cd.Generator(SEED, PROCESS, TASK, generator)
+
+
+def _small_auto():
+    # "auto" follows dask's array.chunk-size: small here, so it makes several chunks.
+    return dask.config.set({"array.chunk-size": "2KiB"})
+
+
+def _independent(method, args, kwargs, layout, n, generator="philox4x32_10"):
+    """The documented layout, computed without cbrng.dask's chunk code."""
+    g = cbrng.generator(SEED, PROCESS, TASK, generator)
+    if layout == "fixed":
+        return getattr(g, method)(*args, **kwargs, size=n)
+    W = cd.block_words(generator)
+    parts = []
+    for b in range(-(-n // cd.BLOCK)):
+        g.bit_generator.position = b * W
+        parts.append(getattr(g, method)(*args, **kwargs, size=min(cd.BLOCK, n - b * cd.BLOCK)))
+        assert g.bit_generator.position <= (b + 1) * W
+    return np.concatenate(parts)
+
+
+@pytest.mark.parametrize("method,args,kwargs,layout", METHODS, ids=IDS)
+def test_every_chunking_equals_the_one_machine_array(method, args, kwargs, layout):
+    g = _gen()
+    ref1 = getattr(cd.reference(SEED, PROCESS, TASK), method)(*args, **kwargs, size=SHAPE_1D)
+    np.testing.assert_array_equal(ref1, _independent(method, args, kwargs, layout, SHAPE_1D[0]))
+    ref2 = getattr(cd.reference(SEED, PROCESS, TASK), method)(*args, **kwargs, size=SHAPE_2D)
+    # the layout is by flat index: the 2-D array is the 1-D one's first 3600, reshaped
+    np.testing.assert_array_equal(
+        ref2.ravel(), _independent(method, args, kwargs, layout, ref2.size))
+    with _small_auto():
+        for shape, chunkings, ref in ((SHAPE_1D, CHUNKS_1D, ref1), (SHAPE_2D, CHUNKS_2D, ref2)):
+            for chunks in chunkings:
+                x = getattr(g, method)(*args, **kwargs, size=shape, chunks=chunks)
+                if chunks == "auto":
+                    assert x.npartitions > 2, "auto should make several chunks here"
+                assert x.shape == shape and x.dtype == ref.dtype
+                np.testing.assert_array_equal(x.compute(scheduler="sync"), ref,
+                                              err_msg=f"chunks={chunks}")
+
+
+@pytest.mark.parametrize("method,args,kwargs,layout", METHODS, ids=IDS)
+def test_layout_is_the_documented_one(method, args, kwargs, layout):
+    n = 3 * cd.BLOCK + 5
+    ref = getattr(cd.reference(SEED, PROCESS, TASK), method)(*args, **kwargs, size=n)
+    direct = getattr(cbrng.generator(SEED, PROCESS, TASK), method)(*args, **kwargs, size=n)
+    # fixed consumption: the plain one-machine call; the block layout differs from it
+    assert np.array_equal(ref, direct) == (layout == "fixed")
+
+
+@pytest.mark.parametrize("generator", ["philox4x64_10", "threefry4x32_20", "threefry2x64_20"])
+def test_other_generators(generator):
+    g = cd.Generator(SEED, PROCESS, TASK, generator)
+    assert cd.block_words(generator) == 1024 * 8 * (64 // cbrng.Stream(0, 0, 0,
+                                                                        generator).word_bits)
+    for method, args, layout in (("normal", (0.0, 1.0), "fixed"), ("gamma", (2.0, 1.0), "block"),
+                                 ("poisson", (4.0,), "block")):
+        ref = _independent(method, args, {}, layout, 3000, generator).reshape(30, 100)
+        for chunks in ((30, 100), (7, 100), (30, 9), (8, 21)):
+            x = getattr(g, method)(*args, size=(30, 100), chunks=chunks)
+            np.testing.assert_array_equal(x.compute(scheduler="sync"), ref)
+
+
+def test_threaded_scheduler():
+    g = _gen()
+    for method, args in (("normal", (0.0, 1.0)), ("gamma", (0.5, 1.0)), ("binomial", (50, 0.5)),
+                         ("integers", (0, 10))):
+        ref = getattr(cd.reference(SEED, PROCESS, TASK), method)(*args, size=(200, 150))
+        for chunks in ((200, 150), (13, 150), (200, 7), (31, 29)):
+            x = getattr(g, method)(*args, size=(200, 150), chunks=chunks)
+            np.testing.assert_array_equal(x.compute(scheduler="threads", num_workers=4), ref)
+
+
+def test_three_dimensions_and_scalars():
+    g, r = _gen(), cd.reference(SEED, PROCESS, TASK)
+    for method, args in (("normal", (0.0, 1.0)), ("poisson", (2.0,))):
+        ref = getattr(r, method)(*args, size=(6, 50, 30))
+        for chunks in ((6, 50, 30), (1, 50, 30), (6, 7, 30), (6, 50, 4), (2, 9, 11)):
+            x = getattr(g, method)(*args, size=(6, 50, 30), chunks=chunks)
+            np.testing.assert_array_equal(x.compute(scheduler="sync"), ref)
+        # size=None: a 0-d array, element 0
+        x = getattr(g, method)(*args).compute(scheduler="sync")
+        assert x.shape == () and x == ref.flat[0]
+        # an empty array
+        assert getattr(g, method)(*args, size=(0, 5)).compute(scheduler="sync").shape == (0, 5)
+
+
+def test_choice_without_replacement_and_permutation():
+    g, r = _gen(), cd.reference(SEED, PROCESS, TASK)
+    one = cbrng.generator(SEED, PROCESS, TASK)
+    np.testing.assert_array_equal(r.permutation(1000), one.permutation(1000))
+    for chunks in (1000, 300, 1, "auto"):
+        np.testing.assert_array_equal(g.permutation(1000, chunks=chunks).compute(scheduler="sync"),
+                                      r.permutation(1000))
+    xs = np.arange(400.0).reshape(100, 4)
+    np.testing.assert_array_equal(
+        g.permutation(da.from_array(xs, chunks=(30, 4)), chunks=25).compute(scheduler="sync"),
+        cbrng.generator(SEED, PROCESS, TASK).permutation(xs))
+    ref = cbrng.generator(SEED, PROCESS, TASK).choice(500, size=(20, 10), replace=False)
+    np.testing.assert_array_equal(r.choice(500, size=(20, 10), replace=False), ref)
+    for chunks in ((20, 10), (3, 10), (20, 3), (7, 4)):
+        x = g.choice(500, size=(20, 10), replace=False, chunks=chunks)
+        np.testing.assert_array_equal(x.compute(scheduler="sync"), ref)
+    pop = np.array(list("abcdefgh"))
+    x = g.choice(pop, size=(30, 30), chunks=(7, 11)).compute(scheduler="sync")
+    np.testing.assert_array_equal(x, pop[r.choice(8, size=(30, 30))])
+    with pytest.raises(NotImplementedError, match="permutation"):
+        g.shuffle(np.arange(5))
+
+
+def test_graph_tasks_carry_no_generator_objects():
+    x = _gen().gamma(2.0, 1.0, size=(100, 100), chunks=(30, 40))
+
+    def walk(v):
+        assert not isinstance(v, (cbrng.Stream, cbrng._core.Stream, np.random.Generator,
+                                  np.random.BitGenerator)), v
+        if isinstance(v, (tuple, list)):
+            for w in v:
+                walk(w)
+        elif isinstance(v, dict):
+            for w in v.values():
+                walk(w)
+
+    graph = dict(x.__dask_graph__())
+    assert len(graph) == 12  # 4 x 3 chunks
+    for task in graph.values():
+        walk(task)
+        assert len(pickle.dumps(task)) < 600
+
+
+def test_bad_input_names_the_field():
+    g = _gen()
+    with pytest.raises((TypeError, ValueError), match="seed"):
+        cd.Generator(-1)
+    with pytest.raises((TypeError, ValueError), match="task"):
+        cd.Generator(1, 0, "x")
+    with pytest.raises(ValueError, match="generator|philox"):
+        cd.Generator(1, generator="mt19937")
+    with pytest.raises(ValueError, match="shape"):
+        g.gamma(-1.0, size=10)
+    with pytest.raises(ValueError, match="scale"):
+        g.normal(0.0, 0.0, size=10)
+    with pytest.raises(ValueError, match="p"):
+        g.binomial(10, 1.5, size=10)
+    with pytest.raises(TypeError, match="loc"):
+        g.normal(np.zeros(3), 1.0, size=3)
+    with pytest.raises(ValueError, match="size"):
+        g.normal(size=(3, -1))
+    with pytest.raises(TypeError, match="size"):
+        g.normal(size="big")
+    with pytest.raises(ValueError, match="chunks"):
+        g.normal(size=(10, 10), chunks=(3, 3, 3))
+    with pytest.raises(TypeError, match="out"):
+        g.random(size=3, out=np.empty(3))
+    with pytest.raises(TypeError, match="unexpected|argument"):
+        g.normal(0.0, 1.0, size=3, sigma=2)
+    with pytest.raises(ValueError, match="replace=False"):
+        g.choice(5, size=6, replace=False)
+    with pytest.raises(NotImplementedError):
+        g.choice(5, size=2, replace=False, p=[0.2] * 5)
+    with pytest.raises(ValueError, match="axis"):
+        g.permutation(10, axis=1)
+
+
+def test_capacity_is_checked():
+    g = _gen()
+    fixed = cd.max_elements("philox4x32_10", 2)
+    blocks = cd.max_elements("philox4x32_10", 0)
+    assert fixed == 2**33 and blocks == 2**30
+    with pytest.raises(ValueError, match="holds"):
+        g.normal(size=fixed + 1)
+    with pytest.raises(ValueError, match="holds"):
+        g.gamma(2.0, size=blocks + 1)
+
+
+def test_last_elements_of_a_full_stream():
+    g, n = _gen(), cd.max_elements("philox4x32_10", 0)
+    # the largest arrays build (lazily); their last chunk is small, so it computes fast
+    x = g.poisson(3.0, size=n, chunks=((n - 1000, 1000),))
+    tail = x[-3:].compute(scheduler="sync")
+    gen = cbrng.generator(SEED, PROCESS, TASK)
+    b = (n - 1) // cd.BLOCK
+    gen.bit_generator.position = b * cd.block_words()
+    np.testing.assert_array_equal(tail, gen.poisson(3.0, size=cd.BLOCK)[-3:])
+    m = cd.max_elements("philox4x32_10", 2)
+    y = g.normal(size=m, chunks=((m - 10, 10),))
+    gen.bit_generator.position = cbrng.Stream(0).capacity - 2
+    assert y[-1].compute(scheduler="sync") == gen.normal()
+
+
+def test_a_block_that_overruns_its_words_raises(monkeypatch):
+    monkeypatch.setattr(cd, "DRAWS_PER_ELEMENT", 1)  # W = 2048 words: gamma needs more
+    x = _gen().gamma(0.5, size=2000, chunks=500)
+    with pytest.raises(RuntimeError, match="block 0 used .* more than the 2048 words"):
+        x.compute(scheduler="sync")
+    # normal has fixed consumption and does not use blocks
+    _gen().normal(size=2000, chunks=500).compute(scheduler="sync")
+
+
+@pytest.fixture(scope="module")
+def cluster_client():
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                       dashboard_address=None)
+    client = distributed.Client(cluster)
+    yield distributed, cluster, client
+    client.close()
+    cluster.close()
+
+
+def test_local_cluster_every_method(cluster_client):
+    distributed, cluster, client = cluster_client
+    g, r = _gen(), cd.reference(SEED, PROCESS, TASK)
+    arrays, refs = [], []
+    for method, args, kwargs, _ in METHODS:
+        arrays.append(getattr(g, method)(*args, **kwargs, size=SHAPE_2D, chunks=(11, 17)))
+        refs.append(getattr(r, method)(*args, **kwargs, size=SHAPE_2D))
+    arrays.append(g.permutation(300, chunks=70))
+    refs.append(r.permutation(300))
+    results = client.gather(client.compute(arrays))
+    for (method, args, kwargs, _), x, ref in zip(METHODS + [("permutation", (), {}, "")],
+                                                 results, refs):
+        np.testing.assert_array_equal(x, ref, err_msg=method)
+    # both workers took part
+    assert len(client.run(lambda: 1)) == 2
+
+
+def test_local_cluster_one_and_four_workers(cluster_client):
+    distributed, cluster, client = cluster_client
+    g, r = _gen(), cd.reference(SEED, PROCESS, TASK)
+    ref_n = r.normal(size=(300, 200))
+    ref_g = r.gamma(0.7, size=(300, 200))
+    for workers in (1, 4):
+        cluster.scale(workers)
+        deadline = time.monotonic() + 60
+        while len(client.scheduler_info()["workers"]) != workers:
+            assert time.monotonic() < deadline, f"the cluster did not reach {workers} workers"
+            time.sleep(0.1)
+        xn, xg = client.gather(client.compute([g.normal(size=(300, 200), chunks=(50, 60)),
+                                               g.gamma(0.7, size=(300, 200), chunks=(70, 40))]))
+        np.testing.assert_array_equal(xn, ref_n)
+        np.testing.assert_array_equal(xg, ref_g)
