@@ -1,6 +1,6 @@
 // The baselines of fill_bench, in their own translation unit
 // (fill_baselines.cpp) because they are compiled with -march=native, as the
-// targets of the issue ask, while cbrng's fill stays at the default flags: its
+// performance targets ask, while cbrng's fill stays at the default flags: its
 // SIMD paths are chosen at run time and must not need -march. The split also
 // keeps Random123's function-like macros (philox4x32(c, k), ...) away from
 // cbrng's names.

@@ -1,4 +1,4 @@
-// The README's usage example, compiled and run as a test so it cannot rot.
+// A longer form of the README's usage example, compiled and run as a test.
 #include <cbrng/cbrng.hpp>
 
 #include <cstdio>

@@ -144,7 +144,7 @@ def pipeline_table(results, prefix, note):
 
 
 def targets_table(results, context):
-    """The issue's targets, checked against this run's ratios."""
+    """The performance targets, checked against this run's ratios."""
     def r(name):
         b = results.get(name)
         return rate(b) if b else None

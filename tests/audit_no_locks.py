@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""No-lock audit of cbrng's headers (DESIGN.md section 8: no locks, no shared
+"""No-lock audit of cbrng's headers (docs/design.md §8: no locks, no shared
 mutable state).
 
     python3 tests/audit_no_locks.py include/      # audit every header below

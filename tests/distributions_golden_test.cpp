@@ -5,7 +5,7 @@
 // The cross-build check runs this test in -O0, -O3 -march=native and clang++
 // builds (docs/distributions.md).
 //
-// Regenerating the table is an OUTPUT CHANGE (DESIGN §8). It is done only on
+// Regenerating the table is an OUTPUT CHANGE (docs/design.md §4). It is done only on
 // purpose:   CBRNG_PRINT_GOLDEN=1 ./distributions_golden_test
 // prints the current values in the header's format.
 #include <cbrng/algorithm.hpp>

@@ -1,4 +1,4 @@
-// The fork storm: DESIGN §8's "fork-safe from any thread state of the
+// The fork storm: docs/design.md §8's "fork-safe from any thread state of the
 // parent", tested under load.
 //
 // A background thread forks at least 1000 times while two other threads keep

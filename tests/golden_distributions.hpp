@@ -1,6 +1,6 @@
 // Golden values of cbrng's distributions: the first 16 variates (raw bits:
 // IEEE encodings for reals, two's-complement for integers, 0/1 for bernoulli)
-// from fixed generators. These are frozen outputs (DESIGN §8): a change here is
+// from fixed generators. These are frozen outputs (docs/design.md §4): a change here is
 // an OUTPUT CHANGE, bumps the major version and is announced in the changelog.
 //
 // One table for every build and path: tests/distributions_golden_test.cpp

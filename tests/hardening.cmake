@@ -1,4 +1,4 @@
-# Checks that the library cannot be misused quietly (issue 6), included from
+# Checks that the library cannot be misused quietly (docs/design.md §10), included from
 # tests/CMakeLists.txt:
 #   audit_no_locks, audit_no_locks_selftest   no mutex, lock-based atomic or static
 #                                             mutable state in any header

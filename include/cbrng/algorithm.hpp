@@ -4,7 +4,7 @@
 // std::shuffle and std::sample are specified only up to their distribution:
 // libstdc++, libc++ and MSVC permute and select differently from the same
 // engine, and libstdc++ changed its shuffle in GCC 9. These two are frozen
-// (DESIGN §8): the order of the URBG draws and what each draw decides are
+// (docs/design.md §4): the order of the URBG draws and what each draw decides are
 // part of the contract.
 //
 //  - shuffle(first, last, g): Fisher-Yates / Durstenfeld ("Algorithm 235:

@@ -86,7 +86,7 @@ class bernoulli_param {
 /// true with probability p (to within 2^-64; exact for p = 0 and p = 1),
 /// identical on every platform. Same interface as std::bernoulli_distribution.
 /// One 64-bit draw per variate (two calls of a 32-bit URBG). Stateless; a
-/// const object can generate concurrently. Outputs are frozen (DESIGN §8).
+/// const object can generate concurrently. Outputs are frozen (docs/design.md §4).
 class bernoulli_distribution
     : public detail::real_distribution<bernoulli_distribution, detail::bernoulli_param, bool> {
     using base = detail::real_distribution<bernoulli_distribution, detail::bernoulli_param, bool>;

@@ -113,7 +113,7 @@ CBRNG_HOST_DEVICE double beta_variate(URBG& g, double a, double b) {
 /// path. The std-style interface of the other distributions (param_type,
 /// param(), min(), max(), ==, <<, >>); RealType is float or double.
 /// Consumption is variable. Stateless; a const object can generate
-/// concurrently. Outputs are frozen (DESIGN §8).
+/// concurrently. Outputs are frozen (docs/design.md §4).
 template <class RealType = double>
 class beta_distribution : public detail::variable_real_distribution<beta_distribution<RealType>,
                                                                     detail::beta_param<RealType>> {

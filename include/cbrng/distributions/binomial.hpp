@@ -2,7 +2,7 @@
 // inversion when t * min(p, 1-p) < 10, Hörmann's BTRD above.
 //
 // std::binomial_distribution's algorithm is unspecified (libstdc++, libc++ and
-// MSVC differ). This one is frozen (DESIGN §8). With p' = min(p, 1 - p) (the
+// MSVC differ). This one is frozen (docs/design.md §4). With p' = min(p, 1 - p) (the
 // variate for p > 1/2 is t minus the one for 1 - p, and 1 - p is exact there):
 //
 //  - t = 0, p = 0 or p = 1: the result (0, 0 or t) without a draw.
@@ -297,7 +297,7 @@ class binomial_param {
 /// comment); bit-identical on every platform. Same interface as
 /// std::binomial_distribution; IntType is any integer type other than bool.
 /// Stateless; a const object can generate concurrently. Outputs are frozen
-/// (DESIGN §8).
+/// (docs/design.md §4).
 template <class IntType = int>
 class binomial_distribution
     : public detail::distribution_base<binomial_distribution<IntType>,

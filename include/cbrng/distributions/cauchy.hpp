@@ -17,7 +17,7 @@
 // 2^-53 (2^-33) per side. (A scale so large that this bound exceeds the
 // type's range overflows to infinity, as the exact value would.) Every product
 // is guarded against FMA contraction, so results are bit-identical across
-// compilers, -O levels, -march, SIMD paths and devices (DESIGN §6).
+// compilers, -O levels, -march, SIMD paths and devices (docs/design.md §6).
 //
 // Words consumed per variate, fixed: one 64-bit draw for double (two calls of
 // a 32-bit URBG, low half first), one 32-bit draw for float; hence O(1)
@@ -112,7 +112,7 @@ class cauchy_param {
 /// one draw per variate, bit-identical on every platform and path. Same
 /// interface as std::cauchy_distribution; RealType is float or double.
 /// Stateless; a const object can generate concurrently. Outputs are frozen
-/// (DESIGN §8).
+/// (docs/design.md §4).
 template <class RealType = double>
 class cauchy_distribution : public detail::real_distribution<cauchy_distribution<RealType>,
                                                              detail::cauchy_param<RealType>> {

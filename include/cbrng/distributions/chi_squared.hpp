@@ -82,7 +82,7 @@ class chi_squared_param {
 /// gamma(n / 2, 2) by the frozen sampler of gamma.hpp: bit-identical on every
 /// platform and path. Same interface as std::chi_squared_distribution;
 /// RealType is float or double. Consumption is variable. Stateless; a const
-/// object can generate concurrently. Outputs are frozen (DESIGN §8).
+/// object can generate concurrently. Outputs are frozen (docs/design.md §4).
 template <class RealType = double>
 class chi_squared_distribution
     : public detail::variable_real_distribution<chi_squared_distribution<RealType>,

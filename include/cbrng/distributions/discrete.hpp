@@ -158,7 +158,7 @@ class discrete_param {
 /// platform. Same interface as std::discrete_distribution (see the header
 /// comment for the few differences). Stateless after construction: a const
 /// object can generate concurrently. Host only. Outputs are frozen
-/// (DESIGN §8).
+/// (docs/design.md §4).
 template <class IntType = int>
 class discrete_distribution {
     static_assert(std::is_integral_v<IntType> && !std::is_same_v<IntType, bool>,

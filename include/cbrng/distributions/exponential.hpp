@@ -12,7 +12,7 @@
 // beyond is 2^-53 (2^-32). The result is +0 for u = 1. (A rate so small that
 // this maximum exceeds the type's range overflows to +inf, as the exact value
 // would.) Bit-identical across compilers, -O levels, -march, SIMD paths and
-// devices (DESIGN §6).
+// devices (docs/design.md §6).
 //
 // Words consumed per variate, fixed: one 64-bit draw for double (two calls of
 // a 32-bit URBG, low half first), one 32-bit draw for float; hence O(1)
@@ -117,7 +117,7 @@ class exponential_param {
 /// one draw per variate, bit-identical on every platform and path. Same
 /// interface as std::exponential_distribution; RealType is float or double.
 /// Stateless; a const object can generate concurrently. Outputs are frozen
-/// (DESIGN §8).
+/// (docs/design.md §4).
 template <class RealType = double>
 class exponential_distribution
     : public detail::real_distribution<exponential_distribution<RealType>,

@@ -16,7 +16,7 @@
 // these bounds exceed the type's range overflow to infinity, as the exact
 // values would.) Every product is guarded against FMA contraction, so results
 // are bit-identical across compilers, -O levels, -march, SIMD paths and
-// devices (DESIGN §6).
+// devices (docs/design.md §6).
 //
 // Words consumed per variate, fixed: one 64-bit draw for double (two calls of
 // a 32-bit URBG, low half first), one 32-bit draw for float; hence O(1)
@@ -118,7 +118,7 @@ class extreme_value_param {
 /// one draw per variate, bit-identical on every platform and path. Same
 /// interface as std::extreme_value_distribution; RealType is float or double.
 /// Stateless; a const object can generate concurrently. Outputs are frozen
-/// (DESIGN §8).
+/// (docs/design.md §4).
 template <class RealType = double>
 class extreme_value_distribution
     : public detail::real_distribution<extreme_value_distribution<RealType>,

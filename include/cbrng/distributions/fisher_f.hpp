@@ -105,7 +105,7 @@ CBRNG_HOST_DEVICE double fisher_f_variate(URBG& g, double m, double n) {
 /// (chi^2_m / m) / (chi^2_n / n) from the frozen gamma sampler: bit-identical
 /// on every platform and path. Same interface as std::fisher_f_distribution;
 /// RealType is float or double. Consumption is variable. Stateless; a const
-/// object can generate concurrently. Outputs are frozen (DESIGN §8).
+/// object can generate concurrently. Outputs are frozen (docs/design.md §4).
 template <class RealType = double>
 class fisher_f_distribution
     : public detail::variable_real_distribution<fisher_f_distribution<RealType>,

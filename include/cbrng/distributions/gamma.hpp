@@ -2,7 +2,7 @@
 // Tsang's squeeze method, with the boost for alpha < 1.
 //
 // std::gamma_distribution's algorithm is unspecified (libstdc++, libc++ and
-// MSVC differ, and each calls libm). This one is frozen (DESIGN §8). With
+// MSVC differ, and each calls libm). This one is frozen (docs/design.md §4). With
 // shape alpha and scale beta (std's names; mean alpha * beta):
 //
 //  - alpha >= 1: G. Marsaglia and W. W. Tsang, "A simple method for
@@ -332,7 +332,7 @@ CBRNG_HOST_DEVICE double log_chi2_over_dof(URBG& g, double half) {
 /// bit-identical on every platform and path. Same interface as
 /// std::gamma_distribution; RealType is float or double. Consumption is
 /// variable (rejection; see the header comment). Stateless; a const object
-/// can generate concurrently. Outputs are frozen (DESIGN §8).
+/// can generate concurrently. Outputs are frozen (docs/design.md §4).
 template <class RealType = double>
 class gamma_distribution
     : public detail::variable_real_distribution<gamma_distribution<RealType>,

@@ -120,7 +120,7 @@ geometric_from_bits(std::uint64_t x, const geometric_param<IntType>& p) noexcept
 /// std::geometric_distribution (which requires 0 < p < 1; p = 1 is accepted
 /// here and gives 0). IntType: any integer type but bool, up to 64 bits.
 /// Stateless; a const object can generate concurrently. Outputs are frozen
-/// (DESIGN §8).
+/// (docs/design.md §4).
 template <class IntType = int>
 class geometric_distribution
     : public detail::real_distribution<geometric_distribution<IntType>,

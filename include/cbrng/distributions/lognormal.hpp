@@ -16,7 +16,7 @@
 // m + s * z leaves exp's range (above 709.78: +inf; below -745.13: +0, as the
 // exact values would). Every product is guarded against FMA contraction, so
 // results are bit-identical across compilers, -O levels, -march, SIMD paths
-// and devices (DESIGN §6).
+// and devices (docs/design.md §6).
 //
 // Words consumed per variate, fixed: one 64-bit draw for double (two calls of
 // a 32-bit URBG, low half first), one 32-bit draw for float; hence O(1)
@@ -112,7 +112,7 @@ class lognormal_param {
 /// deviation of the logarithm. One draw per variate, bit-identical on every
 /// platform and path. Same interface as std::lognormal_distribution; RealType
 /// is float or double. Stateless; a const object can generate concurrently.
-/// Outputs are frozen (DESIGN §8).
+/// Outputs are frozen (docs/design.md §4).
 template <class RealType = double>
 class lognormal_distribution : public detail::real_distribution<lognormal_distribution<RealType>,
                                                                 detail::lognormal_param<RealType>> {

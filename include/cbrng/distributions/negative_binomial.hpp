@@ -3,7 +3,7 @@
 // as a gamma-Poisson mixture.
 //
 // std::negative_binomial_distribution's algorithm is unspecified. This one is
-// frozen (DESIGN §8): lambda = gamma_distribution<double>(k, (1 - p) / p)(g)
+// frozen (docs/design.md §4): lambda = gamma_distribution<double>(k, (1 - p) / p)(g)
 // (Marsaglia-Tsang, gamma.hpp), then the result is
 // poisson_distribution<IntType>(lambda)(g) (inversion or PTRS, poisson.hpp),
 // or 0 when lambda rounds to 0. The Poisson-gamma mixture is the negative
@@ -116,7 +116,7 @@ class negative_binomial_param {
 /// comment); bit-identical on every platform. Same interface as
 /// std::negative_binomial_distribution; IntType is any integer type other
 /// than bool. Stateless; a const object can generate concurrently. Outputs
-/// are frozen (DESIGN §8).
+/// are frozen (docs/design.md §4).
 template <class IntType = int>
 class negative_binomial_distribution
     : public detail::distribution_base<negative_binomial_distribution<IntType>,

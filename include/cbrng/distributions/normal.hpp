@@ -20,7 +20,7 @@
 // |z| <= 6.3380 for float (u >= 2^-33); the tail mass cut off is about 2^-53
 // (2^-33) per side. All arithmetic is the library's own (no libm), products
 // guarded against FMA contraction, so results are bit-identical across
-// compilers, -O levels, -march, SIMD paths and devices (DESIGN §6). The float
+// compilers, -O levels, -march, SIMD paths and devices (docs/design.md §6). The float
 // path does float work only, which is what a GPU runs fast. Accuracy of z
 // (double: within 8 double ulps; float: within 3.4 float ulps of the exact
 // quantile of u): see docs/distributions.md.
@@ -143,7 +143,7 @@ class normal_param {
 /// one draw per variate, no cached state, bit-identical on every platform and
 /// path. Same interface as std::normal_distribution; RealType is float or
 /// double. Thread-safety: a const object can generate concurrently. Outputs
-/// are frozen (DESIGN §8).
+/// are frozen (docs/design.md §4).
 template <class RealType = double>
 class normal_distribution : public detail::real_distribution<normal_distribution<RealType>,
                                                              detail::normal_param<RealType>> {

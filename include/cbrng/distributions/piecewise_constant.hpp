@@ -4,7 +4,7 @@
 // S = sum w.
 //
 // std::piecewise_constant_distribution's algorithm is unspecified. This one is
-// frozen (DESIGN §8): the interval by the alias table (one 64-bit draw), then
+// frozen (docs/design.md §4): the interval by the alias table (one 64-bit draw), then
 // x = b_i + u (b_{i+1} - b_i), u from one draw of the result's width,
 // in double with every product guarded (detail/piecewise.hpp has the exact
 // sequence); float results are the double rounded once. A result that would
@@ -41,7 +41,7 @@ CBRNG_NAMESPACE_BEGIN
 /// fixed-width draws per variate, bit-identical on every platform. Same
 /// interface as std::piecewise_constant_distribution; RealType is float or
 /// double. Stateless after construction: a const object can generate
-/// concurrently. Host only. Outputs are frozen (DESIGN §8).
+/// concurrently. Host only. Outputs are frozen (docs/design.md §4).
 template <class RealType = double>
 class piecewise_constant_distribution
     : public detail::piecewise_distribution<piecewise_constant_distribution<RealType>, RealType,

@@ -4,7 +4,7 @@
 // rho_i = w_i / S, S = sum (w_i + w_{i+1}) / 2 (b_{i+1} - b_i).
 //
 // std::piecewise_linear_distribution's algorithm is unspecified. This one is
-// frozen (DESIGN §8): the interval by the alias table (one 64-bit draw),
+// frozen (docs/design.md §4): the interval by the alias table (one 64-bit draw),
 // then the inverse of the quadratic CDF inside it,
 // t = u (a + c) / (a + sqrt(a^2 (1 - u) + c^2 u)) with a, c the end weights
 // scaled to max 1 (no cancellation; the library's sqrt), in double with every product guarded
@@ -42,7 +42,7 @@ CBRNG_NAMESPACE_BEGIN
 /// fixed-width draws per variate, bit-identical on every platform. Same
 /// interface as std::piecewise_linear_distribution; RealType is float or
 /// double. Stateless after construction: a const object can generate
-/// concurrently. Host only. Outputs are frozen (DESIGN §8).
+/// concurrently. Host only. Outputs are frozen (docs/design.md §4).
 template <class RealType = double>
 class piecewise_linear_distribution
     : public detail::piecewise_distribution<piecewise_linear_distribution<RealType>, RealType,

@@ -2,7 +2,7 @@
 // below mean 10, Hörmann's PTRS from mean 10 up.
 //
 // std::poisson_distribution's algorithm is unspecified (libstdc++, libc++ and
-// MSVC differ). This one is frozen (DESIGN §8):
+// MSVC differ). This one is frozen (docs/design.md §4):
 //
 //  - mean < 10: inversion by sequential search. u = (x >> 11) * 2^-53 in
 //    [0, 1) from one 64-bit draw; the result is the least k with
@@ -230,7 +230,7 @@ class poisson_param {
 /// 10 up (see the header comment), bit-identical on every platform. Same
 /// interface as std::poisson_distribution; IntType is any integer type other
 /// than bool. Stateless; a const object can generate concurrently. Outputs
-/// are frozen (DESIGN §8).
+/// are frozen (docs/design.md §4).
 template <class IntType = int>
 class poisson_distribution
     : public detail::distribution_base<poisson_distribution<IntType>,

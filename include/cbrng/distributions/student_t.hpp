@@ -104,7 +104,7 @@ CBRNG_HOST_DEVICE double student_t_variate(URBG& g, double n) {
 /// from the frozen normal and gamma samplers: bit-identical on every platform
 /// and path. Same interface as std::student_t_distribution; RealType is float
 /// or double. Consumption is variable. Stateless; a const object can generate
-/// concurrently. Outputs are frozen (DESIGN §8).
+/// concurrently. Outputs are frozen (docs/design.md §4).
 template <class RealType = double>
 class student_t_distribution
     : public detail::variable_real_distribution<student_t_distribution<RealType>,

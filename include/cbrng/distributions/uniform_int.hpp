@@ -3,7 +3,7 @@
 //
 // std::uniform_int_distribution's algorithm is unspecified, so libstdc++,
 // libc++ and MSVC return different numbers from the same engine. This one is
-// frozen (DESIGN §6, §8): Lemire's multiply-and-reject method ("Fast Random
+// frozen (docs/design.md §4, §5): Lemire's multiply-and-reject method ("Fast Random
 // Integer Generation in an Interval", ACM TOMACS 29(1), 2019). With
 // c = b - a + 1 values and a W-bit word x, the W high bits of x * c are the
 // offset from a; the product's low W bits reject the few x that would bias it.

@@ -2,7 +2,7 @@
 //
 // std::uniform_real_distribution may return b after rounding (LWG 2524) and
 // its algorithm differs between standard libraries. This one is frozen
-// (DESIGN §6, §8) and bit-identical on every compiler, -O level, -march, SIMD
+// (docs/design.md §4, §6) and bit-identical on every compiler, -O level, -march, SIMD
 // path and CUDA device:
 //
 //   double: u = (x >> 11) * 2^-53 from one 64-bit draw x  (53-bit resolution)
@@ -142,7 +142,7 @@ template <class Real>
 /// every platform and path, 53-bit (double) or 24-bit (float) resolution.
 /// Same interface as std::uniform_real_distribution; RealType is float or
 /// double. Stateless: reset() does nothing, a const object can generate, and
-/// concurrent calls on one object are safe. Outputs are frozen (DESIGN §8).
+/// concurrent calls on one object are safe. Outputs are frozen (docs/design.md §4).
 template <class RealType = double>
 class uniform_real_distribution
     : public detail::real_distribution<uniform_real_distribution<RealType>,

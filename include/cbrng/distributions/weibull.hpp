@@ -15,7 +15,7 @@
 // finite g: positive and finite unless g / a leaves exp's range (tiny shapes:
 // +0 or +inf, as the exact values would round). Every product is guarded
 // against FMA contraction, so results are bit-identical across compilers, -O
-// levels, -march, SIMD paths and devices (DESIGN §6).
+// levels, -march, SIMD paths and devices (docs/design.md §6).
 //
 // Words consumed per variate, fixed: one 64-bit draw for double (two calls of
 // a 32-bit URBG, low half first), one 32-bit draw for float; hence O(1)
@@ -112,7 +112,7 @@ class weibull_param {
 /// Weibull variates with shape a and scale b, by inversion: one draw per
 /// variate, bit-identical on every platform and path. Same interface as
 /// std::weibull_distribution; RealType is float or double. Stateless; a
-/// const object can generate concurrently. Outputs are frozen (DESIGN §8).
+/// const object can generate concurrently. Outputs are frozen (docs/design.md §4).
 template <class RealType = double>
 class weibull_distribution : public detail::real_distribution<weibull_distribution<RealType>,
                                                               detail::weibull_param<RealType>> {
