@@ -58,6 +58,7 @@
 #include "config.hpp"
 #include "detail/counter.hpp"
 #include "detail/cpu.hpp"
+#include "detail/integer_argument.hpp"
 #include "detail/param_error.hpp"
 #include "detail/simd/avx2.hpp"
 #include "detail/simd/avx512.hpp"
@@ -782,10 +783,14 @@ void fill_slice(const URBG& gen, std::uint64_t offset, OutputIt first, OutputIt 
 /// (some tens of microseconds).
 ///
 /// The split changes nothing in the output: every thread count writes the
-/// serial fill's values. Throws std::invalid_argument for threads == 0 or
-/// grain == 0. parallel::hardware() uses every hardware thread.
+/// serial fill's values. The thread count and the grain may be of any integer
+/// type (the int of omp_get_max_threads(), a std::size_t): no cast, no
+/// narrowing warning. Throws std::invalid_argument for threads == 0 or
+/// grain == 0, std::out_of_range for a negative value or more than 2^32 - 1
+/// threads. parallel::hardware() uses every hardware thread.
 ///
 ///     cbrng::fill(cbrng::parallel::hardware(), s, v.begin(), v.end());
+///     cbrng::fill(cbrng::parallel{omp_get_max_threads()}, s, v.begin(), v.end());
 struct parallel {
     /// Elements a thread takes at least, by default: 2^16 (256 KiB of 32-bit
     /// words, 512 KiB of doubles), far more than a thread's start costs.
@@ -794,9 +799,14 @@ struct parallel {
     unsigned threads;
     std::uint64_t grain;
 
-    explicit parallel(unsigned thread_count, std::uint64_t min_grain = default_grain)
-        : threads(thread_count), grain(min_grain) {
-        if (threads == 0) detail::throw_param_error("cbrng::parallel", "threads must be >= 1", 0u);
+    template <
+        class Threads, class Grain = std::uint64_t,
+        std::enable_if_t<detail::is_integer_argument<Threads> && detail::is_integer_argument<Grain>,
+                         int> = 0>
+    explicit parallel(Threads thread_count, Grain min_grain = default_grain)
+        : threads(checked_threads(
+              detail::to_unsigned(thread_count, "cbrng::parallel", "threads must be >= 1"))),
+          grain(detail::to_unsigned(min_grain, "cbrng::parallel", "grain must be >= 1")) {
         if (grain == 0) {
             detail::throw_param_error("cbrng::parallel", "grain must be >= 1", std::uint64_t{0});
         }
@@ -806,6 +816,18 @@ struct parallel {
     [[nodiscard]] static parallel hardware(std::uint64_t min_grain = default_grain) {
         const unsigned hc = std::thread::hardware_concurrency();
         return parallel{hc == 0 ? 1u : hc, min_grain};
+    }
+
+  private:
+    static unsigned checked_threads(std::uint64_t n) {
+        if (n == 0) detail::throw_param_error("cbrng::parallel", "threads must be >= 1", 0u);
+        if (n > std::numeric_limits<unsigned>::max()) {
+            const std::string rule =
+                "threads must be <= " + std::to_string(std::numeric_limits<unsigned>::max());
+            detail::integer_argument_error("cbrng::parallel", rule.c_str(),
+                                           static_cast<unsigned long long>(n));
+        }
+        return static_cast<unsigned>(n);
     }
 };
 
