@@ -142,6 +142,38 @@ TEST_CASE("task_scope with an id that does not fit", "[errors]") {
     CHECK(cbrng::current_stream().position() == 0);
 }
 
+TEST_CASE("negative ids and thread counts: std::out_of_range naming the field", "[errors]") {
+    const int minus = -3;
+    CHECK_THROWS_MATCHES((cbrng::stream_id{minus, 0, 0}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: seed must be >= 0 (got -3)"));
+    CHECK_THROWS_MATCHES((cbrng::stream_id{0, minus, 0}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: process must be >= 0 (got -3)"));
+    CHECK_THROWS_MATCHES((cbrng::stream_id{0, 0, minus}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: task must be >= 0 (got -3)"));
+    CHECK_THROWS_MATCHES((cbrng::stream<>{0, minus, 0}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: process must be >= 0 (got -3)"));
+    CHECK_THROWS_MATCHES((cbrng::buffered_stream<>{0, 0, -1L}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: task must be >= 0 (got -1)"));
+
+    // task_scope: the error leaves the current stream as it was.
+    cbrng::task_scope outer{7, 8, 9};
+    CHECK_THROWS_MATCHES((cbrng::task_scope{1, minus, 2}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: process must be >= 0 (got -3)"));
+    CHECK(cbrng::current_stream().id() == cbrng::stream_id{7, 8, 9});
+
+    const long long lowest = std::numeric_limits<long long>::min();
+    CHECK_THROWS_MATCHES(cbrng::parallel{minus}, std::out_of_range,
+                         Catch::Message("cbrng::parallel: threads must be >= 1 (got -3)"));
+    CHECK_THROWS_MATCHES((cbrng::parallel{2, lowest}), std::out_of_range,
+                         Catch::Message("cbrng::parallel: grain must be >= 1 (got "
+                                        "-9223372036854775808)"));
+    CHECK_THROWS_MATCHES(cbrng::parallel{0}, std::invalid_argument,
+                         Catch::Message("cbrng::parallel: threads must be >= 1 (got 0)"));
+    CHECK_THROWS_MATCHES(
+        cbrng::parallel{std::uint64_t{1} << 32}, std::out_of_range,
+        Catch::Message("cbrng::parallel: threads must be <= 4294967295 (got 4294967296)"));
+}
+
 TEST_CASE("distribution parameter errors: std::invalid_argument naming the rule", "[errors]") {
     const double inf = std::numeric_limits<double>::infinity();
     const double nan = std::numeric_limits<double>::quiet_NaN();
