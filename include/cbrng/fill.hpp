@@ -58,6 +58,7 @@
 #include "config.hpp"
 #include "detail/counter.hpp"
 #include "detail/cpu.hpp"
+#include "detail/fast_math.hpp"
 #include "detail/integer_argument.hpp"
 #include "detail/param_error.hpp"
 #include "detail/simd/avx2.hpp"
@@ -577,6 +578,7 @@ void fill(URBG& gen, OutputIt first, OutputIt last, Distribution&& dist) {
     using D = std::remove_cv_t<std::remove_reference_t<Distribution>>;
     if constexpr (detail::fill_traits<URBG>::fast && detail::batch_distribution<D>::value &&
                   detail::is_forward_iterator<OutputIt>::value) {
+        detail::require_default_fp_flags<D>();  // the batch transforms bypass operator()
         const auto n = static_cast<std::uint64_t>(std::distance(first, last));
         detail::fill_variates(gen, first, n, static_cast<const D&>(dist));
     } else if constexpr (detail::fill_traits<URBG>::fast) {
