@@ -1,5 +1,6 @@
-// expect: cbrng: built with -ffast-math or -Ofast \(__FAST_MATH__\): cbrng's floating-point distributions are bit-stable only
+// expect: cbrng: built with -ffast-math or -Ofast \(__FAST_MATH__\): cbrng's floating-point
 // flags: -ffast-math
+
 // Sampling a real distribution (operator()) under -ffast-math.
 #include <cbrng/distributions/normal.hpp>
 #include <cbrng/stream.hpp>

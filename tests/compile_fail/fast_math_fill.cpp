@@ -1,5 +1,6 @@
-// expect: cbrng: built with -ffast-math or -Ofast \(__FAST_MATH__\): cbrng's floating-point distributions are bit-stable only
+// expect: cbrng: built with -ffast-math or -Ofast \(__FAST_MATH__\): cbrng's floating-point
 // flags: -ffast-math
+
 // fill's SIMD batch path maps raw words without operator(): checked there too.
 #include <cbrng/distributions/uniform_real.hpp>
 #include <cbrng/fill.hpp>

@@ -1,5 +1,6 @@
-// expect: cbrng: built with -ffast-math or -Ofast \(__FAST_MATH__\): cbrng's floating-point distributions are bit-stable only
+// expect: cbrng: built with -ffast-math or -Ofast \(__FAST_MATH__\): cbrng's floating-point
 // flags: -Ofast
+
 // -Ofast implies -ffast-math; a gamma variate through the param overload.
 #include <cbrng/distributions/gamma.hpp>
 #include <cbrng/stream.hpp>

@@ -1,5 +1,6 @@
-// expect: cbrng: built with -ffast-math or -Ofast \(__FAST_MATH__\): cbrng's floating-point distributions are bit-stable only
+// expect: cbrng: built with -ffast-math or -Ofast \(__FAST_MATH__\): cbrng's floating-point
 // flags: -ffast-math
+
 // An integer distribution that computes in floating point.
 #include <cbrng/distributions/poisson.hpp>
 #include <cbrng/engine.hpp>

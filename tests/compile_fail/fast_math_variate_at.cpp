@@ -1,5 +1,7 @@
-// expect: cbrng: built with -ffast-math or -Ofast \(__FAST_MATH__\): cbrng's floating-point distributions are bit-stable only
+// expect: cbrng: built with -ffast-math or -Ofast \(__FAST_MATH__\): cbrng's floating-point
 // flags: -ffast-math
+
+// variate_at of a real distribution under -ffast-math.
 #include <cbrng/distributions/exponential.hpp>
 #include <cbrng/distributions/random_access.hpp>
 #include <cbrng/engine.hpp>
