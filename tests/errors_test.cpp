@@ -23,6 +23,7 @@
 #include <cbrng/distributions/piecewise_constant.hpp>
 #include <cbrng/distributions/piecewise_linear.hpp>
 #include <cbrng/distributions/poisson.hpp>
+#include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
@@ -172,6 +173,21 @@ TEST_CASE("negative ids and thread counts: std::out_of_range naming the field", 
     CHECK_THROWS_MATCHES(
         cbrng::parallel{std::uint64_t{1} << 32}, std::out_of_range,
         Catch::Message("cbrng::parallel: threads must be <= 4294967295 (got 4294967296)"));
+
+    // Indices: variate_at and fill_slice; nothing written, nothing moved.
+    const cbrng::stream<> s{cbrng::stream_id{1, 2, 3}};
+    cbrng::normal_distribution<double> normal;
+    CHECK_THROWS_MATCHES(cbrng::variate_at(s, normal, minus), std::out_of_range,
+                         Catch::Message("cbrng::variate_at: i must be >= 0 (got -3)"));
+    std::vector<double> v(4, 7.0);
+    CHECK_THROWS_MATCHES(cbrng::fill_slice(s, -1L, v.begin(), v.end(), normal), std::out_of_range,
+                         Catch::Message("cbrng::fill_slice: offset must be >= 0 (got -1)"));
+    std::vector<std::uint32_t> w(4, 7u);
+    CHECK_THROWS_MATCHES(cbrng::fill_slice(s, minus, w.begin(), w.end()), std::out_of_range,
+                         Catch::Message("cbrng::fill_slice: offset must be >= 0 (got -3)"));
+    CHECK(v == std::vector<double>(4, 7.0));
+    CHECK(w == std::vector<std::uint32_t>(4, 7u));
+    CHECK(s.position() == 0);
 }
 
 TEST_CASE("distribution parameter errors: std::invalid_argument naming the rule", "[errors]") {

@@ -8,6 +8,7 @@
 #include <cbrng/distributions/bernoulli.hpp>
 #include <cbrng/distributions/exponential.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
 #include <cbrng/engine.hpp>
 #include <cbrng/fill.hpp>
@@ -183,6 +184,14 @@ TEMPLATE_TEST_CASE("parallel takes the thread count and grain as any integer typ
     cbrng::fill(q, par, got.begin(), got.end(), d);
     CHECK(got == want);
     CHECK(par == serial);
+
+    // fill_slice and variate_at take the offset and index as T too.
+    std::vector<double> slice(10);
+    const cbrng::stream<> from{cbrng::stream_id{4, 0, 2}};
+    cbrng::fill_slice(from, static_cast<T>(100), slice.begin(), slice.end(), d);
+    CHECK(std::equal(slice.begin(), slice.end(), want.begin() + 100));
+    cbrng::normal_distribution<double> dd;
+    CHECK(cbrng::variate_at(from, dd, static_cast<T>(123)) == want[123]);
 }
 
 TEST_CASE("parallel fill and fill_slice errors", "[fill][parallel][errors]") {

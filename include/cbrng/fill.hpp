@@ -750,7 +750,9 @@ inline namespace CBRNG_SIMD_ABI {
 /// counter_engine<B>, philox4x32/philox4x64: a compile-time error otherwise). Throws
 /// std::out_of_range if the slice starts past the end of a stream (nothing is
 /// written); a slice that runs past the end writes up to the end and throws,
-/// as the serial fill does. Thread-safety: gen is only read, so any number of
+/// as the serial fill does. offset may be of any integer type (an int index
+/// needs no cast); a negative one throws std::out_of_range ("cbrng::fill_slice:
+/// offset must be >= 0 (got -1)"). Thread-safety: gen is only read, so any number of
 /// threads may fill slices of one generator at once. Complexity: the slice's
 /// words, plus O(1) to move there.
 ///
@@ -761,9 +763,12 @@ inline namespace CBRNG_SIMD_ABI {
 ///         cbrng::fill_slice(s, b, v.begin() + b, v.begin() + e);
 ///     }
 ///     s.discard(n);  // s as after cbrng::fill(s, v.begin(), v.end())
-template <class URBG, class OutputIt>
-void fill_slice(const URBG& gen, std::uint64_t offset, OutputIt first, OutputIt last) {
-    detail::fill_slice_impl<void>(gen, offset, first, last, static_cast<const void*>(nullptr));
+template <class URBG, class Offset, class OutputIt,
+          std::enable_if_t<detail::is_integer_argument<Offset>, int> = 0>
+void fill_slice(const URBG& gen, Offset offset, OutputIt first, OutputIt last) {
+    detail::fill_slice_impl<void>(
+        gen, detail::to_unsigned(offset, "cbrng::fill_slice", "offset must be >= 0"), first, last,
+        static_cast<const void*>(nullptr));
 }
 
 /// Writes variates offset .. offset + (last - first) - 1 of what
@@ -773,10 +778,13 @@ void fill_slice(const URBG& gen, std::uint64_t offset, OutputIt first, OutputIt 
 /// variate i starts at word i * words_per_variate. Afterwards
 /// `gen.discard(total * dist.words_per_variate<URBG>())` puts gen where the
 /// serial fill would. Errors and thread-safety as for the raw-word overload.
-template <class URBG, class OutputIt, class Distribution>
-void fill_slice(const URBG& gen, std::uint64_t offset, OutputIt first, OutputIt last,
+template <class URBG, class Offset, class OutputIt, class Distribution,
+          std::enable_if_t<detail::is_integer_argument<Offset>, int> = 0>
+void fill_slice(const URBG& gen, Offset offset, OutputIt first, OutputIt last,
                 const Distribution& dist) {
-    detail::fill_slice_impl<Distribution>(gen, offset, first, last, &dist);
+    detail::fill_slice_impl<Distribution>(
+        gen, detail::to_unsigned(offset, "cbrng::fill_slice", "offset must be >= 0"), first, last,
+        &dist);
 }
 
 /// How cbrng::fill spreads a range over threads: at most `threads` of them

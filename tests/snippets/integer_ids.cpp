@@ -82,11 +82,23 @@ void parallel_fill(int threads, int grain) {
                 cbrng::uniform_real_distribution<double>{});
 }
 
+// Random access and slices indexed by an int: variate_at and fill_slice.
+double indexed(int n) {
+    const cbrng::stream<> s{cbrng::stream_id{9, 0, 1}};
+    cbrng::normal_distribution<double> normal;
+    std::vector<double> v(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) v[static_cast<std::size_t>(i)] = cbrng::variate_at(s, normal, i);
+    const int half = n / 2;
+    cbrng::fill_slice(s, half, v.begin() + half, v.end(), normal);
+    cbrng::fill_slice(s, 0, v.begin(), v.begin() + half, normal);
+    return v.empty() ? 0.0 : v.front();
+}
+
 }  // namespace
 
 // Referenced so that nothing above is unused.
 double integer_ids_snippet(int seed, int rank, int task, int n) {
     parallel_fill(n, 64);
     return readme_pattern(seed, rank, task) + omp_style(seed, n) + mpi_style(1, rank, task) +
-           static_cast<double>(sizes({seed, rank})) + ambient(seed, rank, task);
+           static_cast<double>(sizes({seed, rank})) + ambient(seed, rank, task) + indexed(n);
 }

@@ -6,7 +6,8 @@
 // rejects an int variable as narrowing (clang++: an error, g++: a warning),
 // and taken by a plain call it converts -1 to 2^64 - 1 without a word. The
 // public entry points that take such a value (stream_id, the stream and
-// task_scope constructors, parallel) take any integer type instead and pass
+// task_scope constructors, parallel, fill_slice's offset, variate_at's index)
+// take any integer type instead and pass
 // it through to_unsigned: a negative value throws std::out_of_range naming
 // the field, "<owner>: <rule> (got <value>)", the form of every cbrng
 // message; in CUDA device code, where there are no exceptions, it traps.
