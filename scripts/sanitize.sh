@@ -55,7 +55,7 @@ case $mode in
     asan=check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     (cd "$dir" && ASAN_OPTIONS=$asan:detect_leaks=1 \
-      ctest --output-on-failure -j "$jobs" -LE '^(consumer|compile_fail|demo|stat|mpi)$')
+      ctest --output-on-failure -j "$jobs" -LE '^(consumer|compile_fail|snippets|demo|stat|mpi)$')
     # Open MPI leaks by design (its plugins' allocations at exit): leak checks
     # off, every other ASan and UBSan check on, for the MPI example.
     (cd "$dir" && ASAN_OPTIONS=$asan:detect_leaks=0 ctest --output-on-failure -L '^mpi$')

@@ -23,6 +23,7 @@
 #include <cbrng/distributions/piecewise_constant.hpp>
 #include <cbrng/distributions/piecewise_linear.hpp>
 #include <cbrng/distributions/poisson.hpp>
+#include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/student_t.hpp>
 #include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
@@ -140,6 +141,53 @@ TEST_CASE("task_scope with an id that does not fit", "[errors]") {
                        "field's limit 4294967295 (32 bits)"));
     CHECK(cbrng::current_stream().id() == cbrng::stream_id{7, 8, 9});
     CHECK(cbrng::current_stream().position() == 0);
+}
+
+TEST_CASE("negative ids and thread counts: std::out_of_range naming the field", "[errors]") {
+    const int minus = -3;
+    CHECK_THROWS_MATCHES((cbrng::stream_id{minus, 0, 0}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: seed must be >= 0 (got -3)"));
+    CHECK_THROWS_MATCHES((cbrng::stream_id{0, minus, 0}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: process must be >= 0 (got -3)"));
+    CHECK_THROWS_MATCHES((cbrng::stream_id{0, 0, minus}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: task must be >= 0 (got -3)"));
+    CHECK_THROWS_MATCHES((cbrng::stream<>{0, minus, 0}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: process must be >= 0 (got -3)"));
+    CHECK_THROWS_MATCHES((cbrng::buffered_stream<>{0, 0, -1L}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: task must be >= 0 (got -1)"));
+
+    // task_scope: the error leaves the current stream as it was.
+    cbrng::task_scope outer{7, 8, 9};
+    CHECK_THROWS_MATCHES((cbrng::task_scope{1, minus, 2}), std::out_of_range,
+                         Catch::Message("cbrng::stream_id: process must be >= 0 (got -3)"));
+    CHECK(cbrng::current_stream().id() == cbrng::stream_id{7, 8, 9});
+
+    const long long lowest = std::numeric_limits<long long>::min();
+    CHECK_THROWS_MATCHES(cbrng::parallel{minus}, std::out_of_range,
+                         Catch::Message("cbrng::parallel: threads must be >= 1 (got -3)"));
+    CHECK_THROWS_MATCHES((cbrng::parallel{2, lowest}), std::out_of_range,
+                         Catch::Message("cbrng::parallel: grain must be >= 1 (got "
+                                        "-9223372036854775808)"));
+    CHECK_THROWS_MATCHES(cbrng::parallel{0}, std::invalid_argument,
+                         Catch::Message("cbrng::parallel: threads must be >= 1 (got 0)"));
+    CHECK_THROWS_MATCHES(
+        cbrng::parallel{std::uint64_t{1} << 32}, std::out_of_range,
+        Catch::Message("cbrng::parallel: threads must be <= 4294967295 (got 4294967296)"));
+
+    // Indices: variate_at and fill_slice; nothing written, nothing moved.
+    const cbrng::stream<> s{cbrng::stream_id{1, 2, 3}};
+    cbrng::normal_distribution<double> normal;
+    CHECK_THROWS_MATCHES(cbrng::variate_at(s, normal, minus), std::out_of_range,
+                         Catch::Message("cbrng::variate_at: i must be >= 0 (got -3)"));
+    std::vector<double> v(4, 7.0);
+    CHECK_THROWS_MATCHES(cbrng::fill_slice(s, -1L, v.begin(), v.end(), normal), std::out_of_range,
+                         Catch::Message("cbrng::fill_slice: offset must be >= 0 (got -1)"));
+    std::vector<std::uint32_t> w(4, 7u);
+    CHECK_THROWS_MATCHES(cbrng::fill_slice(s, minus, w.begin(), w.end()), std::out_of_range,
+                         Catch::Message("cbrng::fill_slice: offset must be >= 0 (got -3)"));
+    CHECK(v == std::vector<double>(4, 7.0));
+    CHECK(w == std::vector<std::uint32_t>(4, 7u));
+    CHECK(s.position() == 0);
 }
 
 TEST_CASE("distribution parameter errors: std::invalid_argument naming the rule", "[errors]") {

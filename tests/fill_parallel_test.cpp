@@ -8,6 +8,7 @@
 #include <cbrng/distributions/bernoulli.hpp>
 #include <cbrng/distributions/exponential.hpp>
 #include <cbrng/distributions/normal.hpp>
+#include <cbrng/distributions/random_access.hpp>
 #include <cbrng/distributions/uniform_real.hpp>
 #include <cbrng/engine.hpp>
 #include <cbrng/fill.hpp>
@@ -163,12 +164,49 @@ TEST_CASE("parallel fill on real threads with the default grain", "[fill][parall
     REQUIRE(par == serial);
 }
 
+TEMPLATE_TEST_CASE("parallel takes the thread count and grain as any integer type",
+                   "[fill][parallel][ids]", int, long, long long, short, unsigned, unsigned long,
+                   std::size_t, std::int64_t, std::uint64_t, unsigned char) {
+    using T = TestType;
+    const T three = static_cast<T>(3), grain = static_cast<T>(64);
+    const cbrng::parallel p{three};
+    CHECK(p.threads == 3u);
+    CHECK(p.grain == cbrng::parallel::default_grain);
+    const cbrng::parallel q{three, grain};
+    CHECK(q.threads == 3u);
+    CHECK(q.grain == 64u);
+
+    // The output is the serial fill's, whatever type gave the count.
+    cbrng::stream<> serial{cbrng::stream_id{4, 0, 2}}, par = serial;
+    std::vector<double> want(1000), got(1000);
+    const cbrng::normal_distribution<double> d;
+    cbrng::fill(serial, want.begin(), want.end(), d);
+    cbrng::fill(q, par, got.begin(), got.end(), d);
+    CHECK(got == want);
+    CHECK(par == serial);
+
+    // fill_slice and variate_at take the offset and index as T too.
+    std::vector<double> slice(10);
+    const cbrng::stream<> from{cbrng::stream_id{4, 0, 2}};
+    cbrng::fill_slice(from, static_cast<T>(100), slice.begin(), slice.end(), d);
+    CHECK(std::equal(slice.begin(), slice.end(), want.begin() + 100));
+    cbrng::normal_distribution<double> dd;
+    CHECK(cbrng::variate_at(from, dd, static_cast<T>(123)) == want[123]);
+}
+
 TEST_CASE("parallel fill and fill_slice errors", "[fill][parallel][errors]") {
     using S = cbrng::stream<>;
     REQUIRE_THROWS_MATCHES(cbrng::parallel{0}, std::invalid_argument,
                            Catch::Message("cbrng::parallel: threads must be >= 1 (got 0)"));
     REQUIRE_THROWS_MATCHES(cbrng::parallel(2, 0), std::invalid_argument,
                            Catch::Message("cbrng::parallel: grain must be >= 1 (got 0)"));
+    REQUIRE_THROWS_MATCHES(cbrng::parallel{-1}, std::out_of_range,
+                           Catch::Message("cbrng::parallel: threads must be >= 1 (got -1)"));
+    REQUIRE_THROWS_MATCHES((cbrng::parallel{2, -64}), std::out_of_range,
+                           Catch::Message("cbrng::parallel: grain must be >= 1 (got -64)"));
+    REQUIRE_THROWS_MATCHES(
+        cbrng::parallel{std::size_t{1} << 40}, std::out_of_range,
+        Catch::Message("cbrng::parallel: threads must be <= 4294967295 (got 1099511627776)"));
 
     // Past the end of a stream: the serial fill's words up to the end, then
     // the serial fill's exception, and the stream at its end.

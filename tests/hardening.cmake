@@ -16,7 +16,8 @@ set_tests_properties(audit_no_locks audit_no_locks_selftest PROPERTIES LABELS au
 
 # Compile-failure tests: tests/compile_fail/<name>.cpp must NOT compile, and the
 # compiler's output must match the regular expression on its "// expect:" line
-# (the static_assert's message). A "// std: <dialect>" line overrides -std=c++17.
+# (the static_assert's message). A "// std: <dialect>" line overrides -std=c++17;
+# a "// flags: <flags>" line adds compiler flags (-ffast-math, -D...).
 # Only the front end runs (-fsyntax-only), so each costs a fraction of a second.
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   file(GLOB cbrng_compile_fail_sources CONFIGURE_DEPENDS
@@ -33,8 +34,11 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     if(dialect STREQUAL "")
       set(dialect c++17)
     endif()
+    file(STRINGS ${src} extra REGEX "^// flags: " LIMIT_COUNT 1)
+    string(REGEX REPLACE "^// flags: " "" extra "${extra}")
+    separate_arguments(extra UNIX_COMMAND "${extra}")
     add_test(NAME compile_fail_${name}
-             COMMAND ${CMAKE_CXX_COMPILER} -std=${dialect} -fsyntax-only
+             COMMAND ${CMAKE_CXX_COMPILER} -std=${dialect} -fsyntax-only ${extra}
                      -I${PROJECT_SOURCE_DIR}/include ${src})
     # The message must appear; a clean compile prints nothing and so fails.
     set_tests_properties(compile_fail_${name} PROPERTIES

@@ -270,6 +270,98 @@ TEST_CASE("an id that does not fit is std::out_of_range naming the field", "[str
     CHECK_NOTHROW((cbrng::stream<cbrng::threefry2x64_20>{max64, max64, max64}));
 }
 
+// stream_id{seed, process, task} from any integer type: no narrowing, the
+// value itself (never a wrap), and a negative value is std::out_of_range
+// naming the field. (tests/snippets/integer_ids.cpp checks that none of these
+// spellings warns under -Wconversion -Wsign-conversion.)
+static_assert(std::is_trivially_copyable_v<cbrng::stream_id>);
+static_assert(cbrng::stream_id{1, 2, 3}.process == 2);
+static_assert(cbrng::stream_id{-0, 0L, 7u}.task == 7);
+static_assert(cbrng::stream_id{} == cbrng::stream_id{0, 0, 0});
+static_assert(cbrng::stream_id{5} == cbrng::stream_id{5, 0, 0});
+static_assert(cbrng::stream_id{5, 6} == cbrng::stream_id{5, 6, 0});
+static_assert(!std::is_constructible_v<cbrng::stream_id, double>);
+static_assert(!std::is_constructible_v<cbrng::stream_id, int, float, int>);
+// {seed} is explicit: stream<>{1, 2} must not be read as (stream_id{1}, position 2).
+static_assert(!std::is_convertible_v<int, cbrng::stream_id>);
+static_assert(!std::is_constructible_v<cbrng::stream<>, int, int>);
+static_assert(std::is_constructible_v<cbrng::stream<>, int, long, std::size_t>);
+
+enum legacy_phase { phase_warmup = 3 };  // unscoped enums convert as their underlying type
+
+TEMPLATE_TEST_CASE("stream_id and the stream constructors take any integer type", "[stream][ids]",
+                   int, long, long long, short, signed char, char, unsigned, unsigned long,
+                   unsigned long long, unsigned short, unsigned char, std::size_t, std::int64_t,
+                   std::uint64_t, std::int32_t, std::uint32_t, char16_t, char32_t, wchar_t) {
+    using T = TestType;
+    const T seed = static_cast<T>(42), process = static_cast<T>(3), task = static_cast<T>(17);
+    const cbrng::stream_id id{seed, process, task};
+    CHECK(id.seed == 42);
+    CHECK(id.process == 3);
+    CHECK(id.task == 17);
+    CHECK(cbrng::stream_id{seed} == cbrng::stream_id{u64{42}, u64{0}, u64{0}});
+    CHECK(cbrng::stream_id{seed, process} == cbrng::stream_id{u64{42}, u64{3}, u64{0}});
+
+    // The largest value of T is that value, never truncated or wrapped.
+    const T top = std::numeric_limits<T>::max();
+    const cbrng::stream_id high{top, T{}, top};
+    CHECK(high.seed == static_cast<u64>(top));
+    CHECK(high.process == 0);
+    CHECK(high.task == static_cast<u64>(top));
+
+    // Every constructor taking the fields gives the stream of the u64 id.
+    const cbrng::stream<> expect{cbrng::stream_id{u64{42}, u64{3}, u64{17}}};
+    cbrng::stream<> a{id}, b{seed, process, task}, want = expect;
+    cbrng::buffered_stream<> c{seed, process, task};
+    for (int i = 0; i < 9; ++i) {
+        const std::uint32_t w = want();
+        CHECK(a() == w);
+        CHECK(b() == w);
+        CHECK(c() == w);
+    }
+    CHECK(cbrng::stream<cbrng::threefry2x64_20>{seed, top, task}.id().process ==
+          static_cast<u64>(top));
+
+    if constexpr (std::is_signed_v<T>) {
+        const T minus = static_cast<T>(-3);
+        CHECK_THROWS_MATCHES((cbrng::stream_id{minus, process, task}), std::out_of_range,
+                             Catch::Message("cbrng::stream_id: seed must be >= 0 (got -3)"));
+        CHECK_THROWS_MATCHES((cbrng::stream_id{seed, minus, task}), std::out_of_range,
+                             Catch::Message("cbrng::stream_id: process must be >= 0 (got -3)"));
+        CHECK_THROWS_MATCHES((cbrng::stream_id{seed, process, minus}), std::out_of_range,
+                             Catch::Message("cbrng::stream_id: task must be >= 0 (got -3)"));
+        CHECK_THROWS_MATCHES((cbrng::stream_id{minus}), std::out_of_range,
+                             Catch::Message("cbrng::stream_id: seed must be >= 0 (got -3)"));
+        CHECK_THROWS_MATCHES((cbrng::stream_id{seed, minus}), std::out_of_range,
+                             Catch::Message("cbrng::stream_id: process must be >= 0 (got -3)"));
+        CHECK_THROWS_MATCHES((cbrng::stream<>{seed, process, minus}), std::out_of_range,
+                             Catch::Message("cbrng::stream_id: task must be >= 0 (got -3)"));
+        CHECK_THROWS_MATCHES((cbrng::buffered_stream<>{seed, minus, task}), std::out_of_range,
+                             Catch::Message("cbrng::stream_id: process must be >= 0 (got -3)"));
+        const T lowest = std::numeric_limits<T>::min();
+        CHECK_THROWS_MATCHES((cbrng::stream_id{seed, lowest, task}), std::out_of_range,
+                             Catch::Message("cbrng::stream_id: process must be >= 0 (got " +
+                                            std::to_string(static_cast<long long>(lowest)) + ")"));
+    }
+}
+
+TEST_CASE("stream_id from mixed integer types and unscoped enums", "[stream][ids]") {
+    const int rank = 7;
+    const std::size_t index = 9;
+    const long long seed = 0x7fffffffffffffffLL;
+    const cbrng::stream_id id{seed, rank, index};
+    CHECK(id == cbrng::stream_id{u64{0x7fffffffffffffffu}, u64{7}, u64{9}});
+    CHECK(cbrng::stream_id{1, phase_warmup, 2}.process == 3);
+    // Fields stay plain, writable std::uint64_t members.
+    cbrng::stream_id w;
+    w.task = max64;
+    CHECK(w == cbrng::stream_id{0, 0, max64});
+    static_assert(std::is_same_v<decltype(w.seed), std::uint64_t>);
+    // A process id too wide for the generator is still the stream's error.
+    CHECK_THROWS_WITH((cbrng::stream<>{1, std::int64_t{1} << 32, 0}),
+                      Catch::Contains("process id 4294967296"));
+}
+
 TEST_CASE("streams are distinct, equal only with same id and position", "[stream]") {
     cbrng::stream<> a{1, 2, 3}, b{1, 2, 3}, c{1, 2, 4};
     CHECK(a == b);

@@ -29,6 +29,7 @@
 #define CBRNG_AMBIENT_HPP
 
 #include <cstdint>
+#include <type_traits>
 
 #include "config.hpp"
 #include "stream.hpp"
@@ -119,7 +120,13 @@ class task_scope {
         st.current = stream<>(id);
         ++st.depth;
     }
-    task_scope(std::uint64_t seed, std::uint64_t process, std::uint64_t task)
+    /// task_scope(stream_id{seed, process, task}): any integer types, as stream_id.
+    template <class Seed, class Process, class Task,
+              std::enable_if_t<detail::is_integer_argument<Seed> &&
+                                   detail::is_integer_argument<Process> &&
+                                   detail::is_integer_argument<Task>,
+                               int> = 0>
+    task_scope(Seed seed, Process process, Task task)
         : task_scope(stream_id{seed, process, task}) {}
     ~task_scope() {
         detail::ambient_state& st = detail::ambient();

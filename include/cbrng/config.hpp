@@ -126,6 +126,26 @@
 #define CBRNG_ARCH_AARCH64 0
 #endif
 
+// -ffast-math and -Ofast (GCC and Clang define __FAST_MATH__ for both) let
+// the compiler reassociate, contract and approximate floating-point
+// arithmetic and flush subnormals, which changes the outputs of every
+// distribution that computes in floating point. Sampling one of those in such
+// a translation unit is a compile-time error (detail/fast_math.hpp) unless the
+// user defines CBRNG_ALLOW_FAST_MATH (then its outputs are not the frozen
+// ones). nvcc's --use_fast_math defines no macro (checked with CUDA 13.0: not
+// __FAST_MATH__, __USE_FAST_MATH__, __CUDA_FTZ or __CUDA_PREC_DIV, in either
+// pass), so it cannot be detected; docs/cuda.md says not to use it.
+#if defined(__FAST_MATH__)
+#define CBRNG_FAST_MATH 1
+#else
+#define CBRNG_FAST_MATH 0
+#endif
+#if CBRNG_FAST_MATH && !defined(CBRNG_ALLOW_FAST_MATH)
+#define CBRNG_REJECT_FAST_MATH 1
+#else
+#define CBRNG_REJECT_FAST_MATH 0
+#endif
+
 // Clang proper (also clang-cl): its diagnostic pragmas silence, push/pop
 // scoped, the few deliberate constructs that -Weverything flags in headers.
 #if defined(__clang__)

@@ -58,6 +58,8 @@
 #include "config.hpp"
 #include "detail/counter.hpp"
 #include "detail/cpu.hpp"
+#include "detail/fast_math.hpp"
+#include "detail/integer_argument.hpp"
 #include "detail/param_error.hpp"
 #include "detail/simd/avx2.hpp"
 #include "detail/simd/avx512.hpp"
@@ -576,6 +578,7 @@ void fill(URBG& gen, OutputIt first, OutputIt last, Distribution&& dist) {
     using D = std::remove_cv_t<std::remove_reference_t<Distribution>>;
     if constexpr (detail::fill_traits<URBG>::fast && detail::batch_distribution<D>::value &&
                   detail::is_forward_iterator<OutputIt>::value) {
+        detail::require_default_fp_flags<D>();  // the batch transforms bypass operator()
         const auto n = static_cast<std::uint64_t>(std::distance(first, last));
         detail::fill_variates(gen, first, n, static_cast<const D&>(dist));
     } else if constexpr (detail::fill_traits<URBG>::fast) {
@@ -747,7 +750,9 @@ inline namespace CBRNG_SIMD_ABI {
 /// counter_engine<B>, philox4x32/philox4x64: a compile-time error otherwise). Throws
 /// std::out_of_range if the slice starts past the end of a stream (nothing is
 /// written); a slice that runs past the end writes up to the end and throws,
-/// as the serial fill does. Thread-safety: gen is only read, so any number of
+/// as the serial fill does. offset may be of any integer type (an int index
+/// needs no cast); a negative one throws std::out_of_range ("cbrng::fill_slice:
+/// offset must be >= 0 (got -1)"). Thread-safety: gen is only read, so any number of
 /// threads may fill slices of one generator at once. Complexity: the slice's
 /// words, plus O(1) to move there.
 ///
@@ -758,9 +763,12 @@ inline namespace CBRNG_SIMD_ABI {
 ///         cbrng::fill_slice(s, b, v.begin() + b, v.begin() + e);
 ///     }
 ///     s.discard(n);  // s as after cbrng::fill(s, v.begin(), v.end())
-template <class URBG, class OutputIt>
-void fill_slice(const URBG& gen, std::uint64_t offset, OutputIt first, OutputIt last) {
-    detail::fill_slice_impl<void>(gen, offset, first, last, static_cast<const void*>(nullptr));
+template <class URBG, class Offset, class OutputIt,
+          std::enable_if_t<detail::is_integer_argument<Offset>, int> = 0>
+void fill_slice(const URBG& gen, Offset offset, OutputIt first, OutputIt last) {
+    detail::fill_slice_impl<void>(
+        gen, detail::to_unsigned(offset, "cbrng::fill_slice", "offset must be >= 0"), first, last,
+        static_cast<const void*>(nullptr));
 }
 
 /// Writes variates offset .. offset + (last - first) - 1 of what
@@ -770,10 +778,13 @@ void fill_slice(const URBG& gen, std::uint64_t offset, OutputIt first, OutputIt 
 /// variate i starts at word i * words_per_variate. Afterwards
 /// `gen.discard(total * dist.words_per_variate<URBG>())` puts gen where the
 /// serial fill would. Errors and thread-safety as for the raw-word overload.
-template <class URBG, class OutputIt, class Distribution>
-void fill_slice(const URBG& gen, std::uint64_t offset, OutputIt first, OutputIt last,
+template <class URBG, class Offset, class OutputIt, class Distribution,
+          std::enable_if_t<detail::is_integer_argument<Offset>, int> = 0>
+void fill_slice(const URBG& gen, Offset offset, OutputIt first, OutputIt last,
                 const Distribution& dist) {
-    detail::fill_slice_impl<Distribution>(gen, offset, first, last, &dist);
+    detail::fill_slice_impl<Distribution>(
+        gen, detail::to_unsigned(offset, "cbrng::fill_slice", "offset must be >= 0"), first, last,
+        &dist);
 }
 
 /// How cbrng::fill spreads a range over threads: at most `threads` of them
@@ -782,10 +793,14 @@ void fill_slice(const URBG& gen, std::uint64_t offset, OutputIt first, OutputIt 
 /// (some tens of microseconds).
 ///
 /// The split changes nothing in the output: every thread count writes the
-/// serial fill's values. Throws std::invalid_argument for threads == 0 or
-/// grain == 0. parallel::hardware() uses every hardware thread.
+/// serial fill's values. The thread count and the grain may be of any integer
+/// type (the int of omp_get_max_threads(), a std::size_t): no cast, no
+/// narrowing warning. Throws std::invalid_argument for threads == 0 or
+/// grain == 0, std::out_of_range for a negative value or more than 2^32 - 1
+/// threads. parallel::hardware() uses every hardware thread.
 ///
 ///     cbrng::fill(cbrng::parallel::hardware(), s, v.begin(), v.end());
+///     cbrng::fill(cbrng::parallel{omp_get_max_threads()}, s, v.begin(), v.end());
 struct parallel {
     /// Elements a thread takes at least, by default: 2^16 (256 KiB of 32-bit
     /// words, 512 KiB of doubles), far more than a thread's start costs.
@@ -794,9 +809,14 @@ struct parallel {
     unsigned threads;
     std::uint64_t grain;
 
-    explicit parallel(unsigned thread_count, std::uint64_t min_grain = default_grain)
-        : threads(thread_count), grain(min_grain) {
-        if (threads == 0) detail::throw_param_error("cbrng::parallel", "threads must be >= 1", 0u);
+    template <
+        class Threads, class Grain = std::uint64_t,
+        std::enable_if_t<detail::is_integer_argument<Threads> && detail::is_integer_argument<Grain>,
+                         int> = 0>
+    explicit parallel(Threads thread_count, Grain min_grain = default_grain)
+        : threads(checked_threads(
+              detail::to_unsigned(thread_count, "cbrng::parallel", "threads must be >= 1"))),
+          grain(detail::to_unsigned(min_grain, "cbrng::parallel", "grain must be >= 1")) {
         if (grain == 0) {
             detail::throw_param_error("cbrng::parallel", "grain must be >= 1", std::uint64_t{0});
         }
@@ -806,6 +826,18 @@ struct parallel {
     [[nodiscard]] static parallel hardware(std::uint64_t min_grain = default_grain) {
         const unsigned hc = std::thread::hardware_concurrency();
         return parallel{hc == 0 ? 1u : hc, min_grain};
+    }
+
+  private:
+    static unsigned checked_threads(std::uint64_t n) {
+        if (n == 0) detail::throw_param_error("cbrng::parallel", "threads must be >= 1", 0u);
+        if (n > std::numeric_limits<unsigned>::max()) {
+            const std::string rule =
+                "threads must be <= " + std::to_string(std::numeric_limits<unsigned>::max());
+            detail::integer_argument_error("cbrng::parallel", rule.c_str(),
+                                           static_cast<unsigned long long>(n));
+        }
+        return static_cast<unsigned>(n);
     }
 };
 

@@ -32,9 +32,11 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "config.hpp"
 #include "detail/block_pair.hpp"
+#include "detail/integer_argument.hpp"
 #include "detail/io.hpp"
 #include "philox.hpp"
 #include "threefry.hpp"
@@ -44,11 +46,50 @@ CBRNG_NAMESPACE_BEGIN
 
 /// The name of a stream: a 64-bit seed (the experiment), a logical process id
 /// (rank, replica; its width depends on the generator, see stream::max_process)
-/// and a 64-bit task id. Aggregate; compare with ==.
+/// and a 64-bit task id. Compare with ==.
+///
+/// Built from any integer types, so the int rank, int loop index or
+/// std::size_t a program holds needs no cast and raises no narrowing or sign
+/// warning: `stream_id{seed, rank, task}`, `stream_id{seed, process}` (task 0),
+/// `stream_id{seed}` (explicit), `stream_id{}` ({0, 0, 0}). A negative value
+/// throws std::out_of_range naming the field ("cbrng::stream_id: process must
+/// be >= 0 (got -3)"; a trap in device code; a compile-time error in a
+/// constant expression), never a wrap to 2^64 - 1. bool is refused at compile
+/// time. Whether the process id fits a generator's field is checked by the
+/// stream (stream::max_process). The fields are plain std::uint64_t members.
+/// Trivially copyable; constexpr.
+///
+///     int rank = 3, task = 17;
+///     cbrng::stream<> s{cbrng::stream_id{42, rank, task}};
 struct stream_id {
     std::uint64_t seed = 0;
     std::uint64_t process = 0;
     std::uint64_t task = 0;
+
+    /// {0, 0, 0}.
+    constexpr stream_id() noexcept = default;
+    /// {seed, 0, 0}. Explicit, so that stream<>{1, 2} is not read as (id 1, position 2).
+    template <class Seed, std::enable_if_t<detail::is_integer_argument<Seed>, int> = 0>
+    CBRNG_HOST_DEVICE explicit constexpr stream_id(Seed seed_id)
+        : seed(detail::to_unsigned(seed_id, "cbrng::stream_id", "seed must be >= 0")) {}
+    /// {seed, process, 0}.
+    template <
+        class Seed, class Process,
+        std::enable_if_t<detail::is_integer_argument<Seed> && detail::is_integer_argument<Process>,
+                         int> = 0>
+    CBRNG_HOST_DEVICE constexpr stream_id(Seed seed_id, Process process_id)
+        : seed(detail::to_unsigned(seed_id, "cbrng::stream_id", "seed must be >= 0")),
+          process(detail::to_unsigned(process_id, "cbrng::stream_id", "process must be >= 0")) {}
+    /// {seed, process, task}.
+    template <class Seed, class Process, class Task,
+              std::enable_if_t<detail::is_integer_argument<Seed> &&
+                                   detail::is_integer_argument<Process> &&
+                                   detail::is_integer_argument<Task>,
+                               int> = 0>
+    CBRNG_HOST_DEVICE constexpr stream_id(Seed seed_id, Process process_id, Task task_id)
+        : seed(detail::to_unsigned(seed_id, "cbrng::stream_id", "seed must be >= 0")),
+          process(detail::to_unsigned(process_id, "cbrng::stream_id", "process must be >= 0")),
+          task(detail::to_unsigned(task_id, "cbrng::stream_id", "task must be >= 0")) {}
 
     [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(const stream_id& a,
                                                                      const stream_id& b) noexcept {
@@ -267,8 +308,13 @@ class stream {
     /// Stream `id` at position 0. Throws std::out_of_range if id.process > max_process.
     CBRNG_HOST_DEVICE explicit constexpr stream(const stream_id& id)
         : stream(check(id), checked{}) {}
-    CBRNG_HOST_DEVICE constexpr stream(std::uint64_t seed, std::uint64_t process,
-                                       std::uint64_t task)
+    /// stream(stream_id{seed, process, task}): any integer types, as stream_id.
+    template <class Seed, class Process, class Task,
+              std::enable_if_t<detail::is_integer_argument<Seed> &&
+                                   detail::is_integer_argument<Process> &&
+                                   detail::is_integer_argument<Task>,
+                               int> = 0>
+    CBRNG_HOST_DEVICE constexpr stream(Seed seed, Process process, Task task)
         : stream(stream_id{seed, process, task}) {}
     /// Stream `id` at `position`. Throws std::out_of_range if the id or the
     /// position (> capacity) does not fit.
@@ -506,7 +552,13 @@ class buffered_stream {
     buffered_stream() noexcept : id_{}, key_(make_key(id_)) {}
     /// Stream `id` at position 0. Throws std::out_of_range if id.process > max_process.
     explicit buffered_stream(const stream_id& id) : id_(check(id)), key_(make_key(id)) {}
-    buffered_stream(std::uint64_t seed, std::uint64_t process, std::uint64_t task)
+    /// buffered_stream(stream_id{seed, process, task}): any integer types, as stream_id.
+    template <class Seed, class Process, class Task,
+              std::enable_if_t<detail::is_integer_argument<Seed> &&
+                                   detail::is_integer_argument<Process> &&
+                                   detail::is_integer_argument<Task>,
+                               int> = 0>
+    buffered_stream(Seed seed, Process process, Task task)
         : buffered_stream(stream_id{seed, process, task}) {}
     /// Stream `id` at `position`. Throws std::out_of_range if the id or the
     /// position (> capacity) does not fit.

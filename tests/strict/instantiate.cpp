@@ -32,6 +32,7 @@
 #include <cbrng/fill.hpp>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <list>
@@ -214,10 +215,24 @@ double ambient() {
     return static_cast<double>(cbrng::current_stream()() + id.process);
 }
 
+// Ids and thread counts from the signed and unsigned integers programs hold.
+double integer_ids(int rank, long task, std::size_t index, short small, unsigned char byte) {
+    cbrng::stream<> s{cbrng::stream_id{rank, task, index}};
+    cbrng::stream<> t{rank, small, byte};
+    cbrng::buffered_stream<> b{index, byte, task};
+    const cbrng::task_scope scope{rank, task, index};
+    std::vector<std::uint32_t> v(256);
+    cbrng::fill(cbrng::parallel{rank, task}, s, v.begin(), v.end());
+    cbrng::fill(cbrng::parallel{index}, t, v.begin(), v.end());
+    return static_cast<double>(s() + t() + b() + cbrng::stream_id{small}.seed +
+                               cbrng::stream_id{byte, rank}.process);
+}
+
 }  // namespace
 
 int main() {
     std::uint64_t sum = 0;
+    sum += static_cast<std::uint64_t>(integer_ids(1, 2, 3, 4, 5));
     sum += bijection<cbrng::philox2x32_10>() + bijection<cbrng::philox4x32_10>();
     sum += bijection<cbrng::philox2x64_10>() + bijection<cbrng::philox4x64_10>();
     sum += bijection<cbrng::philox<4, 32, 7>>() + bijection<cbrng::threefry<4, 64, 13>>();

@@ -31,6 +31,7 @@
 
 #include "../config.hpp"
 #include "alias_table.hpp"
+#include "fast_math.hpp"
 #include "fp.hpp"
 #include "io.hpp"
 #include "math.hpp"
@@ -306,6 +307,7 @@ class piecewise_distribution {
     }
     template <class URBG>
     result_type operator()(URBG& g, const param_type& p) const {
+        require_default_fp_flags<Derived>();
         const std::uint64_t x = generate_bits64(g);
         return p.variate(x, generate_variate_bits<Real>(g));
     }

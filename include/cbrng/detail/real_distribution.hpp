@@ -24,6 +24,7 @@
 
 #include "../config.hpp"
 #include "../word_array.hpp"
+#include "fast_math.hpp"
 #include "io.hpp"
 #include "uniform_bits.hpp"
 
@@ -91,6 +92,7 @@ class real_distribution : public distribution_base<Derived, Param, Result> {
     /// One variate from g with parameters p.
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        require_default_fp_flags<Derived>();
         return Derived::from_bits(generate_variate_bits<draw_type>(g), p);
     }
 

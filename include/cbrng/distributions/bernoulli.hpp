@@ -23,8 +23,10 @@
 #include <cstdint>
 #include <istream>
 #include <ostream>
+#include <type_traits>
 
 #include "../config.hpp"
+#include "../detail/fast_math.hpp"
 #include "../detail/io.hpp"
 #include "../detail/param_error.hpp"
 #include "../detail/real_distribution.hpp"
@@ -112,6 +114,13 @@ class bernoulli_distribution
         return detail::bernoulli_from_bits(x, p.p());
     }
 };
+
+namespace detail {
+/// bernoulli samples by an exact scaling by 2^64 and an integer compare,
+/// which no floating-point flag changes: it compiles under -ffast-math.
+template <>
+struct samples_in_floating_point<bernoulli_distribution> : std::false_type {};
+}  // namespace detail
 
 CBRNG_NAMESPACE_END
 

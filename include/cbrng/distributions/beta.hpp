@@ -34,6 +34,7 @@
 #include <type_traits>
 
 #include "../config.hpp"
+#include "../detail/fast_math.hpp"
 #include "../detail/fp.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
@@ -160,6 +161,7 @@ class beta_distribution : public detail::variable_real_distribution<beta_distrib
     /// One variate from g with parameters p.
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        detail::require_default_fp_flags<beta_distribution>();
         return static_cast<RealType>(
             detail::beta_variate(g, static_cast<double>(p.alpha()), static_cast<double>(p.beta())));
     }

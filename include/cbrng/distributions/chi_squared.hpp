@@ -23,6 +23,7 @@
 #include <type_traits>
 
 #include "../config.hpp"
+#include "../detail/fast_math.hpp"
 #include "../detail/fp.hpp"
 #include "../detail/param_error.hpp"
 #include "../word_array.hpp"
@@ -126,6 +127,7 @@ class chi_squared_distribution
     /// One variate from g with parameters p: 2 * gamma(n / 2).
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        detail::require_default_fp_flags<chi_squared_distribution>();
         const double half_n = detail::half_dof(static_cast<double>(p.n()));
         return static_cast<RealType>(2.0 * detail::gamma_variate(g, half_n));
     }

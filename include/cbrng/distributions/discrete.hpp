@@ -46,6 +46,7 @@
 
 #include "../config.hpp"
 #include "../detail/alias_table.hpp"
+#include "../detail/fast_math.hpp"
 #include "../detail/fp.hpp"
 #include "../detail/io.hpp"
 #include "../detail/param_error.hpp"
@@ -200,6 +201,7 @@ class discrete_distribution {
     /// One variate from g with parameters p.
     template <class URBG>
     result_type operator()(URBG& g, const param_type& p) const {
+        detail::require_default_fp_flags<discrete_distribution>();
         return static_cast<IntType>(p.table().view().pick(detail::generate_bits64(g)));
     }
 

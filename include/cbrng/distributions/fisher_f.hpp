@@ -30,6 +30,7 @@
 #include <type_traits>
 
 #include "../config.hpp"
+#include "../detail/fast_math.hpp"
 #include "../detail/fp.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
@@ -152,6 +153,7 @@ class fisher_f_distribution
     /// One variate from g with parameters p.
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        detail::require_default_fp_flags<fisher_f_distribution>();
         return static_cast<RealType>(
             detail::fisher_f_variate(g, static_cast<double>(p.m()), static_cast<double>(p.n())));
     }

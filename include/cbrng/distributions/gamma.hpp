@@ -61,6 +61,7 @@
 #include <type_traits>
 
 #include "../config.hpp"
+#include "../detail/fast_math.hpp"
 #include "../detail/fp.hpp"
 #include "../detail/io.hpp"
 #include "../detail/math.hpp"
@@ -379,6 +380,7 @@ class gamma_distribution
     /// One variate from g with parameters p.
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        detail::require_default_fp_flags<gamma_distribution>();
         const double x =
             detail::gamma_variate(g, static_cast<double>(p.alpha()), p.mt(), p.inv_alpha());
         return static_cast<RealType>(detail::fp_mul(x, static_cast<double>(p.beta())));

@@ -32,6 +32,7 @@
 #include <type_traits>
 
 #include "../config.hpp"
+#include "../detail/fast_math.hpp"
 #include "../detail/io.hpp"
 #include "../detail/param_error.hpp"
 #include "../detail/real_distribution.hpp"
@@ -160,6 +161,7 @@ class negative_binomial_distribution
     /// One variate from g with parameters p (this object's are unused).
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        detail::require_default_fp_flags<negative_binomial_distribution>();
         return p.generate(g);
     }
 

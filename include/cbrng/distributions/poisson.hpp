@@ -62,6 +62,7 @@
 
 #include "../config.hpp"
 #include "../detail/discrete_math.hpp"
+#include "../detail/fast_math.hpp"
 #include "../detail/fp.hpp"
 #include "../detail/io.hpp"
 #include "../detail/math.hpp"
@@ -271,6 +272,7 @@ class poisson_distribution
     /// One variate from g with parameters p (this object's are unused).
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        detail::require_default_fp_flags<poisson_distribution>();
         return p.generate(g);
     }
 

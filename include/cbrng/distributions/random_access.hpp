@@ -22,8 +22,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "../config.hpp"
+#include "../detail/integer_argument.hpp"
 
 CBRNG_NAMESPACE_BEGIN
 
@@ -33,10 +35,13 @@ CBRNG_NAMESPACE_BEGIN
 /// Requires a distribution with fixed consumption and a URBG with a
 /// power-of-two range (checked at compile time). Complexity: that of
 /// Gen::discard (O(1) for cbrng engines and streams) plus one variate.
-/// Stable: the result equals the sequential one by construction.
-template <class Gen, class Dist>
+/// Stable: the result equals the sequential one by construction. i may be of
+/// any integer type (an int loop index needs no cast); a negative i throws
+/// std::out_of_range ("cbrng::variate_at: i must be >= 0 (got -1)").
+template <class Gen, class Dist, class Index,
+          std::enable_if_t<detail::is_integer_argument<Index>, int> = 0>
 [[nodiscard]] CBRNG_HOST_DEVICE typename Dist::result_type variate_at(const Gen& g, Dist& d,
-                                                                      std::uint64_t i) {
+                                                                      Index index) {
     static_assert(Dist::fixed_consumption,
                   "cbrng::variate_at: the distribution's consumption per variate is variable "
                   "(e.g. uniform_int_distribution rejects), so the i-th variate has no fixed "
@@ -45,6 +50,7 @@ template <class Gen, class Dist>
     static_assert(k != 0,
                   "cbrng::variate_at: this URBG's range is not a power of two, so the number of "
                   "calls per variate is variable");
+    const std::uint64_t i = detail::to_unsigned(index, "cbrng::variate_at", "i must be >= 0");
     Gen copy = g;
     // i * k can exceed 2^64 - 1 for k > 1: discard in k steps of i each.
     for (std::size_t j = 0; j < k; ++j) copy.discard(static_cast<unsigned long long>(i));

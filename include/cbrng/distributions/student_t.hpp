@@ -35,6 +35,7 @@
 #include <type_traits>
 
 #include "../config.hpp"
+#include "../detail/fast_math.hpp"
 #include "../detail/fp.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
@@ -146,6 +147,7 @@ class student_t_distribution
     /// One variate from g with parameters p.
     template <class URBG>
     CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
+        detail::require_default_fp_flags<student_t_distribution>();
         return static_cast<RealType>(detail::student_t_variate(g, static_cast<double>(p.n())));
     }
 };
