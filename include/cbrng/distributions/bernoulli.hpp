@@ -21,8 +21,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <istream>
-#include <ostream>
 
 #include "../config.hpp"
 #include "../detail/io.hpp"
