@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake make g++ clang clang-format libomp-14-dev libclang-rt-14-dev
+  pkgconf  # pkg-config, for the pkg-config consumer test (tests/consumers)
   catch2 libbenchmark-dev librandom123-dev libpcg-cpp-dev
   openmpi-bin libopenmpi-dev dieharder
   # portability and hardening stages: cross compilers and qemu-user for the

@@ -49,7 +49,8 @@ at_o0+=";stream_test"
 case $mode in
   address)
     dir=${2:-$root/build-test/asan}
-    cmake -S "$root" -B "$dir" "${common[@]}" -DCBRNG_BUILD_FUZZERS=ON -DCBRNG_TESTS_AT_O0="$at_o0" \
+    cmake -S "$root" -B "$dir" "${common[@]}" -DCBRNG_BUILD_FUZZERS=ON -DCBRNG_BUILD_TOOLS=ON \
+      -DCBRNG_TESTS_AT_O0="$at_o0" \
       -DCMAKE_CXX_FLAGS="$opt -fsanitize=address,undefined -fno-sanitize-recover=all" >/dev/null
     cmake --build "$dir" -j "$jobs"
     asan=check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1

@@ -8,7 +8,21 @@
 # portability stages: clang -Weverything on every header, the suite under
 # ASan+UBSan and the threaded tests under TSan, libFuzzer, the golden tests
 # cross-built for aarch64 and s390x under qemu-user, and the compiler matrix.
+#
+#   bash scripts/test.sh quick
+# The quick tier (docs/testing.md), for a check before a commit: the
+# dependencies, the format check, then the g++ C++17 build and its CTest run
+# only, without the benchmarks and the statistical (label stat) tests. CI
+# always runs the full suite.
 set -euo pipefail
+mode=${1:-full}
+case $mode in
+  full | quick) ;;
+  *)
+    echo "usage: bash scripts/test.sh [quick]" >&2
+    exit 2
+    ;;
+esac
 cd "$(dirname "$0")/.."
 root=$(pwd)
 bash scripts/deps.sh
@@ -36,8 +50,17 @@ run_build() {  # name, cxx, std, ctest label exclusion regex, extra cmake args..
 # complete one (benchmarks, tools, statistical and consumer tests); the clang++
 # build repeats every product test in C++20 but not the compiler-independent
 # dieharder runs, and skips compiling the benchmarks, to keep CI short.
-run_build gcc-cxx17 g++ 17 "" -DCBRNG_BUILD_CUDA=OFF
-run_build clang-cxx20 clang++ 20 "stat" -DCBRNG_BUILD_CUDA=OFF -DCBRNG_BUILD_BENCHMARKS=OFF
+# The dump tool (tools/, opt-in) is built in both: its own test and the stat
+# tests run it.
+if [ "$mode" = quick ]; then
+  run_build gcc-cxx17-quick g++ 17 "stat" -DCBRNG_BUILD_CUDA=OFF -DCBRNG_BUILD_TOOLS=ON \
+    -DCBRNG_BUILD_BENCHMARKS=OFF
+  stage "quick tier passed (the full suite: bash scripts/test.sh)"
+  exit 0
+fi
+run_build gcc-cxx17 g++ 17 "" -DCBRNG_BUILD_CUDA=OFF -DCBRNG_BUILD_TOOLS=ON
+run_build clang-cxx20 clang++ 20 "stat" -DCBRNG_BUILD_CUDA=OFF -DCBRNG_BUILD_TOOLS=ON \
+  -DCBRNG_BUILD_BENCHMARKS=OFF
 
 # CUDA device code: compiled wherever nvcc is, so device compatibility never
 # regresses (no --expt-relaxed-constexpr: a std:: call in a device path fails

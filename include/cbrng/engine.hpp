@@ -21,9 +21,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <istream>
+#include <iosfwd>
 #include <limits>
-#include <ostream>
 #include <type_traits>
 
 #include "config.hpp"
@@ -205,7 +204,9 @@ class counter_engine {
     }
 
     /// Text form: K_0 .. K_{k-1} X_0 .. X_{N-1} i, decimal, space separated.
-    friend std::ostream& operator<<(std::ostream& os, const counter_engine& e) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const counter_engine& e) {
         detail::ostream_state_guard guard{os};
         for (std::size_t j = 0; j < key_words; ++j) os << +e.key_[j] << ' ';
         for (std::size_t j = 0; j < word_count; ++j) os << +e.x_[j] << ' ';
@@ -213,14 +214,16 @@ class counter_engine {
     }
     /// Reads the text form; on malformed or out-of-range text sets failbit and
     /// leaves the engine unchanged.
-    friend std::istream& operator>>(std::istream& is, counter_engine& e) {
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        counter_engine& e) {
         key_type k{};
         counter_type x{};
         std::uint64_t i = 0;
         if (!detail::read_words(is, max(), k.data(), key_words) ||
             !detail::read_words(is, max(), x.data(), word_count) ||
             !detail::read_word(is, word_count - 1, i)) {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(is.failbit);
             return is;
         }
         e.key_ = k;

@@ -27,9 +27,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <istream>
+#include <iosfwd>
 #include <limits>
-#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -378,17 +377,21 @@ class stream {
     }
 
     /// Text form: "seed process task position", decimal.
-    friend std::ostream& operator<<(std::ostream& os, const stream& s) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const stream& s) {
         detail::ostream_state_guard guard{os};
         return os << s.id_.seed << ' ' << s.id_.process << ' ' << s.id_.task << ' ' << s.position();
     }
     /// Reads the text form; malformed or out-of-range text sets failbit and
     /// leaves the stream unchanged.
-    friend std::istream& operator>>(std::istream& is, stream& s) {
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        stream& s) {
         std::uint64_t w[4] = {};
         if (!detail::read_words(is, ~std::uint64_t{0}, w, 4) || w[1] > max_process ||
             w[3] > capacity) {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(is.failbit);
             return is;
         }
         s = stream(stream_id{w[0], w[1], w[2]}, w[3]);
@@ -623,12 +626,16 @@ class buffered_stream {
     }
 
     /// Text form: "seed process task position", decimal (as stream's).
-    friend std::ostream& operator<<(std::ostream& os, const buffered_stream& s) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const buffered_stream& s) {
         return os << base(s.id_, s.position());
     }
     /// Reads the text form; malformed or out-of-range text sets failbit and
     /// leaves the stream unchanged.
-    friend std::istream& operator>>(std::istream& is, buffered_stream& s) {
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        buffered_stream& s) {
         base b;
         if (is >> b) s = buffered_stream(b);
         return is;

@@ -4,17 +4,20 @@
 // parser must not. read_word accepts only decimal digits, rejects values above
 // a limit, and leaves the target untouched on failure, so callers can read a
 // whole state into temporaries and commit it only when every field parsed.
+//
+// Every helper is a template on the stream type, and so is every operator<< /
+// operator>> that calls them (std::basic_ostream<char, Traits>): the headers
+// need only <iosfwd>, and the bodies are compiled where a user's program calls
+// them, which has included <ostream>, <istream>, <sstream> or <iostream>.
 #ifndef CBRNG_DETAIL_IO_HPP
 #define CBRNG_DETAIL_IO_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <ios>
-#include <istream>
-#include <limits>
-#include <locale>
-#include <ostream>
+#include <iosfwd>
 #include <string>
+#include <utility>
 
 #include "../config.hpp"
 
@@ -24,11 +27,14 @@ namespace detail {
 /// Saves and restores an ostream's flags, fill and locale; sets decimal, space
 /// fill and the classic locale, so that a locale that groups digits ("1,234")
 /// cannot make the text unreadable.
+template <class Ostream>
 class ostream_state_guard {
+    using locale_type = decltype(std::declval<Ostream&>().getloc());  // std::locale
+
   public:
-    explicit ostream_state_guard(std::ostream& os)
-        : os_(os), flags_(os.flags()), fill_(os.fill()), locale_(os.imbue(std::locale::classic())) {
-        os.flags(std::ios_base::dec | std::ios_base::left);
+    explicit ostream_state_guard(Ostream& os)
+        : os_(os), flags_(os.flags()), fill_(os.fill()), locale_(os.imbue(locale_type::classic())) {
+        os.flags(Ostream::dec | Ostream::left);
         os.fill(os.widen(' '));
     }
     ~ostream_state_guard() {
@@ -40,33 +46,41 @@ class ostream_state_guard {
     ostream_state_guard& operator=(const ostream_state_guard&) = delete;
 
   private:
-    std::ostream& os_;
-    std::ios_base::fmtflags flags_;
-    char fill_;
-    std::locale locale_;
+    Ostream& os_;
+    typename Ostream::fmtflags flags_;
+    typename Ostream::char_type fill_;
+    locale_type locale_;
 };
+template <class Ostream>
+ostream_state_guard(Ostream&) -> ostream_state_guard<Ostream>;
 
 /// Extracts the next whitespace-separated token whole, skipping leading
-/// whitespace, whatever the caller left in the stream's skipws flag and width.
-inline bool read_token(std::istream& is, std::string& token) {
+/// whitespace, whatever the caller left in the stream's skipws flag and width
+/// (skipws is set for the one extraction and restored).
+template <class Istream>
+bool read_token(Istream& is, std::string& token) {
     is.width(0);
-    return static_cast<bool>(is >> std::ws >> token);
+    const auto flags = is.setf(Istream::skipws);
+    const bool ok = static_cast<bool>(is >> token);
+    is.flags(flags);
+    return ok;
 }
 
 /// Reads one whitespace-separated unsigned decimal integer <= max into `out`.
 /// On malformed text or overflow sets failbit and leaves `out` unchanged.
-inline bool read_word(std::istream& is, std::uint64_t max, std::uint64_t& out) {
+template <class Istream>
+bool read_word(Istream& is, std::uint64_t max, std::uint64_t& out) {
     std::string token;
     if (!read_token(is, token)) return false;
     std::uint64_t value = 0;
     for (const char ch : token) {
         if (ch < '0' || ch > '9') {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(Istream::failbit);
             return false;
         }
         const auto digit = static_cast<std::uint64_t>(ch - '0');
         if (digit > max || value > (max - digit) / 10) {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(Istream::failbit);
             return false;
         }
         value = value * 10 + digit;
@@ -76,12 +90,12 @@ inline bool read_word(std::istream& is, std::uint64_t max, std::uint64_t& out) {
 }
 
 /// Reads `count` words, each <= max, into `out` only if all of them parse.
-template <class Word>
-bool read_words(std::istream& is, std::uint64_t max, Word* out, std::size_t count) {
+template <class Istream, class Word>
+bool read_words(Istream& is, std::uint64_t max, Word* out, std::size_t count) {
     constexpr std::size_t max_count = 16;
     std::uint64_t tmp[max_count] = {};
     if (count > max_count) {
-        is.setstate(std::ios_base::failbit);
+        is.setstate(Istream::failbit);
         return false;
     }
     for (std::size_t i = 0; i < count; ++i) {
@@ -94,7 +108,8 @@ bool read_words(std::istream& is, std::uint64_t max, Word* out, std::size_t coun
 /// Reads one whitespace-separated signed decimal integer in [lo, hi] into
 /// `out` ("-" followed by digits, or digits). On malformed text or a value out
 /// of range sets failbit and leaves `out` unchanged.
-inline bool read_signed(std::istream& is, std::int64_t lo, std::int64_t hi, std::int64_t& out) {
+template <class Istream>
+bool read_signed(Istream& is, std::int64_t lo, std::int64_t hi, std::int64_t& out) {
     std::string token;
     if (!read_token(is, token)) return false;
     const bool negative = !token.empty() && token[0] == '-';
@@ -125,7 +140,7 @@ inline bool read_signed(std::istream& is, std::int64_t lo, std::int64_t hi, std:
         ok = value >= lo && value <= hi;
     }
     if (!ok) {
-        is.setstate(std::ios_base::failbit);
+        is.setstate(Istream::failbit);
         return false;
     }
     out = value;
@@ -136,7 +151,8 @@ inline bool read_signed(std::istream& is, std::int64_t lo, std::int64_t hi, std:
 /// literal: [-]0x1.hhhp+e for normal numbers, [-]0x0.hhhp-1022 for subnormals,
 /// [-]0x0p+0 for zeros, trailing zero digits dropped. Locale-independent, so
 /// the text round-trips bit for bit through read_hex_double.
-inline void write_hex_double(std::ostream& os, double x) {
+template <class Ostream>
+void write_hex_double(Ostream& os, double x) {
     std::uint64_t u = 0;
     static_assert(sizeof u == sizeof x, "cbrng: double must be IEEE binary64");
     std::memcpy(&u, &x, sizeof u);
@@ -176,12 +192,13 @@ inline void write_hex_double(std::ostream& os, double x) {
 /// values only: exactly the forms it writes, '0X'/'P' and upper-case digits
 /// also accepted) into `out`. On malformed text sets failbit and leaves `out`
 /// unchanged.
-inline bool read_hex_double(std::istream& is, double& out) {
+template <class Istream>
+bool read_hex_double(Istream& is, double& out) {
     std::string t;
     if (!read_token(is, t)) return false;
     std::size_t i = 0;
     const auto fail = [&is] {
-        is.setstate(std::ios_base::failbit);
+        is.setstate(Istream::failbit);
         return false;
     };
     const auto hex_value = [](char ch) -> int {
@@ -241,25 +258,29 @@ inline bool read_hex_double(std::istream& is, double& out) {
 }
 
 /// write_hex_double for float (a float converts to double exactly).
-inline void write_hex_real(std::ostream& os, double x) {
+template <class Ostream>
+void write_hex_real(Ostream& os, double x) {
     write_hex_double(os, x);
 }
-inline void write_hex_real(std::ostream& os, float x) {
+template <class Ostream>
+void write_hex_real(Ostream& os, float x) {
     write_hex_double(os, static_cast<double>(x));
 }
 
 /// read_hex_double into a double, or into a float when the value is exactly a
 /// finite float (anything else sets failbit and changes nothing).
-inline bool read_hex_real(std::istream& is, double& out) {
+template <class Istream>
+bool read_hex_real(Istream& is, double& out) {
     return read_hex_double(is, out);
 }
-inline bool read_hex_real(std::istream& is, float& out) {
+template <class Istream>
+bool read_hex_real(Istream& is, float& out) {
     double d = 0;
     if (!read_hex_double(is, d)) return false;
     const auto f = static_cast<float>(d);
     if (!(d >= -3.4028234663852886e38 && d <= 3.4028234663852886e38) ||
         static_cast<double>(f) != d) {
-        is.setstate(std::ios_base::failbit);
+        is.setstate(Istream::failbit);
         return false;
     }
     out = f;

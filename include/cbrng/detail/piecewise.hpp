@@ -23,8 +23,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <istream>
-#include <ostream>
+#include <iosfwd>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -177,7 +176,8 @@ class piecewise_param {
 
     /// Text form: the number of boundaries, the boundaries, then the weights
     /// as given, as exact hexadecimal floating literals.
-    void write(std::ostream& os) const {
+    template <class Ostream>
+    void write(Ostream& os) const {
         ostream_state_guard guard{os};
         os << b_.size();
         for (const Real x : b_) {
@@ -191,7 +191,8 @@ class piecewise_param {
     }
     /// Reads the text form into out; on malformed text or parameters the
     /// constructor would reject sets failbit and leaves out unchanged.
-    static void read(std::istream& is, piecewise_param& out) {
+    template <class Istream>
+    static void read(Istream& is, piecewise_param& out) {
         std::uint64_t nb = 0;
         if (!read_word(is, alias_table_max_size + 1, nb)) return;
         std::vector<Real> b;
@@ -210,7 +211,7 @@ class piecewise_param {
         try {
             out = piecewise_param(std::move(b), std::move(w));
         } catch (const std::invalid_argument&) {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(is.failbit);
         }
     }
 
@@ -324,11 +325,15 @@ class piecewise_distribution {
     }
     [[nodiscard]] friend bool operator!=(const Derived& x, const Derived& y) { return !(x == y); }
 
-    friend std::ostream& operator<<(std::ostream& os, const Derived& d) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const Derived& d) {
         d.p_.write(os);
         return os;
     }
-    friend std::istream& operator>>(std::istream& is, Derived& d) {
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        Derived& d) {
         param_type::read(is, d.p_);
         return is;
     }

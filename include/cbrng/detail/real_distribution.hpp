@@ -19,8 +19,7 @@
 #define CBRNG_DETAIL_REAL_DISTRIBUTION_HPP
 
 #include <cstddef>
-#include <istream>
-#include <ostream>
+#include <iosfwd>
 
 #include "../config.hpp"
 #include "../word_array.hpp"
@@ -97,7 +96,9 @@ class real_distribution : public distribution_base<Derived, Param, Result> {
     }
 
     /// Text form: the parameters as exact hexadecimal floating literals.
-    friend std::ostream& operator<<(std::ostream& os, const Derived& d) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const Derived& d) {
         ostream_state_guard guard{os};
         const auto v = d.param().values();
         for (std::size_t i = 0; i < Param::arity; ++i) {
@@ -108,13 +109,15 @@ class real_distribution : public distribution_base<Derived, Param, Result> {
     }
     /// Reads the text form; on malformed text or parameters the constructor
     /// would reject sets failbit and leaves d unchanged.
-    friend std::istream& operator>>(std::istream& is, Derived& d) {
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        Derived& d) {
         word_array<draw_type, Param::arity> v{};
         for (std::size_t i = 0; i < Param::arity; ++i) {
             if (!read_hex_real(is, v[i])) return is;
         }
         if (!Param::valid(v)) {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(is.failbit);
             return is;
         }
         d.param(Param(v));

@@ -21,8 +21,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <istream>
-#include <ostream>
 #include <type_traits>
 
 #include "../config.hpp"

@@ -52,9 +52,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <istream>
+#include <iosfwd>
 #include <limits>
-#include <ostream>
 #include <type_traits>
 
 #include "../config.hpp"
@@ -353,7 +352,9 @@ class binomial_distribution
 
     /// Text form: "t p", t in decimal, p as an exact hexadecimal floating
     /// literal.
-    friend std::ostream& operator<<(std::ostream& os, const binomial_distribution& d) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const binomial_distribution& d) {
         detail::ostream_state_guard guard{os};
         os << static_cast<unsigned long long>(d.t()) << ' ';
         detail::write_hex_double(os, d.p());
@@ -361,14 +362,16 @@ class binomial_distribution
     }
     /// Reads the text form; on malformed text or parameters the constructor
     /// would reject sets failbit and leaves d unchanged.
-    friend std::istream& operator>>(std::istream& is, binomial_distribution& d) {
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        binomial_distribution& d) {
         std::uint64_t t = 0;
         double p = 0;
         if (!detail::read_word(is, param_type::max_t, t) || !detail::read_hex_double(is, p)) {
             return is;
         }
         if (!param_type::valid_p(p)) {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(is.failbit);
             return is;
         }
         d.param(param_type(static_cast<IntType>(t), p));

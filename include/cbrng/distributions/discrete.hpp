@@ -37,9 +37,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <istream>
+#include <iosfwd>
 #include <iterator>
-#include <ostream>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -224,7 +223,9 @@ class discrete_distribution {
 
     /// Text form: n, then the n weights as given, as exact hexadecimal
     /// floating literals, separated by spaces.
-    friend std::ostream& operator<<(std::ostream& os, const discrete_distribution& d) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const discrete_distribution& d) {
         detail::ostream_state_guard guard{os};
         os << d.p_.weights().size();
         for (const double w : d.p_.weights()) {
@@ -235,7 +236,9 @@ class discrete_distribution {
     }
     /// Reads the text form; on malformed text or weights the constructor
     /// would reject sets failbit and leaves d unchanged.
-    friend std::istream& operator>>(std::istream& is, discrete_distribution& d) {
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        discrete_distribution& d) {
         std::uint64_t n = 0;
         if (!detail::read_word(is, param_type::max_size, n)) return is;
         std::vector<double> w;
@@ -245,7 +248,7 @@ class discrete_distribution {
             w.push_back(x);
         }
         if (!valid(w)) {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(is.failbit);
             return is;
         }
         d.p_ = param_type(std::move(w));

@@ -56,8 +56,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <istream>
-#include <ostream>
+#include <iosfwd>
 #include <type_traits>
 
 #include "../config.hpp"
@@ -109,7 +108,9 @@ class variable_real_distribution
     }
 
     /// Text form: the parameters as exact hexadecimal floating literals.
-    friend std::ostream& operator<<(std::ostream& os, const Derived& d) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const Derived& d) {
         ostream_state_guard guard{os};
         const auto v = d.param().values();
         for (std::size_t i = 0; i < Param::arity; ++i) {
@@ -120,13 +121,15 @@ class variable_real_distribution
     }
     /// Reads the text form; on malformed text or parameters the constructor
     /// would reject sets failbit and leaves d unchanged.
-    friend std::istream& operator>>(std::istream& is, Derived& d) {
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        Derived& d) {
         word_array<typename Param::value_type, Param::arity> v{};
         for (std::size_t i = 0; i < Param::arity; ++i) {
             if (!read_hex_real(is, v[i])) return is;
         }
         if (!Param::valid(v)) {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(is.failbit);
             return is;
         }
         d.param(Param(v));

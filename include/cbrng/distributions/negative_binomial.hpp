@@ -27,8 +27,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <istream>
-#include <ostream>
+#include <iosfwd>
 #include <type_traits>
 
 #include "../config.hpp"
@@ -174,7 +173,9 @@ class negative_binomial_distribution
 
     /// Text form: "k p", k in decimal, p as an exact hexadecimal floating
     /// literal.
-    friend std::ostream& operator<<(std::ostream& os, const negative_binomial_distribution& d) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const negative_binomial_distribution& d) {
         detail::ostream_state_guard guard{os};
         os << static_cast<unsigned long long>(d.k()) << ' ';
         detail::write_hex_double(os, d.p());
@@ -182,7 +183,9 @@ class negative_binomial_distribution
     }
     /// Reads the text form; on malformed text or parameters the constructor
     /// would reject sets failbit and leaves d unchanged.
-    friend std::istream& operator>>(std::istream& is, negative_binomial_distribution& d) {
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        negative_binomial_distribution& d) {
         std::uint64_t k = 0;
         double p = 0;
         if (!detail::read_word(is, static_cast<std::uint64_t>(detail::int_max<IntType>), k) ||
@@ -190,7 +193,7 @@ class negative_binomial_distribution
             return is;
         }
         if (!param_type::valid(static_cast<IntType>(k), p)) {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(is.failbit);
             return is;
         }
         d.param(param_type(static_cast<IntType>(k), p));

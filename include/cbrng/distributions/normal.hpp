@@ -39,9 +39,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <istream>
 #include <limits>
-#include <ostream>
 #include <type_traits>
 
 #include "../config.hpp"

@@ -56,8 +56,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <istream>
-#include <ostream>
+#include <iosfwd>
 #include <type_traits>
 
 #include "../config.hpp"
@@ -283,18 +282,22 @@ class poisson_distribution
     }
 
     /// Text form: the mean as an exact hexadecimal floating literal.
-    friend std::ostream& operator<<(std::ostream& os, const poisson_distribution& d) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const poisson_distribution& d) {
         detail::ostream_state_guard guard{os};
         detail::write_hex_double(os, d.mean());
         return os;
     }
     /// Reads the text form; on malformed text or a mean the constructor would
     /// reject sets failbit and leaves d unchanged.
-    friend std::istream& operator>>(std::istream& is, poisson_distribution& d) {
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        poisson_distribution& d) {
         double mean = 0;
         if (!detail::read_hex_double(is, mean)) return is;
         if (!param_type::valid(mean)) {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(is.failbit);
             return is;
         }
         d.param(param_type(mean));

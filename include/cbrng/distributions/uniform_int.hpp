@@ -32,9 +32,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <istream>
+#include <iosfwd>
 #include <limits>
-#include <ostream>
 #include <type_traits>
 
 #include "../config.hpp"
@@ -194,7 +193,9 @@ class uniform_int_distribution
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr result_type max() const noexcept { return b(); }
 
     /// Text form: "a b" in decimal (character types as numbers).
-    friend std::ostream& operator<<(std::ostream& os, const uniform_int_distribution& d) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const uniform_int_distribution& d) {
         detail::ostream_state_guard guard{os};
         if constexpr (std::is_signed_v<IntType>) {
             os << static_cast<long long>(d.a()) << ' ' << static_cast<long long>(d.b());
@@ -206,7 +207,9 @@ class uniform_int_distribution
     }
     /// Reads the text form; on malformed text, values out of IntType's range
     /// or a > b sets failbit and leaves d unchanged.
-    friend std::istream& operator>>(std::istream& is, uniform_int_distribution& d) {
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        uniform_int_distribution& d) {
         IntType a{};
         IntType b{};
         if constexpr (std::is_signed_v<IntType>) {
@@ -228,7 +231,7 @@ class uniform_int_distribution
             b = static_cast<IntType>(rb);
         }
         if (a > b) {
-            is.setstate(std::ios_base::failbit);
+            is.setstate(is.failbit);
             return is;
         }
         d.param(param_type(a, b));

@@ -33,9 +33,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <istream>
 #include <limits>
-#include <ostream>
 #include <type_traits>
 
 #include "../config.hpp"
