@@ -67,6 +67,37 @@ class distribution_base {
     Param p_;
 };
 
+/// Writes p's values as exact hexadecimal floating literals, separated by
+/// spaces: the text form of every distribution with real parameters.
+template <class Param>
+std::ostream& write_real_params(std::ostream& os, const Param& p) {
+    ostream_state_guard guard{os};
+    const auto v = p.values();
+    for (std::size_t i = 0; i < Param::arity; ++i) {
+        if (i != 0) os << ' ';
+        write_hex_real(os, v[i]);
+    }
+    return os;
+}
+
+/// Reads write_real_params' form into d's parameters; on malformed text or
+/// values Param's constructor would reject sets failbit and leaves d
+/// unchanged.
+template <class Derived>
+std::istream& read_real_params(std::istream& is, Derived& d) {
+    using param = typename Derived::param_type;
+    word_array<typename param::value_type, param::arity> v{};
+    for (std::size_t i = 0; i < param::arity; ++i) {
+        if (!read_hex_real(is, v[i])) return is;
+    }
+    if (!param::valid(v)) {
+        is.setstate(std::ios_base::failbit);
+        return is;
+    }
+    d.param(param(v));
+    return is;
+}
+
 /// The distributions with real parameters and one fixed-width draw per
 /// variate: Derived::from_bits(draw, param) is the variate.
 template <class Derived, class Param, class Result = typename Param::value_type>
@@ -96,27 +127,56 @@ class real_distribution : public distribution_base<Derived, Param, Result> {
 
     /// Text form: the parameters as exact hexadecimal floating literals.
     friend std::ostream& operator<<(std::ostream& os, const Derived& d) {
-        ostream_state_guard guard{os};
-        const auto v = d.param().values();
-        for (std::size_t i = 0; i < Param::arity; ++i) {
-            if (i != 0) os << ' ';
-            write_hex_real(os, v[i]);
-        }
-        return os;
+        return write_real_params(os, d.param());
     }
     /// Reads the text form; on malformed text or parameters the constructor
     /// would reject sets failbit and leaves d unchanged.
     friend std::istream& operator>>(std::istream& is, Derived& d) {
-        word_array<draw_type, Param::arity> v{};
-        for (std::size_t i = 0; i < Param::arity; ++i) {
-            if (!read_hex_real(is, v[i])) return is;
-        }
-        if (!Param::valid(v)) {
-            is.setstate(std::ios_base::failbit);
-            return is;
-        }
-        d.param(Param(v));
-        return is;
+        return read_real_params(is, d);
+    }
+
+  protected:
+    using base::base;
+};
+
+/// The base of the distributions with real parameters whose consumption is
+/// variable (gamma, chi_squared, student_t, fisher_f, beta): the
+/// distribution_base interface, the consumption constants (variable) and the
+/// text form of real_distribution (the parameters as exact hexadecimal
+/// floating literals). Derived supplies operator()(g, param).
+template <class Derived, class Param>
+class variable_real_distribution
+    : public distribution_base<Derived, Param, typename Param::value_type> {
+    using base = distribution_base<Derived, Param, typename Param::value_type>;
+
+  public:
+    using typename base::param_type;
+    using typename base::result_type;
+
+    /// Consumption per variate is variable (rejection), so there is no fixed
+    /// word count and no O(1) random access.
+    static constexpr bool fixed_consumption = false;
+    /// URBG calls per variate: 0, meaning variable.
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
+        return 0;
+    }
+    /// The fewest URBG calls a variate with parameters p takes (every
+    /// rejection adds to it); 0 where the URBG's range is not a power of two.
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
+        const param_type& p) noexcept {
+        return Derived::min_draws(p) * urbg_bits<URBG>::template calls<64>;
+    }
+
+    /// Text form: the parameters as exact hexadecimal floating literals.
+    friend std::ostream& operator<<(std::ostream& os, const Derived& d) {
+        return write_real_params(os, d.param());
+    }
+    /// Reads the text form; on malformed text or parameters the constructor
+    /// would reject sets failbit and leaves d unchanged.
+    friend std::istream& operator>>(std::istream& is, Derived& d) {
+        return read_real_params(is, d);
     }
 
   protected:
