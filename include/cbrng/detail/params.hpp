@@ -5,16 +5,26 @@
 // and docs/errors.md pin the texts), so the throwing constructor and valid(),
 // which operator>> trusts, come from the same declaration and cannot drift.
 // real_params<Self, Real, Rules...> stores one Real per rule, in text order,
-// and gives the checked constructor, valid(), values(), == and !=; Self adds
-// its name, its field names, its constructors and its named accessors:
+// and gives the checked constructors, valid(), values(), == and !=; Self adds
+// its name, its field names, its defaults and its named accessors:
 //
 //   template <class Real>
 //   class weibull_param : public real_params<weibull_param<Real>, Real,
 //                                            rule::positive_finite, rule::positive_finite> {
-//       ...
+//     public:
+//       using distribution_type = weibull_distribution<Real>;
 //       static constexpr const char* name = "cbrng::weibull_distribution";
 //       static constexpr const char* field_names[] = {"a", "b"};
+//       static constexpr word_array<Real, 2> defaults() { return {{Real(1), Real(1)}}; }
+//       using weibull_param::real_params::real_params;  // (), (a), (a, b), (values)
+//       Real a() const { return this->v_[0]; }
+//       Real b() const { return this->v_[1]; }
 //   };
+//
+// The inherited constructors are the std:: shape: a default one (defaults()),
+// one from the values in order (the last defaulted as in defaults()), and one
+// from a word_array of them. A Self that derives state from its values (gamma,
+// geometric) writes its own constructors over the word_array one.
 //
 // A rule across fields (uniform_real's a <= b) is Self's static
 // `joint_valid(values)`, which valid() includes; Self's constructor throws
@@ -23,6 +33,7 @@
 #define CBRNG_DETAIL_PARAMS_HPP
 
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include "../config.hpp"
@@ -96,6 +107,23 @@ class real_params {
     using value_type = Real;
     static constexpr std::size_t arity = sizeof...(Rules);
 
+    /// Self::defaults().
+    CBRNG_HOST_DEVICE constexpr real_params() : real_params(Self::defaults()) {}
+    /// Throws std::invalid_argument for the first value, in text order, that
+    /// breaks its rule.
+    CBRNG_HOST_DEVICE explicit constexpr real_params(const word_array<Real, arity>& v) : v_(v) {
+        check(v, indices{});
+    }
+    /// The one value; throws as above.
+    template <std::size_t M = arity, std::enable_if_t<M == 1, int> = 0>
+    CBRNG_HOST_DEVICE explicit constexpr real_params(Real a)
+        : real_params(word_array<Real, 1>{{a}}) {}
+    /// The two values, the second defaulted as in Self::defaults(); throws as
+    /// above.
+    template <std::size_t M = arity, std::enable_if_t<M == 2, int> = 0>
+    CBRNG_HOST_DEVICE explicit constexpr real_params(Real a, Real b = Self::defaults()[1])
+        : real_params(word_array<Real, 2>{{a, b}}) {}
+
     /// The constructor's rules, without the throw.
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
         const word_array<Real, arity>& v) noexcept {
@@ -115,11 +143,6 @@ class real_params {
     }
 
   protected:
-    /// Throws std::invalid_argument for the first value, in text order, that
-    /// breaks its rule.
-    CBRNG_HOST_DEVICE explicit constexpr real_params(const word_array<Real, arity>& v) : v_(v) {
-        check(v, indices{});
-    }
     /// No rule across fields unless Self declares one.
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool joint_valid(
         const word_array<Real, arity>& /*v*/) noexcept {

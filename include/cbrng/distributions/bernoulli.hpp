@@ -46,20 +46,16 @@ namespace detail {
 
 /// The probability p of true (bernoulli_distribution's param_type).
 class bernoulli_param : public real_params<bernoulli_param, double, rule::unit_closed> {
-    using base = real_params<bernoulli_param, double, rule::unit_closed>;
-
   public:
     using distribution_type = bernoulli_distribution;
     static constexpr const char* name = "cbrng::bernoulli_distribution";
     static constexpr const char* field_names[] = {"p"};
-
-    /// p = 0.5.
-    CBRNG_HOST_DEVICE constexpr bernoulli_param() : bernoulli_param(0.5) {}
-    /// Throws std::invalid_argument unless 0 <= p <= 1 (NaN rejected).
-    CBRNG_HOST_DEVICE explicit constexpr bernoulli_param(double p)
-        : base(word_array<double, 1>{{p}}) {}
-    CBRNG_HOST_DEVICE explicit constexpr bernoulli_param(const word_array<double, 1>& v)
-        : base(v) {}
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<double, 1> defaults() noexcept {
+        return {{0.5}};
+    }
+    /// p = 0.5 by default; throws std::invalid_argument unless 0 <= p <= 1
+    /// (NaN rejected).
+    using bernoulli_param::real_params::real_params;
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr double p() const noexcept { return this->v_[0]; }
 };
 

@@ -52,19 +52,16 @@ namespace detail {
 template <class Real>
 class beta_param
     : public real_params<beta_param<Real>, Real, rule::positive_finite, rule::positive_finite> {
-    using base = real_params<beta_param<Real>, Real, rule::positive_finite, rule::positive_finite>;
-
   public:
     using distribution_type = beta_distribution<Real>;
     static constexpr const char* name = "cbrng::beta_distribution";
     static constexpr const char* field_names[] = {"alpha", "beta"};
-
-    /// alpha 1, beta 1 (uniform).
-    CBRNG_HOST_DEVICE constexpr beta_param() : beta_param(Real(1)) {}
-    /// Throws std::invalid_argument unless alpha and beta are > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr beta_param(Real alpha, Real beta = Real(1))
-        : base(word_array<Real, 2>{{alpha, beta}}) {}
-    CBRNG_HOST_DEVICE explicit constexpr beta_param(const word_array<Real, 2>& v) : base(v) {}
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(1), Real(1)}};
+    }
+    /// alpha 1, beta 1 (uniform) by default; throws std::invalid_argument
+    /// unless alpha and beta are > 0 and finite.
+    using beta_param::real_params::real_params;
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real alpha() const noexcept { return this->v_[0]; }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real beta() const noexcept { return this->v_[1]; }
 };

@@ -54,19 +54,16 @@ namespace detail {
 template <class Real>
 class cauchy_param
     : public real_params<cauchy_param<Real>, Real, rule::finite, rule::positive_finite> {
-    using base = real_params<cauchy_param<Real>, Real, rule::finite, rule::positive_finite>;
-
   public:
     using distribution_type = cauchy_distribution<Real>;
     static constexpr const char* name = "cbrng::cauchy_distribution";
     static constexpr const char* field_names[] = {"a", "b"};
-
-    /// a 0, b 1.
-    CBRNG_HOST_DEVICE constexpr cauchy_param() : cauchy_param(Real(0)) {}
-    /// Throws std::invalid_argument unless a is finite and b > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr cauchy_param(Real a, Real b = Real(1))
-        : base(word_array<Real, 2>{{a, b}}) {}
-    CBRNG_HOST_DEVICE explicit constexpr cauchy_param(const word_array<Real, 2>& v) : base(v) {}
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(0), Real(1)}};
+    }
+    /// a 0, b 1 by default; throws std::invalid_argument unless a is finite
+    /// and b > 0 and finite.
+    using cauchy_param::real_params::real_params;
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real a() const noexcept { return this->v_[0]; }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real b() const noexcept { return this->v_[1]; }
 };

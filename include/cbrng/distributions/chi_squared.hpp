@@ -39,20 +39,15 @@ namespace detail {
 /// Parameters of chi_squared_distribution<Real> (its param_type).
 template <class Real>
 class chi_squared_param : public real_params<chi_squared_param<Real>, Real, rule::positive_finite> {
-    using base = real_params<chi_squared_param<Real>, Real, rule::positive_finite>;
-
   public:
     using distribution_type = chi_squared_distribution<Real>;
     static constexpr const char* name = "cbrng::chi_squared_distribution";
     static constexpr const char* field_names[] = {"n"};
-
-    /// n 1.
-    CBRNG_HOST_DEVICE constexpr chi_squared_param() : chi_squared_param(Real(1)) {}
-    /// Throws std::invalid_argument unless n > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr chi_squared_param(Real n)
-        : base(word_array<Real, 1>{{n}}) {}
-    CBRNG_HOST_DEVICE explicit constexpr chi_squared_param(const word_array<Real, 1>& v)
-        : base(v) {}
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 1> defaults() noexcept {
+        return {{Real(1)}};
+    }
+    /// n 1 by default; throws std::invalid_argument unless n > 0 and finite.
+    using chi_squared_param::real_params::real_params;
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real n() const noexcept { return this->v_[0]; }
 };
 

@@ -51,20 +51,16 @@ namespace detail {
 /// Parameters of exponential_distribution<Real> (its param_type).
 template <class Real>
 class exponential_param : public real_params<exponential_param<Real>, Real, rule::positive_finite> {
-    using base = real_params<exponential_param<Real>, Real, rule::positive_finite>;
-
   public:
     using distribution_type = exponential_distribution<Real>;
     static constexpr const char* name = "cbrng::exponential_distribution";
     static constexpr const char* field_names[] = {"lambda"};
-
-    /// lambda 1.
-    CBRNG_HOST_DEVICE constexpr exponential_param() : exponential_param(Real(1)) {}
-    /// Throws std::invalid_argument unless lambda > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr exponential_param(Real lambda)
-        : base(word_array<Real, 1>{{lambda}}) {}
-    CBRNG_HOST_DEVICE explicit constexpr exponential_param(const word_array<Real, 1>& v)
-        : base(v) {}
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 1> defaults() noexcept {
+        return {{Real(1)}};
+    }
+    /// lambda 1 by default; throws std::invalid_argument unless lambda > 0
+    /// and finite.
+    using exponential_param::real_params::real_params;
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real lambda() const noexcept { return this->v_[0]; }
 };
 

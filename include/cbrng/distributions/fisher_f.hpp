@@ -48,20 +48,16 @@ namespace detail {
 template <class Real>
 class fisher_f_param
     : public real_params<fisher_f_param<Real>, Real, rule::positive_finite, rule::positive_finite> {
-    using base =
-        real_params<fisher_f_param<Real>, Real, rule::positive_finite, rule::positive_finite>;
-
   public:
     using distribution_type = fisher_f_distribution<Real>;
     static constexpr const char* name = "cbrng::fisher_f_distribution";
     static constexpr const char* field_names[] = {"m", "n"};
-
-    /// m 1, n 1.
-    CBRNG_HOST_DEVICE constexpr fisher_f_param() : fisher_f_param(Real(1)) {}
-    /// Throws std::invalid_argument unless m and n are > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr fisher_f_param(Real m, Real n = Real(1))
-        : base(word_array<Real, 2>{{m, n}}) {}
-    CBRNG_HOST_DEVICE explicit constexpr fisher_f_param(const word_array<Real, 2>& v) : base(v) {}
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(1), Real(1)}};
+    }
+    /// m 1, n 1 by default; throws std::invalid_argument unless m and n are
+    /// > 0 and finite.
+    using fisher_f_param::real_params::real_params;
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real m() const noexcept { return this->v_[0]; }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real n() const noexcept { return this->v_[1]; }
 };

@@ -53,19 +53,16 @@ namespace detail {
 template <class Real>
 class lognormal_param
     : public real_params<lognormal_param<Real>, Real, rule::finite, rule::positive_finite> {
-    using base = real_params<lognormal_param<Real>, Real, rule::finite, rule::positive_finite>;
-
   public:
     using distribution_type = lognormal_distribution<Real>;
     static constexpr const char* name = "cbrng::lognormal_distribution";
     static constexpr const char* field_names[] = {"m", "s"};
-
-    /// m 0, s 1.
-    CBRNG_HOST_DEVICE constexpr lognormal_param() : lognormal_param(Real(0)) {}
-    /// Throws std::invalid_argument unless m is finite and s > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr lognormal_param(Real m, Real s = Real(1))
-        : base(word_array<Real, 2>{{m, s}}) {}
-    CBRNG_HOST_DEVICE explicit constexpr lognormal_param(const word_array<Real, 2>& v) : base(v) {}
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(0), Real(1)}};
+    }
+    /// m 0, s 1 by default; throws std::invalid_argument unless m is finite
+    /// and s > 0 and finite.
+    using lognormal_param::real_params::real_params;
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real m() const noexcept { return this->v_[0]; }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real s() const noexcept { return this->v_[1]; }
 };

@@ -65,20 +65,16 @@ namespace detail {
 template <class Real>
 class normal_param
     : public real_params<normal_param<Real>, Real, rule::finite, rule::positive_finite> {
-    using base = real_params<normal_param<Real>, Real, rule::finite, rule::positive_finite>;
-
   public:
     using distribution_type = normal_distribution<Real>;
     static constexpr const char* name = "cbrng::normal_distribution";
     static constexpr const char* field_names[] = {"mean", "stddev"};
-
-    /// mean 0, stddev 1.
-    CBRNG_HOST_DEVICE constexpr normal_param() : normal_param(Real(0)) {}
-    /// Throws std::invalid_argument unless mean is finite and stddev > 0 and
-    /// finite.
-    CBRNG_HOST_DEVICE explicit constexpr normal_param(Real mean, Real stddev = Real(1))
-        : base(word_array<Real, 2>{{mean, stddev}}) {}
-    CBRNG_HOST_DEVICE explicit constexpr normal_param(const word_array<Real, 2>& v) : base(v) {}
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(0), Real(1)}};
+    }
+    /// mean 0, stddev 1 by default; throws std::invalid_argument unless mean
+    /// is finite and stddev > 0 and finite.
+    using normal_param::real_params::real_params;
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real mean() const noexcept { return this->v_[0]; }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real stddev() const noexcept { return this->v_[1]; }
 };

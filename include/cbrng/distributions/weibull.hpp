@@ -53,21 +53,16 @@ namespace detail {
 template <class Real>
 class weibull_param
     : public real_params<weibull_param<Real>, Real, rule::positive_finite, rule::positive_finite> {
-    using base =
-        real_params<weibull_param<Real>, Real, rule::positive_finite, rule::positive_finite>;
-
   public:
     using distribution_type = weibull_distribution<Real>;
     static constexpr const char* name = "cbrng::weibull_distribution";
     static constexpr const char* field_names[] = {"a", "b"};
-
-    /// a 1, b 1.
-    CBRNG_HOST_DEVICE constexpr weibull_param() : weibull_param(Real(1)) {}
-    /// Throws std::invalid_argument unless a > 0 and finite and b > 0 and
-    /// finite.
-    CBRNG_HOST_DEVICE explicit constexpr weibull_param(Real a, Real b = Real(1))
-        : base(word_array<Real, 2>{{a, b}}) {}
-    CBRNG_HOST_DEVICE explicit constexpr weibull_param(const word_array<Real, 2>& v) : base(v) {}
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(1), Real(1)}};
+    }
+    /// a 1, b 1 by default; throws std::invalid_argument unless a > 0 and
+    /// finite and b > 0 and finite.
+    using weibull_param::real_params::real_params;
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real a() const noexcept { return this->v_[0]; }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real b() const noexcept { return this->v_[1]; }
 };
