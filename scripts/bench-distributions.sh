@@ -27,35 +27,12 @@ fi
 [[ -n "$py" ]] || { echo "no python with numpy found (set CBRNG_NUMPY_PYTHON)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+load_before=$("$py" scripts/bench_report.py load)
 "$build/benchmarks/distributions_bench" --benchmark_min_time=0.5 \
   --benchmark_format=json >"$tmp/cbrng.json"
 "$py" benchmarks/numpy_distributions.py >"$tmp/numpy.json"
-load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+load_after=$("$py" scripts/bench_report.py load)
 compiler=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")
-"$py" - "$tmp/cbrng.json" "$tmp/numpy.json" "$load_before" "$load_after" \
-  "$("$compiler" --version | head -1)" <<'PY'
-import json, sys, datetime, platform
-bench = json.load(open(sys.argv[1]))
-numpy = json.load(open(sys.argv[2]))
-rates = {}
-for b in bench["benchmarks"]:
-    row, lib = b["name"].rsplit("/", 1)
-    rates.setdefault(row, {})[lib] = b["items_per_second"]
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
-print(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {cpu} "
-      f"({bench['context'].get('num_cpus')} vCPUs), {sys.argv[5]}, Release; "
-      f"numpy {numpy['numpy_version']}; load average {sys.argv[3]} before, {sys.argv[4]} after.")
-print()
-print("| row | cbrng (M/s) | std:: (M/s) | numpy (M/s) | cbrng / std:: | cbrng / numpy |")
-print("|---|---:|---:|---:|---:|---:|")
-def m(x): return f"{x / 1e6:.1f}"
-for row, r in rates.items():
-    c = r.get("cbrng"); s = r.get("std"); n = numpy.get(row)
-    print(f"| {row} | {m(c)} | {m(s)} | {m(n) if n else '-'} | {c / s:.2f} | {c / n:.2f} |" if n else
-          f"| {row} | {m(c)} | {m(s)} | - | {c / s:.2f} | - |")
-    if "cbrng_fill" in r:
-        f = r["cbrng_fill"]
-        print(f"| {row} via cbrng::fill | {m(f)} | {m(s)} | {m(n) if n else '-'} | {f / s:.2f} | "
-              f"{(f / n) if n else float('nan'):.2f} |")
-PY
+"$py" scripts/bench_report.py distributions "$tmp/cbrng.json" "$tmp/numpy.json" \
+  --compiler "$("$compiler" --version | head -1)" --load-before "$load_before" \
+  --load-after "$load_after"

@@ -40,8 +40,6 @@ cmake --build "$build" -j "$jobs" --target "${targets[@]}"
 
 cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")
 compiler="$("$cxx" --version | head -n 1)"
-cpu=$( (grep -m 1 'model name' /proc/cpuinfo 2>/dev/null || sysctl -n machdep.cpu.brand_string 2>/dev/null ||
-  echo unknown) | sed 's/^model name[[:space:]]*:[[:space:]]*//')
 bm_version=$(dpkg-query -W -f='${Version}' libbenchmark-dev 2>/dev/null || echo "")
 bm_args=(--benchmark_min_time="$min_time" --benchmark_repetitions="$reps"
   --benchmark_report_aggregates_only=true)
@@ -56,7 +54,7 @@ done
 
 mkdir -p "$(dirname "$doc")"
 python3 scripts/bench_report.py --doc "$doc" \
-  --cpu "$cpu" --machine "$(uname -srm)" --compiler "$compiler" \
+  --machine "$(uname -srm)" --compiler "$compiler" \
   --flags "-O3 -DNDEBUG${extra_flags:+ $extra_flags} (CMAKE_BUILD_TYPE=Release)" \
   --benchmark-version "$bm_version" --benchmark-args "${bm_args[*]}" \
   "$out"/*.json >/dev/null

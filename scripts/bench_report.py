@@ -1,9 +1,16 @@
 #!/usr/bin/env python3
-"""Turns Google Benchmark JSON from cbrng's benchmark suite into Markdown.
+"""The one benchmark-report module: Google Benchmark JSON loading, the
+machine and load readings, and the Markdown tables of the three bench-*
+scripts.
 
     python3 scripts/bench_report.py --doc docs/performance.md \\
         --compiler "g++ 12.2.0" --flags "-O3 -DNDEBUG" RESULTS.json...
+    python3 scripts/bench_report.py fill --compiler ... FILL.json    (bench-fill.sh)
+    python3 scripts/bench_report.py distributions CBRNG.json NUMPY.json ...
+                                                        (bench-distributions.sh)
+    python3 scripts/bench_report.py load                (the load average, 1 5 15 min)
 
+Without a subcommand (bench-report.sh):
 Each group of benchmarks (per-call draws, per-task creation, contention,
 distribution pipelines) becomes one table: every result with its rate and its
 ratio to the group's baseline measured in the same run. The tables replace the
@@ -20,6 +27,7 @@ repeated, the median is used.
 import argparse
 import datetime
 import json
+import os
 import platform
 import re
 import sys
@@ -46,6 +54,68 @@ def load(paths):
                 results.setdefault(b["run_name"], b)
         results.update(repeated)  # medians win over single repetitions
     return results, context
+
+
+def load_best(path, key="bytes_per_second"):
+    """Returns ({run name: best value of key over the repetitions}, {names of
+    the runs that reported an error}); empty where path does not exist."""
+    best, skipped = {}, set()
+    if not os.path.exists(path):
+        return best, skipped
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    for b in data["benchmarks"]:
+        if b.get("run_type", "iteration") != "iteration":
+            continue
+        name = b.get("run_name", b["name"])
+        if b.get("error_occurred"):
+            skipped.add(name)
+            continue
+        value = b.get(key)
+        if value is not None:
+            best[name] = max(best.get(name, 0.0), value)
+    return best, skipped
+
+
+def cpu_model():
+    """The CPU's model name from /proc/cpuinfo, else platform.processor(), else
+    "unknown"."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def cpu_simd_flags():
+    """The SIMD levels cbrng dispatches on that /proc/cpuinfo lists: "avx2
+    avx512f " or a subset ("" where none or unreadable)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            words = set(f.read().split())
+    except OSError:
+        return ""
+    return "".join(f"{x} " for x in ("avx2", "avx512f") if x in words)
+
+
+def load_average():
+    """The load average over 1, 5 and 15 minutes, as /proc/loadavg says it."""
+    try:
+        with open("/proc/loadavg", encoding="utf-8") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def md_head(*columns):
+    """A Markdown table's header and rule; a column named with a leading ">"
+    is right-aligned."""
+    names = [c.lstrip(">") for c in columns]
+    rule = "|" + "".join("---:|" if c.startswith(">") else "---|" for c in columns)
+    return "| " + " | ".join(names) + " |\n" + rule
 
 
 def rate(b):
@@ -282,7 +352,258 @@ def render(results, context, args):
     return "\n".join(parts) + "\n"
 
 
+def distributions_report(opts):
+    """The bench-distributions.sh table: cbrng against std:: (one
+    distributions_bench JSON, rows <row>/<cbrng|std|cbrng_fill>) and numpy (a
+    {row: rate} JSON with numpy_version)."""
+    with open(opts.json[0], encoding="utf-8") as f:
+        bench = json.load(f)
+    with open(opts.json[1], encoding="utf-8") as f:
+        numpy = json.load(f)
+    rates = {}
+    for b in bench["benchmarks"]:
+        row, lib = b["name"].rsplit("/", 1)
+        rates.setdefault(row, {})[lib] = b["items_per_second"]
+    print(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {cpu_model()} "
+          f"({bench['context'].get('num_cpus')} vCPUs), {opts.compiler}, Release; "
+          f"numpy {numpy['numpy_version']}; load average {opts.load_before} before, "
+          f"{opts.load_after} after.")
+    print()
+    print(md_head("row", ">cbrng (M/s)", ">std:: (M/s)", ">numpy (M/s)", ">cbrng / std::",
+                  ">cbrng / numpy"))
+
+    def m(x):
+        return f"{x / 1e6:.1f}"
+
+    for row, r in rates.items():
+        c, s, n = r.get("cbrng"), r.get("std"), numpy.get(row)
+        print(f"| {row} | {m(c)} | {m(s)} | {m(n) if n else '-'} | {c / s:.2f} | "
+              f"{f'{c / n:.2f}' if n else '-'} |")
+        if "cbrng_fill" in r:
+            f = r["cbrng_fill"]
+            print(f"| {row} via cbrng::fill | {m(f)} | {m(s)} | {m(n) if n else '-'} | "
+                  f"{f / s:.2f} | {(f / n) if n else float('nan'):.2f} |")
+
+
+def fill_report(opts):
+    """The bench-fill.sh report, from fill_bench's JSON (best repetition of each
+    benchmark) and the -O2 and -march=native variants' JSON where present."""
+    path, cpu, compiler, cpuflags = opts.json[0], cpu_model(), opts.compiler, cpu_simd_flags()
+    load_before, load_after, min_time, reps = opts.load_before, opts.load_after, opts.min_time, opts.reps
+    o2_path, native_path = opts.o2, opts.native
+
+    best, skipped = load_best(path)
+    best_o2, _ = load_best(o2_path)
+    best_native, _ = load_best(native_path)
+
+    SMALL, LARGE = 65536, 268435456
+    size_name = {SMALL: "64 KiB", LARGE: "256 MiB"}
+
+    def rate_at(name, size):
+        return best.get(f"{name}/{size}")
+
+    def ran(name, size):
+        return f"{name}/{size}" in best or f"{name}/{size}" in skipped
+
+    def gbs(x):
+        return "skipped: CPU lacks it" if x is None else f"{x / 1e9:.2f}"
+
+    def fratio(a, b):
+        return "" if a is None or b is None or b == 0 else f"{a / b:.2f}x"
+
+    paths = ["scalar", "avx2", "avx512"]
+
+    def cb(kind, gen, path):
+        return f"BM_{kind}<{gen}, isa::{path}>"
+
+    print("## cbrng::fill throughput\n")
+    print(f"- CPU: {cpu} (SIMD: {cpuflags.strip() or 'none'})")
+    print(f"- Compiler: {compiler}")
+    print("- Flags: cbrng `-O3` (Release), no `-march`: its AVX2/AVX-512 paths are chosen at run time;"
+          " baselines (Random123, std::) `-O3 -march=native` in their own translation unit")
+    print(f"- Run: `fill_bench --benchmark_min_time={min_time} --benchmark_repetitions={reps}`, "
+          f"best repetition; load average before {load_before}, after {load_after}")
+    print("- Rates are GB/s of output written (1 GB = 10^9 bytes), from CPU time\n")
+
+    checks = []
+
+    def best_path(kind, gen, size):
+        for p in reversed(paths):
+            r = rate_at(cb(kind, gen, p), size)
+            if r is not None:
+                return p, r
+        return None, None
+
+    for size in (SMALL, LARGE):
+        if not any(k.endswith(f"/{size}") for k in best):
+            continue
+        memset = rate_at("BM_Memset", size)
+        print(f"### Raw words, {size_name[size]} buffer (memset: {gbs(memset)} GB/s)\n")
+        print("| generator | path | GB/s | vs Random123 loop | vs memset |")
+        print("|---|---|---:|---:|---:|")
+        for gen, base, label in (("philox4x32_10", "BM_Random123Philox4x32", "Philox4x32-10"),
+                                 ("threefry4x64_20", "BM_Random123Threefry4x64", "Threefry4x64-20")):
+            r123 = rate_at(base, size)
+            for p in paths:
+                r = rate_at(cb("FillRaw", gen, p), size)
+                if not ran(cb("FillRaw", gen, p), size):
+                    continue
+                print(f"| cbrng {label} | {p} | {gbs(r)} | {fratio(r, r123)} | {fratio(r, memset)} |")
+            print(f"| Random123 {label} loop | -march=native | {gbs(r123)} | 1.00x | {fratio(r123, memset)} |")
+        print()
+
+    for kind, title, bases in (
+        ("FillUniformDouble", "Uniform doubles [0, 1)",
+         (("BM_Random123Philox4x32U01Double", "Random123 Philox4x32 + u01<double>"),
+          ("BM_StdMt19937_64UniformDouble", "std::mt19937_64 + std::uniform_real_distribution"))),
+        ("FillNormalDouble", "Normal doubles (0, 1)",
+         (("BM_StdMt19937_64NormalDouble", "std::mt19937_64 + std::normal_distribution"),)),
+    ):
+        for size in (SMALL, LARGE):
+            if not any(k.startswith(f"BM_{kind}") and k.endswith(f"/{size}") for k in best):
+                continue
+            print(f"### {title}, {size_name[size]} buffer\n")
+            head = " | ".join(f"vs {label}" for _, label in bases)
+            print(f"| generator | path | GB/s | {head} |")
+            print("|---|---|---:|" + "---:|" * len(bases))
+            base_rates = [rate_at(b, size) for b, _ in bases]
+            for gen, label in (("philox4x32_10", "Philox4x32-10"), ("threefry4x64_20", "Threefry4x64-20")):
+                for p in paths:
+                    name = cb(kind, gen, p)
+                    r = rate_at(name, size)
+                    if not ran(name, size):
+                        continue
+                    cols = " | ".join(fratio(r, br) for br in base_rates)
+                    print(f"| cbrng {label} stream | {p} | {gbs(r)} | {cols} |")
+            for (b, label), br in zip(bases, base_rates):
+                cols = " | ".join(fratio(br, x) for x in base_rates)
+                print(f"| {label} | -march=native | {gbs(br)} | {cols} |")
+            print()
+
+    if best_o2 or best_native:
+        print("### Build settings: the same benchmark source at -O2, -O3 and -O3 -march=native, "
+              "64 KiB\n")
+        print("Separate executables (fill_bench, fill_bench_o2, fill_bench_native) run one after "
+              "the other; the ratio is the other build's rate over the -O3 build's.\n")
+        print("| workload | generator | path | -O3 GB/s | -O2 GB/s | -O2 / -O3 | "
+              "-O3 -march=native GB/s | native / -O3 |")
+        print("|---|---|---|---:|---:|---:|---:|---:|")
+        build_ratios = []
+        for kind, label in (("FillRaw", "raw words"), ("FillUniformDouble", "uniform doubles"),
+                            ("FillNormalDouble", "normal doubles")):
+            for gen in ("philox4x32_10", "threefry4x64_20"):
+                for p in paths:
+                    name = f"{cb(kind, gen, p)}/{SMALL}"
+                    r3 = best.get(name)
+                    if r3 is None:
+                        continue
+                    r2, rn = best_o2.get(name), best_native.get(name)
+                    if p != "scalar":
+                        build_ratios += [(p, x / r3) for x in (r2, rn) if x]
+                    print(f"| {label} | {gen} | {p} | {gbs(r3)} | {gbs(r2) if r2 else 'not run'} | "
+                          f"{fratio(r2, r3)} | {gbs(rn) if rn else 'not run'} | {fratio(rn, r3)} |")
+        print()
+
+    threads = sorted({int(k.split("/")[1]) for k in best if k.startswith("BM_MemsetParallel/")})
+    if threads:
+        print("### Parallel fill, 256 MiB: cbrng::fill(cbrng::parallel{threads}, ...) against "
+              "memset on as many threads\n")
+        print("Rates from wall time (std::threads started per call, as the parallel fill starts "
+              "them).\n")
+        print("| threads | memset GB/s | raw Philox4x32-10 GB/s | raw / memset | "
+              "normal doubles GB/s | normal / memset |")
+        print("|---:|---:|---:|---:|---:|---:|")
+        for t in threads:
+            m = best.get(f"BM_MemsetParallel/{t}/real_time")
+            r = best.get(f"BM_FillParallelRaw/{t}/real_time")
+            nd = best.get(f"BM_FillParallelNormalDouble/{t}/real_time")
+            print(f"| {t} | {gbs(m)} | {gbs(r)} | {fratio(r, m)} | {gbs(nd)} | {fratio(nd, m)} |")
+        print()
+
+    def check(desc, value, target):
+        if value is None:
+            checks.append(f"| {desc} | not measured | {target:.2f} | - |")
+        else:
+            checks.append(f"| {desc} | {value:.2f} | {target:.2f} | {'met' if value >= target else 'MISSED'} |")
+
+    p, r = best_path("FillRaw", "philox4x32_10", SMALL)
+    r123 = rate_at("BM_Random123Philox4x32", SMALL)
+    if p == "avx512":
+        check("Philox4x32-10 raw 64 KiB, avx512 / Random123", r / r123, 5.0)
+    r2 = rate_at(cb("FillRaw", "philox4x32_10", "avx2"), SMALL)
+    check("Philox4x32-10 raw 64 KiB, avx2 / Random123", r2 / r123 if r2 and r123 else None, 3.0)
+    p, r = best_path("FillRaw", "philox4x32_10", LARGE)
+    m = rate_at("BM_Memset", LARGE)
+    check(f"Philox4x32-10 raw 256 MiB ({p}) / memset", r / m if r and m else None, 0.85)
+    p, r = best_path("FillRaw", "threefry4x64_20", LARGE)
+    check(f"Threefry4x64-20 raw 256 MiB ({p}) / memset", r / m if r and m else None, 0.85)
+    p, r = best_path("FillRaw", "threefry4x64_20", SMALL)
+    t123 = rate_at("BM_Random123Threefry4x64", SMALL)
+    is_clang = "clang" in compiler.lower()
+    check(f"Threefry4x64-20 raw 64 KiB ({p}) / Random123", r / t123 if r and t123 else None,
+          1.0 if is_clang else 2.0)
+    p, r = best_path("FillUniformDouble", "philox4x32_10", SMALL)
+    u = rate_at("BM_Random123Philox4x32U01Double", SMALL)
+    check(f"uniform doubles 64 KiB, Philox ({p}) / Random123 + u01", r / u if r and u else None, 4.0)
+    p, r = best_path("FillNormalDouble", "philox4x32_10", SMALL)
+    n = rate_at("BM_StdMt19937_64NormalDouble", SMALL)
+    check(f"normal doubles 64 KiB, Philox ({p}) / std::normal + mt19937_64", r / n if r and n else None, 3.0)
+
+    if best_o2 or best_native:
+        # No build may lose more than 10% on a SIMD row; the path the dispatcher
+        # picks on this CPU must also gain no more than 10% (a forced lower tier
+        # may gain under -march=native: the compiler then uses the CPU's wider
+        # instructions inside it, e.g. AVX-512VL rotates in the AVX2 kernel).
+        top = max((p for p in paths if best.get(f"{cb('FillRaw', 'philox4x32_10', p)}/{SMALL}")),
+                  key=paths.index, default=None)
+        lo = min((x for _, x in build_ratios), default=None)
+        top_r = [x for p, x in build_ratios if p == top]
+        if lo is None:
+            checks.append("| SIMD rows: no build below 0.9x of -O3 | not measured | 0.90 | - |")
+        else:
+            checks.append(f"| SIMD rows: lowest -O2 or -march=native rate / -O3 | {lo:.2f} | 0.90 | "
+                          f"{'met' if lo >= 0.9 else 'MISSED'} |")
+        if top_r:
+            ok = min(top_r) >= 0.9 and max(top_r) <= 1.1
+            checks.append(f"| dispatched path ({top}): -O2 and -march=native within 10% of -O3 "
+                          f"(lowest, highest) | {min(top_r):.2f}, {max(top_r):.2f} | 0.90 - 1.10 | "
+                          f"{'met' if ok else 'MISSED'} |")
+    if threads:
+        t = threads[-1]
+        m = best.get(f"BM_MemsetParallel/{t}/real_time")
+        r = best.get(f"BM_FillParallelRaw/{t}/real_time")
+        check(f"parallel raw fill 256 MiB, {t} threads / memset on {t} threads",
+              r / m if r and m else None, 0.85)
+
+    print("### Targets\n")
+    print("| target | ratio | needed | |")
+    print("|---|---:|---:|---|")
+    for c in checks:
+        print(c)
+
+
+def sub_main(kind):
+    """The fill, distributions and load subcommands."""
+    if kind == "load":
+        print(load_average())
+        return
+    p = argparse.ArgumentParser(prog=f"bench_report.py {kind}")
+    p.add_argument("json", nargs="+", help="Google Benchmark JSON (distributions: then numpy's)")
+    p.add_argument("--compiler", default="unknown")
+    p.add_argument("--load-before", default="unknown")
+    p.add_argument("--load-after", default="unknown")
+    p.add_argument("--min-time", default="")
+    p.add_argument("--reps", default="")
+    p.add_argument("--o2", default="", help="fill: the -O2 variant's JSON")
+    p.add_argument("--native", default="", help="fill: the -march=native variant's JSON")
+    opts = p.parse_args(sys.argv[2:])
+    (fill_report if kind == "fill" else distributions_report)(opts)
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] in ("fill", "distributions", "load"):
+        sub_main(sys.argv[1])
+        return
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("json", nargs="+", help="Google Benchmark JSON result files")
@@ -297,6 +618,7 @@ def main():
     p.add_argument("--date")
     args = p.parse_args()
 
+    args.cpu = args.cpu or cpu_model()
     results, context = load(args.json)
     if not results:
         sys.exit("bench_report.py: no benchmark results in " + ", ".join(args.json))

@@ -2,7 +2,7 @@
 // elements equally likely (chi-square over 120 cells), sample every subset
 // (forward iterators: selection sampling, order kept; input iterators:
 // reservoir), with a computed failure budget; the draws each one makes;
-// edge cases. The frozen permutations are in tests/golden_distributions.hpp.
+// edge cases. The frozen permutations are in tests/support/golden_distributions.hpp.
 #include <cbrng/algorithm.hpp>
 #include <cbrng/engine.hpp>
 #include <cbrng/stream.hpp>
@@ -23,8 +23,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "stats_util.hpp"
-#include "urbg_util.hpp"
+#include "support/stats_util.hpp"
+#include "support/urbg_util.hpp"
 
 namespace {
 

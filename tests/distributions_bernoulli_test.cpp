@@ -16,8 +16,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "stats_util.hpp"
-#include "urbg_util.hpp"
+#include "support/stats_util.hpp"
+#include "support/urbg_util.hpp"
 
 namespace {
 

@@ -19,8 +19,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "gamma_family_util.hpp"
-#include "stats_util.hpp"
+#include "support/gamma_family_util.hpp"
+#include "support/stats_util.hpp"
 
 using cbrng::beta_distribution;
 

@@ -1,9 +1,9 @@
 // Tests include/cbrng/distributions/cauchy.hpp: the exact mapping from bits
 // (the normal grid, a + b tan(pi (u - 1/2)) with the library's tangent), the
 // range bounds, Kolmogorov-Smirnov and quantile-count tests with a computed failure budget,
-// word consumption, parameters and text I/O.
+// parameters and text I/O (consumption and variate_at:
+// distributions_interface_test.cpp).
 #include <cbrng/distributions/cauchy.hpp>
-#include <cbrng/distributions/random_access.hpp>
 #include <cbrng/engine.hpp>
 
 #include <cmath>
@@ -17,8 +17,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "stats_util.hpp"
-#include "urbg_util.hpp"
+#include "support/stats_util.hpp"
 
 namespace {
 
@@ -73,24 +72,6 @@ TEST_CASE("cauchy: extremes of the grid are finite, bounded and symmetric", "[ca
     const d::cauchy_param<double> huge(0.0, 1e300);
     CHECK(std::isinf(d::cauchy_from_bits(~std::uint64_t{0}, huge)));
     CHECK(std::isfinite(d::cauchy_from_bits(std::uint64_t{1} << 63, huge)));
-}
-
-TEST_CASE("cauchy: words per variate, variate_at", "[cauchy]") {
-    using ed = cauchy_distribution<double>;
-    using ef = cauchy_distribution<float>;
-    STATIC_REQUIRE(ed::fixed_consumption);
-    STATIC_REQUIRE(ed::words_per_variate<cbrng::philox4x32>() == 2);
-    STATIC_REQUIRE(ed::words_per_variate<cbrng::philox4x64>() == 1);
-    STATIC_REQUIRE(ef::words_per_variate<std::mt19937>() == 1);
-    cbrng_test::counting_urbg<std::mt19937> g{std::mt19937{}};
-    const ed dist(2, 3);
-    for (int i = 0; i < 50; ++i) (void)dist(g);
-    CHECK(g.calls() == 100);
-    cbrng::philox4x32 p{9};
-    ed e(2, 3);
-    const double at5 = cbrng::variate_at(p, e, 5);
-    for (int i = 0; i < 5; ++i) (void)e(p);
-    CHECK(e(p) == at5);
 }
 
 TEST_CASE("cauchy: distribution (KS and quartiles, computed failure budget)", "[cauchy][stats]") {

@@ -19,9 +19,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "pmf_chi2.hpp"
-#include "stats_util.hpp"
-#include "urbg_util.hpp"
+#include "support/pmf_chi2.hpp"
+#include "support/stats_util.hpp"
+#include "support/urbg_util.hpp"
 
 namespace {
 

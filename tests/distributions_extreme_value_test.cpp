@@ -1,9 +1,9 @@
 // Tests include/cbrng/distributions/extreme_value.hpp: the exact mapping from
 // bits (the normal grid, a - b log(-log u) with the library's log), the range
 // bounds, Kolmogorov-Smirnov and moment tests with a computed failure budget,
-// word consumption, parameters and text I/O.
+// parameters and text I/O (consumption and variate_at:
+// distributions_interface_test.cpp).
 #include <cbrng/distributions/extreme_value.hpp>
-#include <cbrng/distributions/random_access.hpp>
 #include <cbrng/engine.hpp>
 
 #include <cmath>
@@ -17,8 +17,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "stats_util.hpp"
-#include "urbg_util.hpp"
+#include "support/stats_util.hpp"
 
 namespace {
 
@@ -67,24 +66,6 @@ TEST_CASE("extreme_value: extremes of the grid are finite and bounded", "[extrem
     const d::extreme_value_param<double> huge(0.0, 1e308);
     CHECK(std::isinf(d::extreme_value_from_bits(~std::uint64_t{0}, huge)));
     CHECK(std::isfinite(d::extreme_value_from_bits(std::uint64_t{1} << 63, huge)));
-}
-
-TEST_CASE("extreme_value: words per variate, variate_at", "[extreme_value]") {
-    using ed = extreme_value_distribution<double>;
-    using ef = extreme_value_distribution<float>;
-    STATIC_REQUIRE(ed::fixed_consumption);
-    STATIC_REQUIRE(ed::words_per_variate<cbrng::philox4x32>() == 2);
-    STATIC_REQUIRE(ed::words_per_variate<cbrng::philox4x64>() == 1);
-    STATIC_REQUIRE(ef::words_per_variate<std::mt19937>() == 1);
-    cbrng_test::counting_urbg<std::mt19937> g{std::mt19937{}};
-    const ed dist(2, 3);
-    for (int i = 0; i < 50; ++i) (void)dist(g);
-    CHECK(g.calls() == 100);
-    cbrng::philox4x32 p{9};
-    ed e(2, 3);
-    const double at5 = cbrng::variate_at(p, e, 5);
-    for (int i = 0; i < 5; ++i) (void)e(p);
-    CHECK(e(p) == at5);
 }
 
 TEST_CASE("extreme_value: distribution (KS and moments, computed failure budget)",

@@ -19,9 +19,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "gamma_family_util.hpp"
-#include "stats_util.hpp"
-#include "urbg_util.hpp"
+#include "support/gamma_family_util.hpp"
+#include "support/stats_util.hpp"
+#include "support/urbg_util.hpp"
 
 namespace {
 

@@ -2,9 +2,9 @@
 // (floor(log u / log1p(-p)) with the library's log and log1p), p = 1,
 // saturation instead of wrap-around for every integer type, chi-square tests
 // on the exact pmf with the tail pooled and moment tests with a computed
-// failure budget, word consumption, parameters and text I/O.
+// failure budget, parameters and text I/O (consumption and variate_at:
+// distributions_interface_test.cpp).
 #include <cbrng/distributions/geometric.hpp>
-#include <cbrng/distributions/random_access.hpp>
 #include <cbrng/engine.hpp>
 
 #include <cmath>
@@ -18,8 +18,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "stats_util.hpp"
-#include "urbg_util.hpp"
+#include "support/stats_util.hpp"
 
 namespace {
 
@@ -89,24 +88,6 @@ TEST_CASE("geometric: results beyond the type saturate, never wrap", "[geometric
     // The smallest p there is: the quotient is +inf, still the maximum.
     CHECK(d::geometric_from_bits(std::uint64_t{12345}, d::geometric_param<int>(5e-324)) ==
           std::numeric_limits<int>::max());
-}
-
-TEST_CASE("geometric: words per variate, variate_at", "[geometric]") {
-    using gi = geometric_distribution<int>;
-    using g8 = geometric_distribution<std::uint8_t>;
-    STATIC_REQUIRE(gi::fixed_consumption);
-    STATIC_REQUIRE(gi::words_per_variate<cbrng::philox4x32>() == 2);
-    STATIC_REQUIRE(gi::words_per_variate<cbrng::philox4x64>() == 1);
-    STATIC_REQUIRE(g8::words_per_variate<std::mt19937>() == 2);
-    cbrng_test::counting_urbg<std::mt19937> g{std::mt19937{}};
-    const gi dist(0.1);
-    for (int i = 0; i < 50; ++i) (void)dist(g);
-    CHECK(g.calls() == 100);
-    cbrng::philox4x32 p{9};
-    gi e(0.1);
-    const int at5 = cbrng::variate_at(p, e, 5);
-    for (int i = 0; i < 5; ++i) (void)e(p);
-    CHECK(e(p) == at5);
 }
 
 TEST_CASE("geometric: distribution (chi-square on the pmf, moments, computed failure budget)",

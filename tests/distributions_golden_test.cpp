@@ -1,4 +1,4 @@
-// Golden values of every distribution (tests/golden_distributions.hpp): the
+// Golden values of every distribution (tests/support/golden_distributions.hpp): the
 // first 16 variates from fixed generators, frozen. The same table is checked
 // through the scalar operator(), through variate_at, and through every batch
 // transform path this CPU has, so slow and fast paths answer to one table.
@@ -51,8 +51,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "gamma_family_util.hpp"
-#include "golden_distributions.hpp"
+#include "support/gamma_family_util.hpp"
+#include "support/golden_distributions.hpp"
 
 namespace {
 
@@ -645,7 +645,7 @@ TEST_CASE("geometric golden values against long-double inversion", "[golden]") {
 // gamma, chi_squared, student_t, fisher_f, beta (variable consumption, so no
 // variate_at): the table through fill, and cross-checked against the
 // long-double re-implementation of the same algorithms from the same draws
-// (tests/gamma_family_util.hpp).
+// (tests/support/gamma_family_util.hpp).
 namespace {
 
 /// The golden case `name` through fill from the start.

@@ -1,5 +1,5 @@
 // Tests include/cbrng/distributions/piecewise_constant.hpp: the tests of
-// tests/piecewise_test_body.hpp (KS against the exact CDF with a computed
+// tests/support/piecewise_test_body.hpp (KS against the exact CDF with a computed
 // failure budget, range, fixed consumption and variate_at, std constructors
 // and accessors, errors and text I/O) for piecewise_constant_distribution.
 #include <cbrng/distributions/piecewise_constant.hpp>
@@ -12,4 +12,4 @@ template <class R>
 using dist = cbrng::piecewise_constant_distribution<R>;
 }  // namespace
 
-#include "piecewise_test_body.hpp"
+#include "support/piecewise_test_body.hpp"

@@ -1,8 +1,8 @@
 // Tests include/cbrng/distributions/weibull.hpp: the exact mapping from
 // bits (b exp(log(-log u) / a) with the library's log and exp), the range
 // bounds, Kolmogorov-Smirnov and moment tests of (x / b)^a with a computed failure budget,
-// word consumption, parameters and text I/O.
-#include <cbrng/distributions/random_access.hpp>
+// parameters and text I/O (consumption and variate_at:
+// distributions_interface_test.cpp).
 #include <cbrng/distributions/weibull.hpp>
 #include <cbrng/engine.hpp>
 
@@ -17,8 +17,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "stats_util.hpp"
-#include "urbg_util.hpp"
+#include "support/stats_util.hpp"
 
 namespace {
 
@@ -57,24 +56,6 @@ TEST_CASE("weibull: extremes of the grid are finite and bounded", "[weibull]") {
     CHECK(std::isinf(d::weibull_from_bits(std::uint64_t{0}, tiny)));
     const float hif = d::weibull_from_bits(std::uint32_t{0}, d::weibull_param<float>(2.0f, 1.0f));
     CHECK(hif == Approx(std::sqrt(-std::log(0x1p-33))));
-}
-
-TEST_CASE("weibull: words per variate, variate_at", "[weibull]") {
-    using ed = weibull_distribution<double>;
-    using ef = weibull_distribution<float>;
-    STATIC_REQUIRE(ed::fixed_consumption);
-    STATIC_REQUIRE(ed::words_per_variate<cbrng::philox4x32>() == 2);
-    STATIC_REQUIRE(ed::words_per_variate<cbrng::philox4x64>() == 1);
-    STATIC_REQUIRE(ef::words_per_variate<std::mt19937>() == 1);
-    cbrng_test::counting_urbg<std::mt19937> g{std::mt19937{}};
-    const ed dist(2, 3);
-    for (int i = 0; i < 50; ++i) (void)dist(g);
-    CHECK(g.calls() == 100);
-    cbrng::philox4x32 p{9};
-    ed e(2, 3);
-    const double at5 = cbrng::variate_at(p, e, 5);
-    for (int i = 0; i < 5; ++i) (void)e(p);
-    CHECK(e(p) == at5);
 }
 
 TEST_CASE("weibull: distribution (KS and moments, computed failure budget)", "[weibull][stats]") {

@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <random>
 
-#include "test_util.hpp"
+#include "support/test_util.hpp"
 
 namespace {
 

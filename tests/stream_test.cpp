@@ -16,7 +16,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "golden_streams.hpp"
+#include "support/golden_streams.hpp"
 
 namespace {
 

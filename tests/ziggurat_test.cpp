@@ -13,8 +13,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "stats_util.hpp"
-#include "urbg_util.hpp"
+#include "support/stats_util.hpp"
+#include "support/urbg_util.hpp"
 
 namespace {
 
@@ -156,7 +156,7 @@ TEST_CASE("ziggurat variates: distribution, tails and fast-path rate (failure bu
 }
 
 TEST_CASE("ziggurat fast path: layer, sign and j taken from the draw's bits", "[ziggurat]") {
-    // Through the distributions that use them: see tests/golden_distributions.hpp
+    // Through the distributions that use them: see tests/support/golden_distributions.hpp
     // (gamma, chi_squared, student_t, fisher_f, beta, negative_binomial). Here: the
     // sign and layer bits of the fast path, from hand-made draws.
     struct fixed_urbg {

@@ -1,7 +1,7 @@
 """Words, doubles, normals, exponentials and integers equal the C++ streams.
 
-Golden values come from the C++ tests' own tables (tests/golden_streams.hpp,
-tests/golden_distributions.hpp, parsed here, never copied) and from the C++
+Golden values come from the C++ tests' own tables (tests/support/golden_streams.hpp,
+tests/support/golden_distributions.hpp, parsed here, never copied) and from the C++
 helper python/tests/reference.cpp (cbrng::fill with the C++ distributions).
 """
 import re
@@ -17,7 +17,7 @@ def bits(a):
 
 
 def parse_golden_streams(root):
-    text = (root / "tests" / "golden_streams.hpp").read_text()
+    text = (root / "tests" / "support" / "golden_streams.hpp").read_text()
     pat = re.compile(r'\{"(\w+)",\s*\{(\d+)u, (\d+)u, (\d+)u\},\s*'
                      r'\{(\d+)u, (\d+)u, (\d+)u, (\d+)u\},\s*(\d+)u\}')
     rows = [(m.group(1), tuple(int(m.group(i)) for i in (2, 3, 4)),
@@ -27,7 +27,7 @@ def parse_golden_streams(root):
 
 
 def parse_golden_distributions(root):
-    text = (root / "tests" / "golden_distributions.hpp").read_text()
+    text = (root / "tests" / "support" / "golden_distributions.hpp").read_text()
     pat = re.compile(r'\{"([^"]+)",\s*\{((?:\s*0x[0-9a-f]+u,?)+)\}\}')
     return {m.group(1): [int(v.rstrip("u"), 16) for v in re.findall(r"0x[0-9a-f]+u", m.group(2))]
             for m in pat.finditer(text)}

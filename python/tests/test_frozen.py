@@ -1,7 +1,7 @@
 """cbrng.Generator's frozen methods: bit identity with C++ and numpy's calling conventions.
 
 Two C++ sources, never copied numbers:
-- tests/golden_distributions.hpp, parsed here: its philox4x32(42) cases are the
+- tests/support/golden_distributions.hpp, parsed here: its philox4x32(42) cases are the
   stream (42, 0, 0) of philox4x32_10 (the C++26 engine seeded with 42 and that
   stream give the same words), so cbrng.generator(42) must reproduce them;
 - python/tests/reference.cpp run with the argument "frozen": every frozen method's
@@ -26,7 +26,7 @@ N = 40  # variates per reference case
 
 @pytest.fixture(scope="session")
 def golden(root):
-    text = (root / "tests" / "golden_distributions.hpp").read_text()
+    text = (root / "tests" / "support" / "golden_distributions.hpp").read_text()
     cases = {}
     for name, body in re.findall(r'\{"([^"]+)",\s*\{([^}]*)\}\}', text):
         cases[name] = [int(v.rstrip("u"), 16) for v in re.findall(r"0x[0-9a-fA-F]+u", body)]

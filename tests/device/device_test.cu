@@ -61,8 +61,8 @@
 #include <utility>
 #include <vector>
 
-#include "../golden_distributions.hpp"
-#include "../golden_streams.hpp"
+#include "../support/golden_distributions.hpp"
+#include "../support/golden_streams.hpp"
 
 #ifndef CBRNG_TEST_DATA_DIR
 #define CBRNG_TEST_DATA_DIR "tests"
@@ -460,9 +460,10 @@ void run_stream(const char* name, bool device) {
         u64* out = &host[stream_words * i];
         stream_probe<B>(cases[i], out);
         const auto& g = *golden[i];
-        expect(out[0] == g.first[0] && out[1] == g.first[1] && out[2] == g.first[2] &&
-                   out[3] == g.first[3] && out[4] == g.at_1000,
-               std::string("stream ") + name + ": host differs from tests/golden_streams.hpp");
+        expect(
+            out[0] == g.first[0] && out[1] == g.first[1] && out[2] == g.first[2] &&
+                out[3] == g.first[3] && out[4] == g.at_1000,
+            std::string("stream ") + name + ": host differs from tests/support/golden_streams.hpp");
     }
     if (!device) return;
     const device_vector<stream_case> d_cases(cases);
@@ -708,7 +709,7 @@ void test_distributions(bool device) {
 }
 
 // ---------------------------------------------------------------------------
-// Golden distribution values (tests/golden_distributions.hpp), in a kernel.
+// Golden distribution values (tests/support/golden_distributions.hpp), in a kernel.
 // Cases on cbrng engines run the engine in the kernel; cases on std::mt19937
 // and std::mt19937_64 (host-only engines) replay, in the kernel, the words the
 // host engine produced, so the distribution's arithmetic still runs on the
@@ -1280,7 +1281,8 @@ void test_golden_distributions(bool device) {
         golden_case(cases[i].id, cases[i].bits, cases[i].replay, cases[i].seed,
                     &words[replay_words * i], &host[golden_n * i]);
     }
-    same_words("golden distributions: host vs tests/golden_distributions.hpp", host, expected);
+    same_words("golden distributions: host vs tests/support/golden_distributions.hpp", host,
+               expected);
     if (device) {
         const device_vector<golden_launch> d_cases(cases);
         const device_vector<u64> d_words(words);

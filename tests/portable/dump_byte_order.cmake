@@ -1,6 +1,6 @@
 # The dump tool writes every word least significant byte first on every host
 # (tools/cbrng_dump.cpp, "Byte order"): its first bytes for stream {42, 1, 2}
-# must be the golden first four words of tests/golden_streams.hpp in
+# must be the golden first four words of tests/support/golden_streams.hpp in
 # little-endian order, also on s390x (big-endian).
 #   cmake -DDUMP=<cbrng_dump> [-DEMULATOR=qemu|-L|sysroot] -P dump_byte_order.cmake
 string(REPLACE "|" ";" emulator "${EMULATOR}")

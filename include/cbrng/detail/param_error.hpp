@@ -69,6 +69,18 @@ template <class T>
     throw std::invalid_argument(text);
 }
 
+/// Throws std::invalid_argument("<distribution>: <field> <rule> (got <value>)").
+template <class T>
+[[noreturn]] void throw_field_error(const char* distribution, const char* field, const char* rule,
+                                    T value) {
+    std::ostringstream os;
+    os.imbue(std::locale::classic());
+    os << distribution << ": " << field << ' ' << rule << " (got ";
+    append_param_value(os, value);
+    os << ')';
+    throw std::invalid_argument(os.str());
+}
+
 /// Throws std::invalid_argument("<distribution>: <rule> (got a = <a>, b = <b>)").
 template <class T>
 [[noreturn]] void throw_param_error(const char* distribution, const char* rule, T a, T b) {

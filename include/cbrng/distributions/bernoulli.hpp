@@ -27,6 +27,7 @@
 #include "../detail/fast_math.hpp"
 #include "../detail/io.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../detail/real_distribution.hpp"
 #include "../detail/uniform_bits.hpp"
 #include "../word_array.hpp"
@@ -44,41 +45,18 @@ namespace detail {
 }
 
 /// The probability p of true (bernoulli_distribution's param_type).
-class bernoulli_param {
+class bernoulli_param : public real_params<bernoulli_param, double, rule::unit_closed> {
   public:
     using distribution_type = bernoulli_distribution;
-    using value_type = double;
-    static constexpr std::size_t arity = 1;
-
-    /// p = 0.5.
-    CBRNG_HOST_DEVICE constexpr bernoulli_param() : bernoulli_param(0.5) {}
-    /// Throws std::invalid_argument unless 0 <= p <= 1 (NaN rejected).
-    CBRNG_HOST_DEVICE explicit constexpr bernoulli_param(double p) : p_(p) {
-        if (!valid({{p}})) param_error("cbrng::bernoulli_distribution", "p must be in [0, 1]", p);
+    static constexpr const char* name = "cbrng::bernoulli_distribution";
+    static constexpr const char* field_names[] = {"p"};
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<double, 1> defaults() noexcept {
+        return {{0.5}};
     }
-    CBRNG_HOST_DEVICE explicit constexpr bernoulli_param(const word_array<double, 1>& v)
-        : bernoulli_param(v[0]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<double, 1>& v) noexcept {
-        return v[0] >= 0.0 && v[0] <= 1.0;
-    }
-    /// {p}: the text form.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<double, 1> values() const noexcept {
-        return {{p_}};
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr double p() const noexcept { return p_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const bernoulli_param& x, const bernoulli_param& y) noexcept {
-        return x.p_ == y.p_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const bernoulli_param& x, const bernoulli_param& y) noexcept {
-        return !(x == y);
-    }
-
-  private:
-    double p_;
+    /// p = 0.5 by default; throws std::invalid_argument unless 0 <= p <= 1
+    /// (NaN rejected).
+    using bernoulli_param::real_params::real_params;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr double p() const noexcept { return this->v_[0]; }
 };
 
 }  // namespace detail

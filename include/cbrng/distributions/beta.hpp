@@ -38,6 +38,7 @@
 #include "../detail/fp.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../word_array.hpp"
 #include "gamma.hpp"
 
@@ -50,46 +51,20 @@ namespace detail {
 
 /// Parameters of beta_distribution<Real> (its param_type).
 template <class Real>
-class beta_param {
+class beta_param
+    : public real_params<beta_param<Real>, Real, rule::positive_finite, rule::positive_finite> {
   public:
     using distribution_type = beta_distribution<Real>;
-    using value_type = Real;
-    static constexpr std::size_t arity = 2;
-
-    /// alpha 1, beta 1 (uniform).
-    CBRNG_HOST_DEVICE constexpr beta_param() : beta_param(Real(1)) {}
-    /// Throws std::invalid_argument unless alpha and beta are > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr beta_param(Real alpha, Real beta = Real(1))
-        : alpha_(alpha), beta_(beta) {
-        constexpr const char* name = "cbrng::beta_distribution";
-        if (!positive_finite(alpha)) param_error(name, "alpha must be > 0 and finite", alpha);
-        if (!positive_finite(beta)) param_error(name, "beta must be > 0 and finite", beta);
+    static constexpr const char* name = "cbrng::beta_distribution";
+    static constexpr const char* field_names[] = {"alpha", "beta"};
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(1), Real(1)}};
     }
-    CBRNG_HOST_DEVICE explicit constexpr beta_param(const word_array<Real, 2>& v)
-        : beta_param(v[0], v[1]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<Real, 2>& v) noexcept {
-        return positive_finite(v[0]) && positive_finite(v[1]);
-    }
-    /// {alpha, beta}: the text form's order.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 2> values() const noexcept {
-        return {{alpha_, beta_}};
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real alpha() const noexcept { return alpha_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real beta() const noexcept { return beta_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(const beta_param& x,
-                                                                     const beta_param& y) noexcept {
-        return x.alpha_ == y.alpha_ && x.beta_ == y.beta_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(const beta_param& x,
-                                                                     const beta_param& y) noexcept {
-        return !(x == y);
-    }
-
-  private:
-    Real alpha_;
-    Real beta_;
+    /// alpha 1, beta 1 (uniform) by default; throws std::invalid_argument
+    /// unless alpha and beta are > 0 and finite.
+    using beta_param::real_params::real_params;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real alpha() const noexcept { return this->v_[0]; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real beta() const noexcept { return this->v_[1]; }
 };
 
 /// One beta(a, b) variate in double from 64-bit draws (frozen).

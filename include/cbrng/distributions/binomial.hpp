@@ -161,6 +161,17 @@ class binomial_param {
         return !(x == y);
     }
 
+    /// The text form (int_rejection_distribution): "t p".
+    static constexpr std::uint64_t text_count_max = max_t;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr IntType text_count() const noexcept { return t_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr double text_real() const noexcept { return p_; }
+    [[nodiscard]] static constexpr bool text_valid(std::uint64_t /*t*/, double p) noexcept {
+        return valid_p(p);  // t <= max_t holds once read
+    }
+    [[nodiscard]] static binomial_param from_text(std::uint64_t t, double p) {
+        return binomial_param(static_cast<IntType>(t), p);
+    }
+
     /// One variate from g (the frozen algorithm; see the header comment).
     template <class URBG>
     CBRNG_HOST_DEVICE IntType generate(URBG& g) const {
@@ -300,26 +311,19 @@ class binomial_param {
 /// (docs/design.md §4).
 template <class IntType = int>
 class binomial_distribution
-    : public detail::distribution_base<binomial_distribution<IntType>,
-                                       detail::binomial_param<IntType>, IntType> {
+    : public detail::int_rejection_distribution<binomial_distribution<IntType>,
+                                                detail::binomial_param<IntType>, IntType> {
     static_assert(std::is_integral_v<IntType> && !std::is_same_v<IntType, bool>,
                   "cbrng::binomial_distribution: IntType must be an integer type other than bool");
     static_assert(sizeof(IntType) <= 8,
                   "cbrng::binomial_distribution: integers wider than 64 bits are not supported");
-    using base = detail::distribution_base<binomial_distribution<IntType>,
-                                           detail::binomial_param<IntType>, IntType>;
+    using base = detail::int_rejection_distribution<binomial_distribution<IntType>,
+                                                    detail::binomial_param<IntType>, IntType>;
 
   public:
     using typename base::param_type;
     using typename base::result_type;
 
-    /// Consumption per variate is variable (rejection): no O(1) random access.
-    static constexpr bool fixed_consumption = false;
-    /// URBG calls per variate: 0, meaning variable.
-    template <class URBG>
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
-        return 0;
-    }
     /// URBG calls per variate at least: none for t = 0, p = 0 or p = 1, else
     /// one 64-bit draw.
     template <class URBG>
@@ -337,46 +341,9 @@ class binomial_distribution
         : base(param_type(t, p)) {}
     CBRNG_HOST_DEVICE explicit binomial_distribution(const param_type& p) : base(p) {}
 
-    using base::operator();
-    /// One variate from g with parameters p (this object's are unused).
-    template <class URBG>
-    CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        detail::require_default_fp_flags<binomial_distribution>();
-        return p.generate(g);
-    }
-
     [[nodiscard]] CBRNG_HOST_DEVICE IntType t() const noexcept { return this->param().t(); }
     [[nodiscard]] CBRNG_HOST_DEVICE double p() const noexcept { return this->param().p(); }
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr result_type min() noexcept { return 0; }
     [[nodiscard]] CBRNG_HOST_DEVICE result_type max() const noexcept { return t(); }
-
-    /// Text form: "t p", t in decimal, p as an exact hexadecimal floating
-    /// literal.
-    template <class Traits>
-    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
-                                                        const binomial_distribution& d) {
-        detail::ostream_state_guard guard{os};
-        os << static_cast<unsigned long long>(d.t()) << ' ';
-        detail::write_hex_double(os, d.p());
-        return os;
-    }
-    /// Reads the text form; on malformed text or parameters the constructor
-    /// would reject sets failbit and leaves d unchanged.
-    template <class Traits>
-    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
-                                                        binomial_distribution& d) {
-        std::uint64_t t = 0;
-        double p = 0;
-        if (!detail::read_word(is, param_type::max_t, t) || !detail::read_hex_double(is, p)) {
-            return is;
-        }
-        if (!param_type::valid_p(p)) {
-            is.setstate(is.failbit);
-            return is;
-        }
-        d.param(param_type(static_cast<IntType>(t), p));
-        return is;
-    }
 };
 
 CBRNG_NAMESPACE_END

@@ -38,6 +38,7 @@
 #include "../detail/fp.hpp"
 #include "../detail/math_trig.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../detail/real_distribution.hpp"
 #include "../word_array.hpp"
 #include "normal.hpp"
@@ -51,45 +52,20 @@ namespace detail {
 
 /// Parameters of cauchy_distribution<Real> (its param_type).
 template <class Real>
-class cauchy_param {
+class cauchy_param
+    : public real_params<cauchy_param<Real>, Real, rule::finite, rule::positive_finite> {
   public:
     using distribution_type = cauchy_distribution<Real>;
-    using value_type = Real;
-    static constexpr std::size_t arity = 2;
-
-    /// a 0, b 1.
-    CBRNG_HOST_DEVICE constexpr cauchy_param() : cauchy_param(Real(0)) {}
-    /// Throws std::invalid_argument unless a is finite and b > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr cauchy_param(Real a, Real b = Real(1)) : a_(a), b_(b) {
-        constexpr const char* name = "cbrng::cauchy_distribution";
-        if (!is_finite(a)) param_error(name, "a must be finite", a);
-        if (!(b > Real(0)) || !is_finite(b)) param_error(name, "b must be > 0 and finite", b);
+    static constexpr const char* name = "cbrng::cauchy_distribution";
+    static constexpr const char* field_names[] = {"a", "b"};
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(0), Real(1)}};
     }
-    CBRNG_HOST_DEVICE explicit constexpr cauchy_param(const word_array<Real, 2>& v)
-        : cauchy_param(v[0], v[1]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<Real, 2>& v) noexcept {
-        return is_finite(v[0]) && v[1] > Real(0) && is_finite(v[1]);
-    }
-    /// {a, b}: the text form's order.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 2> values() const noexcept {
-        return {{a_, b_}};
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real a() const noexcept { return a_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real b() const noexcept { return b_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const cauchy_param& x, const cauchy_param& y) noexcept {
-        return x.a_ == y.a_ && x.b_ == y.b_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const cauchy_param& x, const cauchy_param& y) noexcept {
-        return !(x == y);
-    }
-
-  private:
-    Real a_;
-    Real b_;
+    /// a 0, b 1 by default; throws std::invalid_argument unless a is finite
+    /// and b > 0 and finite.
+    using cauchy_param::real_params::real_params;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real a() const noexcept { return this->v_[0]; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real b() const noexcept { return this->v_[1]; }
 };
 
 /// The double Cauchy variate for 64 random bits x (frozen).

@@ -26,6 +26,7 @@
 #include "../detail/fast_math.hpp"
 #include "../detail/fp.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../word_array.hpp"
 #include "gamma.hpp"
 
@@ -38,43 +39,17 @@ namespace detail {
 
 /// Parameters of chi_squared_distribution<Real> (its param_type).
 template <class Real>
-class chi_squared_param {
+class chi_squared_param : public real_params<chi_squared_param<Real>, Real, rule::positive_finite> {
   public:
     using distribution_type = chi_squared_distribution<Real>;
-    using value_type = Real;
-    static constexpr std::size_t arity = 1;
-
-    /// n 1.
-    CBRNG_HOST_DEVICE constexpr chi_squared_param() : chi_squared_param(Real(1)) {}
-    /// Throws std::invalid_argument unless n > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr chi_squared_param(Real n) : n_(n) {
-        if (!positive_finite(n)) {
-            param_error("cbrng::chi_squared_distribution", "n must be > 0 and finite", n);
-        }
+    static constexpr const char* name = "cbrng::chi_squared_distribution";
+    static constexpr const char* field_names[] = {"n"};
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 1> defaults() noexcept {
+        return {{Real(1)}};
     }
-    CBRNG_HOST_DEVICE explicit constexpr chi_squared_param(const word_array<Real, 1>& v)
-        : chi_squared_param(v[0]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<Real, 1>& v) noexcept {
-        return positive_finite(v[0]);
-    }
-    /// {n}: the text form.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 1> values() const noexcept {
-        return {{n_}};
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real n() const noexcept { return n_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const chi_squared_param& x, const chi_squared_param& y) noexcept {
-        return x.n_ == y.n_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const chi_squared_param& x, const chi_squared_param& y) noexcept {
-        return !(x == y);
-    }
-
-  private:
-    Real n_;
+    /// n 1 by default; throws std::invalid_argument unless n > 0 and finite.
+    using chi_squared_param::real_params::real_params;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real n() const noexcept { return this->v_[0]; }
 };
 
 }  // namespace detail

@@ -35,6 +35,7 @@
 #include "../detail/io.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../detail/real_distribution.hpp"
 #include "../detail/uniform_bits.hpp"
 
@@ -47,43 +48,18 @@ namespace detail {
 
 /// Parameters of exponential_distribution<Real> (its param_type).
 template <class Real>
-class exponential_param {
+class exponential_param : public real_params<exponential_param<Real>, Real, rule::positive_finite> {
   public:
     using distribution_type = exponential_distribution<Real>;
-    using value_type = Real;
-    static constexpr std::size_t arity = 1;
-
-    /// lambda 1.
-    CBRNG_HOST_DEVICE constexpr exponential_param() : exponential_param(Real(1)) {}
-    /// Throws std::invalid_argument unless lambda > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr exponential_param(Real lambda) : lambda_(lambda) {
-        if (!(lambda > Real(0)) || !is_finite(lambda)) {
-            param_error("cbrng::exponential_distribution", "lambda must be > 0 and finite", lambda);
-        }
+    static constexpr const char* name = "cbrng::exponential_distribution";
+    static constexpr const char* field_names[] = {"lambda"};
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 1> defaults() noexcept {
+        return {{Real(1)}};
     }
-    CBRNG_HOST_DEVICE explicit constexpr exponential_param(const word_array<Real, 1>& v)
-        : exponential_param(v[0]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<Real, 1>& v) noexcept {
-        return v[0] > Real(0) && is_finite(v[0]);
-    }
-    /// {lambda}: the text form.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 1> values() const noexcept {
-        return {{lambda_}};
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real lambda() const noexcept { return lambda_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const exponential_param& x, const exponential_param& y) noexcept {
-        return x.lambda_ == y.lambda_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const exponential_param& x, const exponential_param& y) noexcept {
-        return !(x == y);
-    }
-
-  private:
-    Real lambda_;
+    /// lambda 1 by default; throws std::invalid_argument unless lambda > 0
+    /// and finite.
+    using exponential_param::real_params::real_params;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real lambda() const noexcept { return this->v_[0]; }
 };
 
 /// u = ((x >> 11) + 1) * 2^-53 in (0, 1].

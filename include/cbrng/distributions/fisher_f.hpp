@@ -34,6 +34,7 @@
 #include "../detail/fp.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../word_array.hpp"
 #include "gamma.hpp"
 
@@ -46,45 +47,20 @@ namespace detail {
 
 /// Parameters of fisher_f_distribution<Real> (its param_type).
 template <class Real>
-class fisher_f_param {
+class fisher_f_param
+    : public real_params<fisher_f_param<Real>, Real, rule::positive_finite, rule::positive_finite> {
   public:
     using distribution_type = fisher_f_distribution<Real>;
-    using value_type = Real;
-    static constexpr std::size_t arity = 2;
-
-    /// m 1, n 1.
-    CBRNG_HOST_DEVICE constexpr fisher_f_param() : fisher_f_param(Real(1)) {}
-    /// Throws std::invalid_argument unless m and n are > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr fisher_f_param(Real m, Real n = Real(1)) : m_(m), n_(n) {
-        constexpr const char* name = "cbrng::fisher_f_distribution";
-        if (!positive_finite(m)) param_error(name, "m must be > 0 and finite", m);
-        if (!positive_finite(n)) param_error(name, "n must be > 0 and finite", n);
+    static constexpr const char* name = "cbrng::fisher_f_distribution";
+    static constexpr const char* field_names[] = {"m", "n"};
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(1), Real(1)}};
     }
-    CBRNG_HOST_DEVICE explicit constexpr fisher_f_param(const word_array<Real, 2>& v)
-        : fisher_f_param(v[0], v[1]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<Real, 2>& v) noexcept {
-        return positive_finite(v[0]) && positive_finite(v[1]);
-    }
-    /// {m, n}: the text form's order.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 2> values() const noexcept {
-        return {{m_, n_}};
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real m() const noexcept { return m_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real n() const noexcept { return n_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const fisher_f_param& x, const fisher_f_param& y) noexcept {
-        return x.m_ == y.m_ && x.n_ == y.n_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const fisher_f_param& x, const fisher_f_param& y) noexcept {
-        return !(x == y);
-    }
-
-  private:
-    Real m_;
-    Real n_;
+    /// m 1, n 1 by default; throws std::invalid_argument unless m and n are
+    /// > 0 and finite.
+    using fisher_f_param::real_params::real_params;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real m() const noexcept { return this->v_[0]; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real n() const noexcept { return this->v_[1]; }
 };
 
 /// One F(m, n) variate in double from 64-bit draws (frozen).

@@ -65,6 +65,7 @@
 #include "../detail/io.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../detail/real_distribution.hpp"
 #include "../detail/uniform_bits.hpp"
 #include "../detail/ziggurat.hpp"
@@ -76,76 +77,6 @@ template <class RealType>
 class gamma_distribution;
 
 namespace detail {
-
-/// The base of the distributions with real parameters whose consumption is
-/// variable (gamma, chi_squared, student_t, fisher_f, beta): the
-/// distribution_base interface, the consumption constants (variable) and the
-/// text form of real_distribution (the parameters as exact hexadecimal
-/// floating literals). Derived supplies operator()(g, param).
-template <class Derived, class Param>
-class variable_real_distribution
-    : public distribution_base<Derived, Param, typename Param::value_type> {
-    using base = distribution_base<Derived, Param, typename Param::value_type>;
-
-  public:
-    using typename base::param_type;
-    using typename base::result_type;
-
-    /// Consumption per variate is variable (rejection), so there is no fixed
-    /// word count and no O(1) random access.
-    static constexpr bool fixed_consumption = false;
-    /// URBG calls per variate: 0, meaning variable.
-    template <class URBG>
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
-        return 0;
-    }
-    /// The fewest URBG calls a variate with parameters p takes (every
-    /// rejection adds to it); 0 where the URBG's range is not a power of two.
-    template <class URBG>
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
-        const param_type& p) noexcept {
-        return Derived::min_draws(p) * urbg_bits<URBG>::template calls<64>;
-    }
-
-    /// Text form: the parameters as exact hexadecimal floating literals.
-    template <class Traits>
-    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
-                                                        const Derived& d) {
-        ostream_state_guard guard{os};
-        const auto v = d.param().values();
-        for (std::size_t i = 0; i < Param::arity; ++i) {
-            if (i != 0) os << ' ';
-            write_hex_real(os, v[i]);
-        }
-        return os;
-    }
-    /// Reads the text form; on malformed text or parameters the constructor
-    /// would reject sets failbit and leaves d unchanged.
-    template <class Traits>
-    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
-                                                        Derived& d) {
-        word_array<typename Param::value_type, Param::arity> v{};
-        for (std::size_t i = 0; i < Param::arity; ++i) {
-            if (!read_hex_real(is, v[i])) return is;
-        }
-        if (!Param::valid(v)) {
-            is.setstate(is.failbit);
-            return is;
-        }
-        d.param(Param(v));
-        return is;
-    }
-
-  protected:
-    using base::base;
-};
-
-/// True when x > 0 and finite: the rule for every shape, scale and degrees of
-/// freedom parameter of this family.
-template <class Real>
-[[nodiscard]] CBRNG_HOST_DEVICE constexpr bool positive_finite(Real x) noexcept {
-    return x > Real(0) && is_finite(x);
-}
 
 /// The constants of Marsaglia-Tsang.
 struct marsaglia_tsang_constants {
@@ -183,11 +114,14 @@ struct marsaglia_tsang_params {
 
 /// Parameters of gamma_distribution<Real> (its param_type).
 template <class Real>
-class gamma_param {
+class gamma_param
+    : public real_params<gamma_param<Real>, Real, rule::positive_finite, rule::positive_finite> {
+    using base = real_params<gamma_param<Real>, Real, rule::positive_finite, rule::positive_finite>;
+
   public:
     using distribution_type = gamma_distribution<Real>;
-    using value_type = Real;
-    static constexpr std::size_t arity = 2;
+    static constexpr const char* name = "cbrng::gamma_distribution";
+    static constexpr const char* field_names[] = {"alpha", "beta"};
 
     /// alpha 1, beta 1.
     CBRNG_HOST_DEVICE constexpr gamma_param() : gamma_param(Real(1)) {}
@@ -196,10 +130,7 @@ class gamma_param {
     /// only at run time: a param_type built in a constant expression leaves
     /// c = 0 and the sampler computes it per variate, to the same bits).
     CBRNG_HOST_DEVICE explicit constexpr gamma_param(Real alpha, Real beta = Real(1))
-        : alpha_(alpha), beta_(beta) {
-        constexpr const char* name = "cbrng::gamma_distribution";
-        if (!positive_finite(alpha)) param_error(name, "alpha must be > 0 and finite", alpha);
-        if (!positive_finite(beta)) param_error(name, "beta must be > 0 and finite", beta);
+        : base(word_array<Real, 2>{{alpha, beta}}) {
         const double a = static_cast<double>(alpha);
         mt_.d = (a >= 1.0 ? a : a + 1.0) - marsaglia_tsang_constants::third;
         inv_alpha_ = 1.0 / a;
@@ -209,20 +140,11 @@ class gamma_param {
     }
     CBRNG_HOST_DEVICE explicit constexpr gamma_param(const word_array<Real, 2>& v)
         : gamma_param(v[0], v[1]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<Real, 2>& v) noexcept {
-        return positive_finite(v[0]) && positive_finite(v[1]);
-    }
-    /// {alpha, beta}: the text form's order.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 2> values() const noexcept {
-        return {{alpha_, beta_}};
-    }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real alpha() const noexcept {
-        return alpha_;
+        return this->v_[0];
     }
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real beta() const noexcept {
-        return beta_;
+        return this->v_[1];
     }
     /// d and c of the Marsaglia-Tsang shape (alpha, or alpha + 1 below 1).
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr const marsaglia_tsang_params& mt() const noexcept {
@@ -232,18 +154,8 @@ class gamma_param {
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr double inv_alpha() const noexcept {
         return inv_alpha_;
     }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const gamma_param& x, const gamma_param& y) noexcept {
-        return x.alpha_ == y.alpha_ && x.beta_ == y.beta_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const gamma_param& x, const gamma_param& y) noexcept {
-        return !(x == y);
-    }
 
   private:
-    Real alpha_;
-    Real beta_;
     marsaglia_tsang_params mt_{};
     double inv_alpha_ = 0;
 };

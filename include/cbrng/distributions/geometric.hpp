@@ -36,6 +36,7 @@
 #include "../detail/fp.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../detail/real_distribution.hpp"
 #include "../word_array.hpp"
 #include "exponential.hpp"
@@ -51,45 +52,29 @@ namespace detail {
 /// Parameters of geometric_distribution<IntType> (its param_type): p and the
 /// cached log1p(-p).
 template <class IntType>
-class geometric_param {
+class geometric_param : public real_params<geometric_param<IntType>, double, rule::unit_half_open> {
+    using base = real_params<geometric_param<IntType>, double, rule::unit_half_open>;
+
   public:
     using distribution_type = geometric_distribution<IntType>;
-    using value_type = double;
-    static constexpr std::size_t arity = 1;
+    static constexpr const char* name = "cbrng::geometric_distribution";
+    static constexpr const char* field_names[] = {"p"};
 
     /// p = 0.5.
     CBRNG_HOST_DEVICE CBRNG_FP_CONSTEXPR geometric_param() : geometric_param(0.5) {}
     /// Throws std::invalid_argument unless 0 < p <= 1 (NaN rejected).
-    CBRNG_HOST_DEVICE explicit CBRNG_FP_CONSTEXPR geometric_param(double p) : p_(p), log_q_(0.0) {
-        if (!valid({{p}})) param_error("cbrng::geometric_distribution", "p must be in (0, 1]", p);
+    CBRNG_HOST_DEVICE explicit CBRNG_FP_CONSTEXPR geometric_param(double p)
+        : base(word_array<double, 1>{{p}}) {
         log_q_ = detail::log1p(0.0 - p);
     }
     CBRNG_HOST_DEVICE explicit CBRNG_FP_CONSTEXPR geometric_param(const word_array<double, 1>& v)
         : geometric_param(v[0]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<double, 1>& v) noexcept {
-        return v[0] > 0.0 && v[0] <= 1.0;
-    }
-    /// {p}: the text form.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<double, 1> values() const noexcept {
-        return {{p_}};
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr double p() const noexcept { return p_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr double p() const noexcept { return this->v_[0]; }
     /// log(1 - p), < 0 (-inf for p = 1).
     [[nodiscard]] CBRNG_HOST_DEVICE constexpr double log_q() const noexcept { return log_q_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const geometric_param& x, const geometric_param& y) noexcept {
-        return x.p_ == y.p_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const geometric_param& x, const geometric_param& y) noexcept {
-        return !(x == y);
-    }
 
   private:
-    double p_;
-    double log_q_;
+    double log_q_ = 0.0;
 };
 
 /// floor(r) for r >= 0 (or -0) as IntType, saturating at its maximum (also

@@ -37,6 +37,7 @@
 #include "../detail/fp.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../detail/real_distribution.hpp"
 #include "../word_array.hpp"
 #include "normal.hpp"
@@ -50,45 +51,20 @@ namespace detail {
 
 /// Parameters of lognormal_distribution<Real> (its param_type).
 template <class Real>
-class lognormal_param {
+class lognormal_param
+    : public real_params<lognormal_param<Real>, Real, rule::finite, rule::positive_finite> {
   public:
     using distribution_type = lognormal_distribution<Real>;
-    using value_type = Real;
-    static constexpr std::size_t arity = 2;
-
-    /// m 0, s 1.
-    CBRNG_HOST_DEVICE constexpr lognormal_param() : lognormal_param(Real(0)) {}
-    /// Throws std::invalid_argument unless m is finite and s > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr lognormal_param(Real m, Real s = Real(1)) : m_(m), s_(s) {
-        constexpr const char* name = "cbrng::lognormal_distribution";
-        if (!is_finite(m)) param_error(name, "m must be finite", m);
-        if (!(s > Real(0)) || !is_finite(s)) param_error(name, "s must be > 0 and finite", s);
+    static constexpr const char* name = "cbrng::lognormal_distribution";
+    static constexpr const char* field_names[] = {"m", "s"};
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(0), Real(1)}};
     }
-    CBRNG_HOST_DEVICE explicit constexpr lognormal_param(const word_array<Real, 2>& v)
-        : lognormal_param(v[0], v[1]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<Real, 2>& v) noexcept {
-        return is_finite(v[0]) && v[1] > Real(0) && is_finite(v[1]);
-    }
-    /// {m, s}: the text form's order.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 2> values() const noexcept {
-        return {{m_, s_}};
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real m() const noexcept { return m_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real s() const noexcept { return s_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const lognormal_param& x, const lognormal_param& y) noexcept {
-        return x.m_ == y.m_ && x.s_ == y.s_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const lognormal_param& x, const lognormal_param& y) noexcept {
-        return !(x == y);
-    }
-
-  private:
-    Real m_;
-    Real s_;
+    /// m 0, s 1 by default; throws std::invalid_argument unless m is finite
+    /// and s > 0 and finite.
+    using lognormal_param::real_params::real_params;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real m() const noexcept { return this->v_[0]; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real s() const noexcept { return this->v_[1]; }
 };
 
 /// The double lognormal variate for 64 random bits x (frozen; mirrored by

@@ -90,6 +90,17 @@ class negative_binomial_param {
         return !(x == y);
     }
 
+    /// The text form (int_rejection_distribution): "k p".
+    static constexpr auto text_count_max = static_cast<std::uint64_t>(int_max<IntType>);
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr IntType text_count() const noexcept { return k_; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr double text_real() const noexcept { return p_; }
+    [[nodiscard]] static bool text_valid(std::uint64_t k, double p) noexcept {
+        return valid(static_cast<IntType>(k), p);
+    }
+    [[nodiscard]] static negative_binomial_param from_text(std::uint64_t k, double p) {
+        return negative_binomial_param(static_cast<IntType>(k), p);
+    }
+
     /// One variate from g (the frozen algorithm; see the header comment).
     template <class URBG>
     CBRNG_HOST_DEVICE IntType generate(URBG& g) const {
@@ -119,28 +130,22 @@ class negative_binomial_param {
 /// are frozen (docs/design.md §4).
 template <class IntType = int>
 class negative_binomial_distribution
-    : public detail::distribution_base<negative_binomial_distribution<IntType>,
-                                       detail::negative_binomial_param<IntType>, IntType> {
+    : public detail::int_rejection_distribution<negative_binomial_distribution<IntType>,
+                                                detail::negative_binomial_param<IntType>, IntType> {
     static_assert(std::is_integral_v<IntType> && !std::is_same_v<IntType, bool>,
                   "cbrng::negative_binomial_distribution: IntType must be an integer type other "
                   "than bool");
     static_assert(sizeof(IntType) <= 8,
                   "cbrng::negative_binomial_distribution: integers wider "
                   "than 64 bits are not supported");
-    using base = detail::distribution_base<negative_binomial_distribution<IntType>,
+    using base =
+        detail::int_rejection_distribution<negative_binomial_distribution<IntType>,
                                            detail::negative_binomial_param<IntType>, IntType>;
 
   public:
     using typename base::param_type;
     using typename base::result_type;
 
-    /// Consumption per variate is variable (rejection): no O(1) random access.
-    static constexpr bool fixed_consumption = false;
-    /// URBG calls per variate: 0, meaning variable.
-    template <class URBG>
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
-        return 0;
-    }
     /// URBG calls per variate at least: none for p = 1, else one 64-bit draw.
     template <class URBG>
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
@@ -156,48 +161,10 @@ class negative_binomial_distribution
         : base(param_type(k, p)) {}
     CBRNG_HOST_DEVICE explicit negative_binomial_distribution(const param_type& p) : base(p) {}
 
-    using base::operator();
-    /// One variate from g with parameters p (this object's are unused).
-    template <class URBG>
-    CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        detail::require_default_fp_flags<negative_binomial_distribution>();
-        return p.generate(g);
-    }
-
     [[nodiscard]] CBRNG_HOST_DEVICE IntType k() const noexcept { return this->param().k(); }
     [[nodiscard]] CBRNG_HOST_DEVICE double p() const noexcept { return this->param().p(); }
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr result_type min() noexcept { return 0; }
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr result_type max() noexcept {
         return detail::int_max<IntType>;
-    }
-
-    /// Text form: "k p", k in decimal, p as an exact hexadecimal floating
-    /// literal.
-    template <class Traits>
-    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
-                                                        const negative_binomial_distribution& d) {
-        detail::ostream_state_guard guard{os};
-        os << static_cast<unsigned long long>(d.k()) << ' ';
-        detail::write_hex_double(os, d.p());
-        return os;
-    }
-    /// Reads the text form; on malformed text or parameters the constructor
-    /// would reject sets failbit and leaves d unchanged.
-    template <class Traits>
-    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
-                                                        negative_binomial_distribution& d) {
-        std::uint64_t k = 0;
-        double p = 0;
-        if (!detail::read_word(is, static_cast<std::uint64_t>(detail::int_max<IntType>), k) ||
-            !detail::read_hex_double(is, p)) {
-            return is;
-        }
-        if (!param_type::valid(static_cast<IntType>(k), p)) {
-            is.setstate(is.failbit);
-            return is;
-        }
-        d.param(param_type(static_cast<IntType>(k), p));
-        return is;
     }
 };
 

@@ -48,6 +48,7 @@
 #include "../detail/math.hpp"
 #include "../detail/math_float.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../detail/real_distribution.hpp"
 #include "../detail/uniform_bits.hpp"
 
@@ -60,49 +61,20 @@ namespace detail {
 
 /// Parameters of normal_distribution<Real> (its param_type).
 template <class Real>
-class normal_param {
+class normal_param
+    : public real_params<normal_param<Real>, Real, rule::finite, rule::positive_finite> {
   public:
     using distribution_type = normal_distribution<Real>;
-    using value_type = Real;
-    static constexpr std::size_t arity = 2;
-
-    /// mean 0, stddev 1.
-    CBRNG_HOST_DEVICE constexpr normal_param() : normal_param(Real(0)) {}
-    /// Throws std::invalid_argument unless mean is finite and stddev > 0 and
-    /// finite.
-    CBRNG_HOST_DEVICE explicit constexpr normal_param(Real mean, Real stddev = Real(1))
-        : mean_(mean), stddev_(stddev) {
-        constexpr const char* name = "cbrng::normal_distribution";
-        if (!is_finite(mean)) param_error(name, "mean must be finite", mean);
-        if (!(stddev > Real(0)) || !is_finite(stddev)) {
-            param_error(name, "stddev must be > 0 and finite", stddev);
-        }
+    static constexpr const char* name = "cbrng::normal_distribution";
+    static constexpr const char* field_names[] = {"mean", "stddev"};
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(0), Real(1)}};
     }
-    CBRNG_HOST_DEVICE explicit constexpr normal_param(const word_array<Real, 2>& v)
-        : normal_param(v[0], v[1]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<Real, 2>& v) noexcept {
-        return is_finite(v[0]) && v[1] > Real(0) && is_finite(v[1]);
-    }
-    /// {mean, stddev}: the text form's order.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 2> values() const noexcept {
-        return {{mean_, stddev_}};
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real mean() const noexcept { return mean_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real stddev() const noexcept { return stddev_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const normal_param& x, const normal_param& y) noexcept {
-        return x.mean_ == y.mean_ && x.stddev_ == y.stddev_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const normal_param& x, const normal_param& y) noexcept {
-        return !(x == y);
-    }
-
-  private:
-    Real mean_;
-    Real stddev_;
+    /// mean 0, stddev 1 by default; throws std::invalid_argument unless mean
+    /// is finite and stddev > 0 and finite.
+    using normal_param::real_params::real_params;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real mean() const noexcept { return this->v_[0]; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real stddev() const noexcept { return this->v_[1]; }
 };
 
 /// u = (2 * (x >> 12) + 1) * 2^-53: 2^52 points strictly inside (0, 1).

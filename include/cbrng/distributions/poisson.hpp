@@ -140,6 +140,16 @@ class poisson_param {
         return !(x == y);
     }
 
+    /// The text form (int_rejection_distribution): the mean alone.
+    static constexpr std::uint64_t text_count_max = 0;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr double text_real() const noexcept { return mean_; }
+    [[nodiscard]] static constexpr bool text_valid(std::uint64_t /*count*/, double mean) noexcept {
+        return valid(mean);
+    }
+    [[nodiscard]] static poisson_param from_text(std::uint64_t /*count*/, double mean) {
+        return poisson_param(mean);
+    }
+
     /// One variate from g (the frozen algorithm; see the header comment).
     template <class URBG>
     CBRNG_HOST_DEVICE IntType generate(URBG& g) const {
@@ -233,26 +243,19 @@ class poisson_param {
 /// are frozen (docs/design.md §4).
 template <class IntType = int>
 class poisson_distribution
-    : public detail::distribution_base<poisson_distribution<IntType>,
-                                       detail::poisson_param<IntType>, IntType> {
+    : public detail::int_rejection_distribution<poisson_distribution<IntType>,
+                                                detail::poisson_param<IntType>, IntType> {
     static_assert(std::is_integral_v<IntType> && !std::is_same_v<IntType, bool>,
                   "cbrng::poisson_distribution: IntType must be an integer type other than bool");
     static_assert(sizeof(IntType) <= 8,
                   "cbrng::poisson_distribution: integers wider than 64 bits are not supported");
-    using base = detail::distribution_base<poisson_distribution<IntType>,
-                                           detail::poisson_param<IntType>, IntType>;
+    using base = detail::int_rejection_distribution<poisson_distribution<IntType>,
+                                                    detail::poisson_param<IntType>, IntType>;
 
   public:
     using typename base::param_type;
     using typename base::result_type;
 
-    /// Consumption per variate is variable (rejection): no O(1) random access.
-    static constexpr bool fixed_consumption = false;
-    /// URBG calls per variate: 0, meaning variable.
-    template <class URBG>
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
-        return 0;
-    }
     /// URBG calls per variate at least: one 64-bit draw (inversion and PTRS
     /// alike).
     template <class URBG>
@@ -267,41 +270,9 @@ class poisson_distribution
     CBRNG_HOST_DEVICE explicit poisson_distribution(double mean) : base(param_type(mean)) {}
     CBRNG_HOST_DEVICE explicit poisson_distribution(const param_type& p) : base(p) {}
 
-    using base::operator();
-    /// One variate from g with parameters p (this object's are unused).
-    template <class URBG>
-    CBRNG_HOST_DEVICE result_type operator()(URBG& g, const param_type& p) const {
-        detail::require_default_fp_flags<poisson_distribution>();
-        return p.generate(g);
-    }
-
     [[nodiscard]] CBRNG_HOST_DEVICE double mean() const noexcept { return this->param().mean(); }
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr result_type min() noexcept { return 0; }
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr result_type max() noexcept {
         return detail::int_max<IntType>;
-    }
-
-    /// Text form: the mean as an exact hexadecimal floating literal.
-    template <class Traits>
-    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
-                                                        const poisson_distribution& d) {
-        detail::ostream_state_guard guard{os};
-        detail::write_hex_double(os, d.mean());
-        return os;
-    }
-    /// Reads the text form; on malformed text or a mean the constructor would
-    /// reject sets failbit and leaves d unchanged.
-    template <class Traits>
-    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
-                                                        poisson_distribution& d) {
-        double mean = 0;
-        if (!detail::read_hex_double(is, mean)) return is;
-        if (!param_type::valid(mean)) {
-            is.setstate(is.failbit);
-            return is;
-        }
-        d.param(param_type(mean));
-        return is;
     }
 };
 

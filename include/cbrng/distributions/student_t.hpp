@@ -39,6 +39,7 @@
 #include "../detail/fp.hpp"
 #include "../detail/math.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../word_array.hpp"
 #include "gamma.hpp"
 
@@ -51,43 +52,17 @@ namespace detail {
 
 /// Parameters of student_t_distribution<Real> (its param_type).
 template <class Real>
-class student_t_param {
+class student_t_param : public real_params<student_t_param<Real>, Real, rule::positive_finite> {
   public:
     using distribution_type = student_t_distribution<Real>;
-    using value_type = Real;
-    static constexpr std::size_t arity = 1;
-
-    /// n 1.
-    CBRNG_HOST_DEVICE constexpr student_t_param() : student_t_param(Real(1)) {}
-    /// Throws std::invalid_argument unless n > 0 and finite.
-    CBRNG_HOST_DEVICE explicit constexpr student_t_param(Real n) : n_(n) {
-        if (!positive_finite(n)) {
-            param_error("cbrng::student_t_distribution", "n must be > 0 and finite", n);
-        }
+    static constexpr const char* name = "cbrng::student_t_distribution";
+    static constexpr const char* field_names[] = {"n"};
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 1> defaults() noexcept {
+        return {{Real(1)}};
     }
-    CBRNG_HOST_DEVICE explicit constexpr student_t_param(const word_array<Real, 1>& v)
-        : student_t_param(v[0]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<Real, 1>& v) noexcept {
-        return positive_finite(v[0]);
-    }
-    /// {n}: the text form.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 1> values() const noexcept {
-        return {{n_}};
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real n() const noexcept { return n_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const student_t_param& x, const student_t_param& y) noexcept {
-        return x.n_ == y.n_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const student_t_param& x, const student_t_param& y) noexcept {
-        return !(x == y);
-    }
-
-  private:
-    Real n_;
+    /// n 1 by default; throws std::invalid_argument unless n > 0 and finite.
+    using student_t_param::real_params::real_params;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real n() const noexcept { return this->v_[0]; }
 };
 
 /// One t_n variate in double from 64-bit draws (frozen).

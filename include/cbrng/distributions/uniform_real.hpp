@@ -40,6 +40,7 @@
 #include "../detail/fp.hpp"
 #include "../detail/io.hpp"
 #include "../detail/param_error.hpp"
+#include "../detail/params.hpp"
 #include "../detail/real_distribution.hpp"
 #include "../detail/uniform_bits.hpp"
 
@@ -52,47 +53,34 @@ namespace detail {
 
 /// Parameters of uniform_real_distribution<Real> (its param_type).
 template <class Real>
-class uniform_real_param {
+class uniform_real_param
+    : public real_params<uniform_real_param<Real>, Real, rule::finite, rule::finite> {
+    using base = real_params<uniform_real_param<Real>, Real, rule::finite, rule::finite>;
+    friend base;
+
   public:
     using distribution_type = uniform_real_distribution<Real>;
-    using value_type = Real;
-    static constexpr std::size_t arity = 2;
+    static constexpr const char* name = "cbrng::uniform_real_distribution";
+    static constexpr const char* field_names[] = {"a", "b"};
 
     /// [0, 1).
     CBRNG_HOST_DEVICE constexpr uniform_real_param() : uniform_real_param(Real(0)) {}
     /// [a, b); throws std::invalid_argument unless a and b are finite and a <= b.
     CBRNG_HOST_DEVICE explicit constexpr uniform_real_param(Real a, Real b = Real(1))
-        : a_(a), b_(b) {
-        constexpr const char* name = "cbrng::uniform_real_distribution";
-        if (!is_finite(a)) param_error(name, "a must be finite", a);
-        if (!is_finite(b)) param_error(name, "b must be finite", b);
-        if (!(a <= b)) param_error(name, "a must be <= b", a, b);
+        : base(word_array<Real, 2>{{a, b}}) {
+        if (!joint_valid(this->v_)) param_error(name, "a must be <= b", a, b);
     }
     CBRNG_HOST_DEVICE explicit constexpr uniform_real_param(const word_array<Real, 2>& v)
         : uniform_real_param(v[0], v[1]) {}
-    /// The constructor's rule, without the throw.
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool valid(
-        const word_array<Real, 2>& v) noexcept {
-        return is_finite(v[0]) && is_finite(v[1]) && v[0] <= v[1];
-    }
-    /// {a, b}: the text form's order.
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr word_array<Real, 2> values() const noexcept {
-        return {{a_, b_}};
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real a() const noexcept { return a_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real b() const noexcept { return b_; }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator==(
-        const uniform_real_param& x, const uniform_real_param& y) noexcept {
-        return x.a_ == y.a_ && x.b_ == y.b_;
-    }
-    [[nodiscard]] CBRNG_HOST_DEVICE friend constexpr bool operator!=(
-        const uniform_real_param& x, const uniform_real_param& y) noexcept {
-        return !(x == y);
-    }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real a() const noexcept { return this->v_[0]; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real b() const noexcept { return this->v_[1]; }
 
   private:
-    Real a_;
-    Real b_;
+    /// a <= b: the rule across the fields, part of valid().
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr bool joint_valid(
+        const word_array<Real, 2>& v) noexcept {
+        return v[0] <= v[1];
+    }
 };
 
 /// u in [0, 1) on the 2^-53 grid from 64 bits (the top 53).
