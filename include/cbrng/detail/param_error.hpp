@@ -73,12 +73,10 @@ template <class T>
 template <class T>
 [[noreturn]] void throw_field_error(const char* distribution, const char* field, const char* rule,
                                     T value) {
-    std::ostringstream os;
-    os.imbue(std::locale::classic());
-    os << distribution << ": " << field << ' ' << rule << " (got ";
-    append_param_value(os, value);
-    os << ')';
-    throw std::invalid_argument(os.str());
+    std::string text = std::string(distribution) + ": " + field + ' ' + rule + " (got ";
+    append_param_value(text, value);
+    text += ')';
+    throw std::invalid_argument(text);
 }
 
 /// Throws std::invalid_argument("<distribution>: <rule> (got a = <a>, b = <b>)").
