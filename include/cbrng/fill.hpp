@@ -89,48 +89,75 @@ struct fill_kernel {
     static constexpr bool available = false;
 };
 
-struct philox4x32_10_fill_kernel {
+/// The kernel of bijection F: the scalar reference, and where the build
+/// targets x86 the AVX2 and AVX-512 kernels (nullptr where there are none),
+/// chosen by the isa fill() found (or a test forced).
+template <class F, auto Scalar, auto Avx2 = nullptr, auto Avx512 = nullptr>
+struct block_fill_kernel {
     static constexpr bool available = true;
-    using word_type = std::uint32_t;
-    using ctr_type = simd::philox4x32_ctr;
-    using key_type = simd::philox4x32_key;
-    static constexpr std::size_t words = 4;
-    static constexpr unsigned word_bits = 32;
-    /// Precondition: c[0] + nblocks <= 2^32.
+    using word_type = typename F::word_type;
+    using ctr_type = typename F::counter_type;
+    using key_type = typename F::key_type;
+    static constexpr std::size_t words = F::word_count;
+    static constexpr unsigned word_bits = F::word_size;
+    /// Precondition: c[0] + nblocks <= 2^word_bits.
     static void run(isa which, word_type* out, std::size_t nblocks, const ctr_type& c,
                     const key_type& k) noexcept {
-#if CBRNG_HAS_X86_SIMD
-        if (which == isa::avx512) return simd::philox4x32_10_avx512(out, nblocks, c, k);
-        if (which == isa::avx2) return simd::philox4x32_10_avx2(out, nblocks, c, k);
-#endif
+        if constexpr (!std::is_null_pointer_v<decltype(Avx512)>) {
+            if (which == isa::avx512) return Avx512(out, nblocks, c, k);
+        }
+        if constexpr (!std::is_null_pointer_v<decltype(Avx2)>) {
+            if (which == isa::avx2) return Avx2(out, nblocks, c, k);
+        }
         (void)which;
-        simd::philox4x32_10_scalar(out, nblocks, c, k);
+        Scalar(out, nblocks, c, k);
     }
 };
 
-struct threefry4x64_20_fill_kernel {
-    static constexpr bool available = true;
-    using word_type = std::uint64_t;
-    using ctr_type = simd::threefry4x64_ctr;
-    using key_type = simd::threefry4x64_key;
-    static constexpr std::size_t words = 4;
-    static constexpr unsigned word_bits = 64;
-    /// Precondition: c[0] + nblocks <= 2^64.
-    static void run(isa which, word_type* out, std::size_t nblocks, const ctr_type& c,
-                    const key_type& k) noexcept {
 #if CBRNG_HAS_X86_SIMD
-        if (which == isa::avx512) return simd::threefry4x64_20_avx512(out, nblocks, c, k);
-        if (which == isa::avx2) return simd::threefry4x64_20_avx2(out, nblocks, c, k);
+template <>
+struct fill_kernel<philox4x32_10>
+    : block_fill_kernel<philox4x32_10, simd::philox4x32_10_scalar, simd::philox4x32_10_avx2,
+                        simd::philox4x32_10_avx512> {};
+template <>
+struct fill_kernel<philox2x64_10>
+    : block_fill_kernel<philox2x64_10, simd::philox2x64_10_scalar, simd::philox2x64_10_avx2,
+                        simd::philox2x64_10_avx512> {};
+template <>
+struct fill_kernel<philox4x64_10>
+    : block_fill_kernel<philox4x64_10, simd::philox4x64_10_scalar, simd::philox4x64_10_avx2,
+                        simd::philox4x64_10_avx512> {};
+template <>
+struct fill_kernel<threefry4x64_20>
+    : block_fill_kernel<threefry4x64_20, simd::threefry4x64_20_scalar, simd::threefry4x64_20_avx2,
+                        simd::threefry4x64_20_avx512> {};
+template <>
+struct fill_kernel<threefry4x32_20>
+    : block_fill_kernel<threefry4x32_20, simd::threefry4x32_20_scalar, simd::threefry4x32_20_avx2,
+                        simd::threefry4x32_20_avx512> {};
+template <>
+struct fill_kernel<threefry2x64_20>
+    : block_fill_kernel<threefry2x64_20, simd::threefry2x64_20_scalar, simd::threefry2x64_20_avx2,
+                        simd::threefry2x64_20_avx512> {};
+#else
+template <>
+struct fill_kernel<philox4x32_10> : block_fill_kernel<philox4x32_10, simd::philox4x32_10_scalar> {};
+template <>
+struct fill_kernel<philox2x64_10> : block_fill_kernel<philox2x64_10, simd::philox2x64_10_scalar> {};
+template <>
+struct fill_kernel<philox4x64_10> : block_fill_kernel<philox4x64_10, simd::philox4x64_10_scalar> {};
+template <>
+struct fill_kernel<threefry4x64_20>
+    : block_fill_kernel<threefry4x64_20, simd::threefry4x64_20_scalar> {};
+template <>
+struct fill_kernel<threefry4x32_20>
+    : block_fill_kernel<threefry4x32_20, simd::threefry4x32_20_scalar> {};
+template <>
+struct fill_kernel<threefry2x64_20>
+    : block_fill_kernel<threefry2x64_20, simd::threefry2x64_20_scalar> {};
 #endif
-        (void)which;
-        simd::threefry4x64_20_scalar(out, nblocks, c, k);
-    }
-};
 
-template <>
-struct fill_kernel<philox4x32_10> : philox4x32_10_fill_kernel {};
-template <>
-struct fill_kernel<threefry4x64_20> : threefry4x64_20_fill_kernel {};
+using philox4x32_10_fill_kernel = fill_kernel<philox4x32_10>;
 
 /// std::philox_engine's bijection is Philox4x32-10 exactly when its shape,
 /// rounds and constants (M0, C0, M1, C1) are those of cbrng::philox4x32.
