@@ -42,6 +42,43 @@ void random123_threefry4x64(std::uint64_t* out, std::size_t n, std::uint64_t (&c
     for (int j = 0; j < 4; ++j) ctr[j] = c.v[j];
 }
 
+namespace {
+
+/// The plain loop over any Random123 bijection G with N words and key words.
+template <class G, class Word, std::size_t N, std::size_t K>
+void random123_loop(Word* out, std::size_t n, Word (&ctr)[N], const Word (&key)[K]) {
+    G f;  // Random123's Threefry operator() is not const
+    typename G::key_type k;
+    for (std::size_t j = 0; j < K; ++j) k.v[j] = key[j];
+    typename G::ctr_type c;
+    for (std::size_t j = 0; j < N; ++j) c.v[j] = ctr[j];
+    for (std::size_t i = 0; i < n; i += N) {
+        const typename G::ctr_type y = f(c, k);
+        for (std::size_t j = 0; j < N; ++j) out[i + j] = y.v[j];
+        ++c.v[0];  // the usual plain loop (no carry into word 1)
+    }
+    for (std::size_t j = 0; j < N; ++j) ctr[j] = c.v[j];
+}
+
+}  // namespace
+
+void random123_philox2x64(std::uint64_t* out, std::size_t n, std::uint64_t (&ctr)[2],
+                          const std::uint64_t (&key)[1]) {
+    random123_loop<r123::Philox2x64>(out, n, ctr, key);
+}
+void random123_philox4x64(std::uint64_t* out, std::size_t n, std::uint64_t (&ctr)[4],
+                          const std::uint64_t (&key)[2]) {
+    random123_loop<r123::Philox4x64>(out, n, ctr, key);
+}
+void random123_threefry4x32(std::uint32_t* out, std::size_t n, std::uint32_t (&ctr)[4],
+                            const std::uint32_t (&key)[4]) {
+    random123_loop<r123::Threefry4x32>(out, n, ctr, key);
+}
+void random123_threefry2x64(std::uint64_t* out, std::size_t n, std::uint64_t (&ctr)[2],
+                            const std::uint64_t (&key)[2]) {
+    random123_loop<r123::Threefry2x64>(out, n, ctr, key);
+}
+
 void random123_philox4x32_u01_double(double* out, std::size_t n, std::uint32_t (&ctr)[4],
                                      const std::uint32_t (&key)[2]) {
     const r123::Philox4x32 f;

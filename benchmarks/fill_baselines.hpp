@@ -27,6 +27,17 @@ void random123_threefry4x64(std::uint64_t* out, std::size_t n, std::uint64_t (&c
 /// n doubles (n even) from Random123's Philox4x32 in a plain loop, two 32-bit
 /// words per double (lo, hi) through r123::u01<double>(uint64_t): the same
 /// consumption and resolution as cbrng's uniform_real_distribution<double>.
+/// Random123's Philox2x64, Philox4x64, Threefry4x32 and Threefry2x64 (10
+/// and 20 rounds) in the same plain loop; n is a multiple of the block size.
+void random123_philox2x64(std::uint64_t* out, std::size_t n, std::uint64_t (&ctr)[2],
+                          const std::uint64_t (&key)[1]);
+void random123_philox4x64(std::uint64_t* out, std::size_t n, std::uint64_t (&ctr)[4],
+                          const std::uint64_t (&key)[2]);
+void random123_threefry4x32(std::uint32_t* out, std::size_t n, std::uint32_t (&ctr)[4],
+                            const std::uint32_t (&key)[4]);
+void random123_threefry2x64(std::uint64_t* out, std::size_t n, std::uint64_t (&ctr)[2],
+                            const std::uint64_t (&key)[2]);
+
 void random123_philox4x32_u01_double(double* out, std::size_t n, std::uint32_t (&ctr)[4],
                                      const std::uint32_t (&key)[2]);
 

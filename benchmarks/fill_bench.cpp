@@ -253,6 +253,35 @@ void BM_Random123Threefry4x64(benchmark::State& state) {
     set_rate(state, buf.bytes());
 }
 
+std::uint64_t p2x64_ctr[2] = {0, 1}, p4x64_ctr[4] = {0, 1, 2, 3}, t2x64_ctr[2] = {0, 1};
+std::uint32_t t4x32_ctr[4] = {0, 1, 2, 3};
+const std::uint64_t p2x64_key[1] = {seed}, p4x64_key[2] = {seed, 7}, t2x64_key[2] = {seed, 7};
+const std::uint32_t t4x32_key[4] = {0x5eed, 1, 2, 3};
+
+/// Random123's loop for the generators added to fill's kernels in 2.x.
+template <int Which>
+void BM_Random123More(benchmark::State& state) {
+    buffer buf(static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state) {
+        if constexpr (Which == 0) {
+            fill_baselines::random123_philox2x64(buf.as<std::uint64_t>(), buf.bytes() / 8,
+                                                 p2x64_ctr, p2x64_key);
+        } else if constexpr (Which == 1) {
+            fill_baselines::random123_philox4x64(buf.as<std::uint64_t>(), buf.bytes() / 8,
+                                                 p4x64_ctr, p4x64_key);
+        } else if constexpr (Which == 2) {
+            fill_baselines::random123_threefry4x32(buf.as<std::uint32_t>(), buf.bytes() / 4,
+                                                   t4x32_ctr, t4x32_key);
+        } else {
+            fill_baselines::random123_threefry2x64(buf.as<std::uint64_t>(), buf.bytes() / 8,
+                                                   t2x64_ctr, t2x64_key);
+        }
+        benchmark::DoNotOptimize(buf.as<unsigned char>());
+        benchmark::ClobberMemory();
+    }
+    set_rate(state, buf.bytes());
+}
+
 void BM_Random123Philox4x32U01Double(benchmark::State& state) {
     buffer buf(static_cast<std::size_t>(state.range(0)));
     auto* out = buf.as<double>();
@@ -398,6 +427,32 @@ BENCHMARK_TEMPLATE(BM_FillRaw, threefry4x64_20, isa::scalar)->Apply(sizes);
 BENCHMARK_TEMPLATE(BM_FillRaw, threefry4x64_20, isa::avx2)->Apply(sizes);
 BENCHMARK_TEMPLATE(BM_FillRaw, threefry4x64_20, isa::avx512)->Apply(sizes);
 BENCHMARK(BM_Random123Threefry4x64)->Apply(sizes);
+
+// The other stream generators with a kernel, 64 KiB only, each against
+// Random123's loop for the same generator (BM_Random123More<0..3>).
+void small_size(benchmark::internal::Benchmark* b) {
+    b->Arg(std::int64_t{64} << 10)->Unit(benchmark::kMicrosecond);
+}
+using cbrng::philox2x64_10;
+using cbrng::philox4x64_10;
+using cbrng::threefry2x64_20;
+using cbrng::threefry4x32_20;
+BENCHMARK_TEMPLATE(BM_FillRaw, philox2x64_10, isa::scalar)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_FillRaw, philox2x64_10, isa::avx2)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_FillRaw, philox2x64_10, isa::avx512)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_Random123More, 0)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_FillRaw, philox4x64_10, isa::scalar)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_FillRaw, philox4x64_10, isa::avx2)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_FillRaw, philox4x64_10, isa::avx512)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_Random123More, 1)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_FillRaw, threefry4x32_20, isa::scalar)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_FillRaw, threefry4x32_20, isa::avx2)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_FillRaw, threefry4x32_20, isa::avx512)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_Random123More, 2)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_FillRaw, threefry2x64_20, isa::scalar)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_FillRaw, threefry2x64_20, isa::avx2)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_FillRaw, threefry2x64_20, isa::avx512)->Apply(small_size);
+BENCHMARK_TEMPLATE(BM_Random123More, 3)->Apply(small_size);
 
 BENCHMARK_TEMPLATE(BM_FillUniformDouble, philox4x32_10, isa::scalar)->Apply(sizes);
 BENCHMARK_TEMPLATE(BM_FillUniformDouble, philox4x32_10, isa::avx2)->Apply(sizes);

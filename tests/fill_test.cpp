@@ -291,6 +291,19 @@ TEST_CASE("fill: stream<philox4x32_10> and stream<threefry4x64_20> equal scalar 
                               120);
 }
 
+TEST_CASE("fill: streams of philox2x64/4x64_10, threefry4x32/2x64_20 equal scalar calls",
+          "[fill]") {
+    check_fill_matches_scalar(cbrng::stream<cbrng::philox2x64_10>{cbrng::stream_id{42, 3, 7}});
+    check_fill_matches_scalar(cbrng::stream<cbrng::philox4x64_10>{cbrng::stream_id{42, 3, 7}});
+    check_fill_matches_scalar(cbrng::stream<cbrng::threefry4x32_20>{cbrng::stream_id{42, 3, 7}});
+    check_fill_matches_scalar(cbrng::stream<cbrng::threefry2x64_20>{cbrng::stream_id{42, 3, 7}});
+    // Far into the stream, block index high in word 0.
+    check_fill_matches_scalar(
+        cbrng::stream<cbrng::threefry4x32_20>{cbrng::stream_id{1, 2, 3},
+                                              (std::uint64_t{1} << 34) - 4096},
+        120);
+}
+
 TEST_CASE("fill carries out of counter word 0 as the scalar calls do", "[fill]") {
     constexpr std::uint32_t m32 = 0xffffffffu;
     constexpr std::uint64_t m64 = ~std::uint64_t{0};
@@ -439,7 +452,7 @@ TEST_CASE("fill of any other generator is the loop of scalar calls", "[fill]") {
     for (auto& w : y) w = g();
     CHECK((x == y));
 
-    cbrng::counter_engine<cbrng::philox4x64_10> h, i;  // no kernel for 4x64
+    cbrng::counter_engine<cbrng::philox4x64_10> h, i;  // 64-bit words, kernel since 2.x
     std::vector<std::uint64_t> u(77), v(77);
     cbrng::fill(h, u.begin(), u.end());
     for (auto& w : v) w = i();

@@ -9,9 +9,10 @@
 //
 // Why a separate entry point: one operator() call per word keeps a counter-
 // based generator's block in scalar registers, while a run of consecutive
-// counters is embarrassingly parallel. For counter_engine<philox4x32_10>,
-// cbrng::philox4x32, counter_engine<threefry4x64_20>, stream<philox4x32_10>
-// and stream<threefry4x64_20> (and the buffered_streams of those two), fill
+// counters is embarrassingly parallel. For the streams and counter_engines
+// of philox4x32_10, philox2x64_10, philox4x64_10, threefry4x64_20,
+// threefry4x32_20 and threefry2x64_20, cbrng::philox4x32 (and the
+// buffered_streams of those streams), fill
 // drains the partly used block with scalar calls, computes whole blocks with
 // a SIMD kernel (detail/simd/: AVX-512 or AVX2 chosen at run time from cpuid,
 // so a default build without -march uses them; the portable scalar kernel
@@ -91,48 +92,78 @@ struct fill_kernel {
     static constexpr bool available = false;
 };
 
-struct philox4x32_10_fill_kernel {
+/// The kernel of bijection F: the scalar reference, and where the build
+/// targets x86 the AVX2 and AVX-512 kernels (nullptr where there are none),
+/// chosen by the isa fill() found (or a test forced).
+template <class F, auto Scalar, auto Avx2 = nullptr, auto Avx512 = nullptr>
+struct block_fill_kernel {
     static constexpr bool available = true;
-    using word_type = std::uint32_t;
-    using ctr_type = simd::philox4x32_ctr;
-    using key_type = simd::philox4x32_key;
-    static constexpr std::size_t words = 4;
-    static constexpr unsigned word_bits = 32;
-    /// Precondition: c[0] + nblocks <= 2^32.
+    using word_type = typename F::word_type;
+    using ctr_type = typename F::counter_type;
+    using key_type = typename F::key_type;
+    static constexpr std::size_t words = F::word_count;
+    static constexpr unsigned word_bits = F::word_size;
+    /// Precondition: c[0] + nblocks <= 2^word_bits.
     static void run(isa which, word_type* out, std::size_t nblocks, const ctr_type& c,
                     const key_type& k) noexcept {
-#if CBRNG_HAS_X86_SIMD
-        if (which == isa::avx512) return simd::philox4x32_10_avx512(out, nblocks, c, k);
-        if (which == isa::avx2) return simd::philox4x32_10_avx2(out, nblocks, c, k);
-#endif
+        if constexpr (!std::is_null_pointer_v<decltype(Avx512)>) {
+            if (which == isa::avx512) return Avx512(out, nblocks, c, k);
+        }
+        if constexpr (!std::is_null_pointer_v<decltype(Avx2)>) {
+            if (which == isa::avx2) return Avx2(out, nblocks, c, k);
+        }
         (void)which;
-        simd::philox4x32_10_scalar(out, nblocks, c, k);
+        Scalar(out, nblocks, c, k);
     }
 };
 
-struct threefry4x64_20_fill_kernel {
-    static constexpr bool available = true;
-    using word_type = std::uint64_t;
-    using ctr_type = simd::threefry4x64_ctr;
-    using key_type = simd::threefry4x64_key;
-    static constexpr std::size_t words = 4;
-    static constexpr unsigned word_bits = 64;
-    /// Precondition: c[0] + nblocks <= 2^64.
-    static void run(isa which, word_type* out, std::size_t nblocks, const ctr_type& c,
-                    const key_type& k) noexcept {
 #if CBRNG_HAS_X86_SIMD
-        if (which == isa::avx512) return simd::threefry4x64_20_avx512(out, nblocks, c, k);
-        if (which == isa::avx2) return simd::threefry4x64_20_avx2(out, nblocks, c, k);
+template <>
+struct fill_kernel<philox4x32_10>
+    : block_fill_kernel<philox4x32_10, simd::philox4x32_10_scalar, simd::philox4x32_10_avx2,
+                        simd::philox4x32_10_avx512> {};
+// Philox2x64 on AVX2 stays scalar: the 64x64->128 multiply built from four
+// 32x32->64 products did not beat one mulx per word (fill_bench, 64 KiB, Zen 4
+// class: scalar 3.33 GB/s, AVX2 kernel 3.01 GB/s); Philox4x64's kernel did
+// (3.10 against 2.08), and AVX-512 doubles both.
+template <>
+struct fill_kernel<philox2x64_10> : block_fill_kernel<philox2x64_10, simd::philox2x64_10_scalar,
+                                                      nullptr, simd::philox2x64_10_avx512> {};
+template <>
+struct fill_kernel<philox4x64_10>
+    : block_fill_kernel<philox4x64_10, simd::philox4x64_10_scalar, simd::philox4x64_10_avx2,
+                        simd::philox4x64_10_avx512> {};
+template <>
+struct fill_kernel<threefry4x64_20>
+    : block_fill_kernel<threefry4x64_20, simd::threefry4x64_20_scalar, simd::threefry4x64_20_avx2,
+                        simd::threefry4x64_20_avx512> {};
+template <>
+struct fill_kernel<threefry4x32_20>
+    : block_fill_kernel<threefry4x32_20, simd::threefry4x32_20_scalar, simd::threefry4x32_20_avx2,
+                        simd::threefry4x32_20_avx512> {};
+template <>
+struct fill_kernel<threefry2x64_20>
+    : block_fill_kernel<threefry2x64_20, simd::threefry2x64_20_scalar, simd::threefry2x64_20_avx2,
+                        simd::threefry2x64_20_avx512> {};
+#else
+template <>
+struct fill_kernel<philox4x32_10> : block_fill_kernel<philox4x32_10, simd::philox4x32_10_scalar> {};
+template <>
+struct fill_kernel<philox2x64_10> : block_fill_kernel<philox2x64_10, simd::philox2x64_10_scalar> {};
+template <>
+struct fill_kernel<philox4x64_10> : block_fill_kernel<philox4x64_10, simd::philox4x64_10_scalar> {};
+template <>
+struct fill_kernel<threefry4x64_20>
+    : block_fill_kernel<threefry4x64_20, simd::threefry4x64_20_scalar> {};
+template <>
+struct fill_kernel<threefry4x32_20>
+    : block_fill_kernel<threefry4x32_20, simd::threefry4x32_20_scalar> {};
+template <>
+struct fill_kernel<threefry2x64_20>
+    : block_fill_kernel<threefry2x64_20, simd::threefry2x64_20_scalar> {};
 #endif
-        (void)which;
-        simd::threefry4x64_20_scalar(out, nblocks, c, k);
-    }
-};
 
-template <>
-struct fill_kernel<philox4x32_10> : philox4x32_10_fill_kernel {};
-template <>
-struct fill_kernel<threefry4x64_20> : threefry4x64_20_fill_kernel {};
+using philox4x32_10_fill_kernel = fill_kernel<philox4x32_10>;
 
 /// std::philox_engine's bijection is Philox4x32-10 exactly when its shape,
 /// rounds and constants (M0, C0, M1, C1) are those of cbrng::philox4x32.
@@ -529,9 +560,10 @@ inline namespace CBRNG_SIMD_ABI {
 /// in exactly the state those calls would leave it.
 ///
 /// Works with any uniform random bit generator and any output range whose
-/// elements accept gen's result_type. For counter_engine<philox4x32_10>,
-/// cbrng::philox4x32, counter_engine<threefry4x64_20>, stream<philox4x32_10>
-/// and stream<threefry4x64_20> over forward iterators it computes whole
+/// elements accept gen's result_type. For the streams and counter_engines
+/// of philox4x32_10, philox2x64_10, philox4x64_10, threefry4x64_20,
+/// threefry4x32_20 and threefry2x64_20, and cbrng::philox4x32, over forward
+/// iterators it computes whole
 /// blocks with the best SIMD kernel this CPU runs (AVX-512, AVX2, else
 /// portable), several times faster than the loop; everything else is the loop.
 ///

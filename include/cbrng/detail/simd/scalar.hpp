@@ -34,6 +34,28 @@ using philox4x32_ctr = word_array<std::uint32_t, 4>;
 using philox4x32_key = word_array<std::uint32_t, 2>;
 using threefry4x64_ctr = word_array<std::uint64_t, 4>;
 using threefry4x64_key = word_array<std::uint64_t, 4>;
+using philox2x64_ctr = word_array<std::uint64_t, 2>;
+using philox2x64_key = word_array<std::uint64_t, 1>;
+using philox4x64_ctr = word_array<std::uint64_t, 4>;
+using philox4x64_key = word_array<std::uint64_t, 2>;
+using threefry4x32_ctr = word_array<std::uint32_t, 4>;
+using threefry4x32_key = word_array<std::uint32_t, 4>;
+using threefry2x64_ctr = word_array<std::uint64_t, 2>;
+using threefry2x64_key = word_array<std::uint64_t, 2>;
+
+/// Bijection F's blocks for counters {c[0] + b, c[1], ...}, b < nblocks,
+/// stored as out[N*b + j]. Precondition: c[0] + nblocks <= 2^W.
+template <class F>
+CBRNG_KERNEL_OPTIMIZE inline void scalar_blocks(typename F::word_type* out, std::size_t nblocks,
+                                                typename F::counter_type c,
+                                                const typename F::key_type& k) noexcept {
+    constexpr F f{};
+    constexpr std::size_t N = F::word_count;
+    for (std::size_t b = 0; b < nblocks; ++b, ++c[0]) {
+        const typename F::counter_type y = f(c, k);
+        for (std::size_t j = 0; j < N; ++j) out[N * b + j] = y[j];
+    }
+}
 
 /// Philox4x32-10 blocks for counters {c[0] + b, c[1], c[2], c[3]}, b <
 /// nblocks, stored as out[4b + j]. Precondition: c[0] + nblocks <= 2^32.
@@ -57,6 +79,25 @@ CBRNG_KERNEL_OPTIMIZE inline void threefry4x64_20_scalar(std::uint64_t* out, std
         const threefry4x64_ctr y = f(c, k);
         for (std::size_t j = 0; j < 4; ++j) out[4 * b + j] = y[j];
     }
+}
+
+/// Philox2x64-10, Philox4x64-10, Threefry4x32-20 and Threefry2x64-20: the
+/// same contract (reference for the SIMD kernels of the same names).
+inline void philox2x64_10_scalar(std::uint64_t* out, std::size_t nblocks, const philox2x64_ctr& c,
+                                 const philox2x64_key& k) noexcept {
+    scalar_blocks<philox2x64_10>(out, nblocks, c, k);
+}
+inline void philox4x64_10_scalar(std::uint64_t* out, std::size_t nblocks, const philox4x64_ctr& c,
+                                 const philox4x64_key& k) noexcept {
+    scalar_blocks<philox4x64_10>(out, nblocks, c, k);
+}
+inline void threefry4x32_20_scalar(std::uint32_t* out, std::size_t nblocks,
+                                   const threefry4x32_ctr& c, const threefry4x32_key& k) noexcept {
+    scalar_blocks<threefry4x32_20>(out, nblocks, c, k);
+}
+inline void threefry2x64_20_scalar(std::uint64_t* out, std::size_t nblocks,
+                                   const threefry2x64_ctr& c, const threefry2x64_key& k) noexcept {
+    scalar_blocks<threefry2x64_20>(out, nblocks, c, k);
 }
 
 }  // namespace simd
