@@ -1,7 +1,7 @@
 // cbrng/detail/fast_math.hpp: no silent -ffast-math.
 //
 // cbrng's floating-point distributions promise bit-identical outputs under
-// each compiler's default floating-point flags (DESIGN §6). -ffast-math and
+// each compiler's default floating-point flags (docs/design.md §6.4). -ffast-math and
 // -Ofast void that promise without a word: the compiler may reassociate sums,
 // replace divisions by reciprocals, contract into FMA, assume no NaN or
 // infinity and flush subnormals, so the same seed gives other numbers. Every
