@@ -83,85 +83,8 @@ CBRNG_NAMESPACE_BEGIN
 namespace detail {
 inline namespace CBRNG_SIMD_ABI {
 
-// ---------------------------------------------------------------- kernels
-
-/// The block kernels fill() can run, keyed by bijection. `available` is false
-/// for bijections without one (their fill is the scalar loop).
-template <class Bijection>
-struct fill_kernel {
-    static constexpr bool available = false;
-};
-
-/// The kernel of bijection F: the scalar reference, and where the build
-/// targets x86 the AVX2 and AVX-512 kernels (nullptr where there are none),
-/// chosen by the isa fill() found (or a test forced).
-template <class F, auto Scalar, auto Avx2 = nullptr, auto Avx512 = nullptr>
-struct block_fill_kernel {
-    static constexpr bool available = true;
-    using word_type = typename F::word_type;
-    using ctr_type = typename F::counter_type;
-    using key_type = typename F::key_type;
-    static constexpr std::size_t words = F::word_count;
-    static constexpr unsigned word_bits = F::word_size;
-    /// Precondition: c[0] + nblocks <= 2^word_bits.
-    static void run(isa which, word_type* out, std::size_t nblocks, const ctr_type& c,
-                    const key_type& k) noexcept {
-        if constexpr (!std::is_null_pointer_v<decltype(Avx512)>) {
-            if (which == isa::avx512) return Avx512(out, nblocks, c, k);
-        }
-        if constexpr (!std::is_null_pointer_v<decltype(Avx2)>) {
-            if (which == isa::avx2) return Avx2(out, nblocks, c, k);
-        }
-        (void)which;
-        Scalar(out, nblocks, c, k);
-    }
-};
-
-#if CBRNG_HAS_X86_SIMD
-template <>
-struct fill_kernel<philox4x32_10>
-    : block_fill_kernel<philox4x32_10, simd::philox4x32_10_scalar, simd::philox4x32_10_avx2,
-                        simd::philox4x32_10_avx512> {};
-// Philox2x64 on AVX2 stays scalar: the 64x64->128 multiply built from four
-// 32x32->64 products did not beat one mulx per word (fill_bench, 64 KiB, Zen 4
-// class: scalar 3.33 GB/s, AVX2 kernel 3.01 GB/s); Philox4x64's kernel did
-// (3.10 against 2.08), and AVX-512 doubles both.
-template <>
-struct fill_kernel<philox2x64_10> : block_fill_kernel<philox2x64_10, simd::philox2x64_10_scalar,
-                                                      nullptr, simd::philox2x64_10_avx512> {};
-template <>
-struct fill_kernel<philox4x64_10>
-    : block_fill_kernel<philox4x64_10, simd::philox4x64_10_scalar, simd::philox4x64_10_avx2,
-                        simd::philox4x64_10_avx512> {};
-template <>
-struct fill_kernel<threefry4x64_20>
-    : block_fill_kernel<threefry4x64_20, simd::threefry4x64_20_scalar, simd::threefry4x64_20_avx2,
-                        simd::threefry4x64_20_avx512> {};
-template <>
-struct fill_kernel<threefry4x32_20>
-    : block_fill_kernel<threefry4x32_20, simd::threefry4x32_20_scalar, simd::threefry4x32_20_avx2,
-                        simd::threefry4x32_20_avx512> {};
-template <>
-struct fill_kernel<threefry2x64_20>
-    : block_fill_kernel<threefry2x64_20, simd::threefry2x64_20_scalar, simd::threefry2x64_20_avx2,
-                        simd::threefry2x64_20_avx512> {};
-#else
-template <>
-struct fill_kernel<philox4x32_10> : block_fill_kernel<philox4x32_10, simd::philox4x32_10_scalar> {};
-template <>
-struct fill_kernel<philox2x64_10> : block_fill_kernel<philox2x64_10, simd::philox2x64_10_scalar> {};
-template <>
-struct fill_kernel<philox4x64_10> : block_fill_kernel<philox4x64_10, simd::philox4x64_10_scalar> {};
-template <>
-struct fill_kernel<threefry4x64_20>
-    : block_fill_kernel<threefry4x64_20, simd::threefry4x64_20_scalar> {};
-template <>
-struct fill_kernel<threefry4x32_20>
-    : block_fill_kernel<threefry4x32_20, simd::threefry4x32_20_scalar> {};
-template <>
-struct fill_kernel<threefry2x64_20>
-    : block_fill_kernel<threefry2x64_20, simd::threefry2x64_20_scalar> {};
-#endif
+// The block kernels (fill_kernel<B>) are registered in detail/block_pair.hpp,
+// which buffered_stream's refills use too.
 
 using philox4x32_10_fill_kernel = fill_kernel<philox4x32_10>;
 
