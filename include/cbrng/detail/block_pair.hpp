@@ -30,8 +30,6 @@
 #include "cpu.hpp"
 
 #if CBRNG_HAS_X86_SIMD
-#include <immintrin.h>
-
 #include "simd/avx2.hpp"
 #include "simd/avx512.hpp"
 #endif
@@ -71,27 +69,25 @@ CBRNG_TARGET_AVX2 CBRNG_NOINLINE void philox4x32_pair_avx2(std::uint32_t* out, s
     using constants = philox_constants<4, 32>;
     const auto mul = constants::mul();
     const auto weyl = constants::weyl();
-    const auto i32 = [](std::uint32_t v) { return static_cast<int>(v); };
-    const auto i64 = [](std::uint64_t v) { return static_cast<long long>(v); };
+    using v4 = simd::ops_avx2::vec;
+    using v8 = simd::ops_avx2::v8u32;
     // 64-bit lanes: (word 0, word 1), (word 2, word 3) of block c, then of c + 1
     // (word 0 + 1 mod 2^32, word 1 unchanged).
     const std::uint64_t c01_next = (c01 & 0xFFFFFFFF00000000u) | ((c01 + 1u) & 0xFFFFFFFFu);
-    __m256i x = _mm256_set_epi64x(i64(c23), i64(c01_next), i64(c23), i64(c01));
-    const auto k0 = static_cast<std::uint32_t>(k01), k1 = static_cast<std::uint32_t>(k01 >> 32);
-    const __m256i m =
-        _mm256_set_epi32(0, i32(mul[1]), 0, i32(mul[0]), 0, i32(mul[1]), 0, i32(mul[0]));
-    const __m256i w =
-        _mm256_set_epi32(0, i32(weyl[1]), 0, i32(weyl[0]), 0, i32(weyl[1]), 0, i32(weyl[0]));
-    __m256i k = _mm256_set_epi32(0, i32(k1), 0, i32(k0), 0, i32(k1), 0, i32(k0));
+    v4 x = {c01, c23, c01_next, c23};
+    const v4 m = {mul[0], mul[1], mul[0], mul[1]};
+    const v4 w = {weyl[0], weyl[1], weyl[0], weyl[1]};
+    const std::uint64_t k0 = k01 & 0xFFFFFFFFu, k1 = k01 >> 32;
+    v4 k = {k0, k1, k0, k1};
     for (unsigned r = 0; r < R; ++r) {
-        if (r != 0) k = _mm256_add_epi32(k, w);
+        if (r != 0) k = simd::ops_avx2::add32(k, w);
         // p = (lo0, hi0, lo1, hi1) per block: the products of words 0 and 2.
-        const __m256i p = _mm256_mul_epu32(x, m);
+        const v8 p = reinterpret_cast<v8>(simd::ops_avx2::mul_even_u32(x, m));
         // (hi1, lo1, hi0, lo0) ^ (word 1 ^ k0, 0, word 3 ^ k1, 0): the next state.
-        x = _mm256_xor_si256(_mm256_shuffle_epi32(p, _MM_SHUFFLE(0, 1, 2, 3)),
-                             _mm256_xor_si256(_mm256_srli_epi64(x, 32), k));
+        x = reinterpret_cast<v4>(__builtin_shufflevector(p, p, 3, 2, 1, 0, 7, 6, 5, 4)) ^
+            ((x >> 32) ^ k);
     }
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), x);
+    simd::ops_avx2::store1(out, x);
 }
 
 /// Whether the pair kernel may use AVX2 on this thread: the CPU has it, or a
