@@ -6,8 +6,6 @@
 #include <catch2/catch.hpp>
 
 #include <cbrng/detail/cpu.hpp>
-#include <cbrng/detail/simd/avx2.hpp>
-#include <cbrng/detail/simd/avx512.hpp>
 #include <cbrng/detail/simd/scalar.hpp>
 #include <cbrng/distributions/exponential.hpp>
 #include <cbrng/distributions/normal.hpp>

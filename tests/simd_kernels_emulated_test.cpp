@@ -9,8 +9,6 @@
 #include <catch2/catch.hpp>
 
 #include <cbrng/detail/cpu.hpp>
-#include <cbrng/detail/simd/avx2.hpp>
-#include <cbrng/detail/simd/avx512.hpp>
 #include <cbrng/detail/simd/kernels.hpp>
 #include <cbrng/detail/simd/scalar.hpp>
 #include <cbrng/philox.hpp>
@@ -97,22 +95,34 @@ TEST_CASE("AVX2 and AVX-512 kernels equal the bijection where the CPU has them",
     using cbrng::detail::isa;
     const isa best = cbrng::detail::active_isa();
     if (best == isa::avx2 || best == isa::avx512) {
-        check_kernel<cbrng::philox4x32_10>(simd::philox4x32_10_avx2, 11);
-        check_kernel<cbrng::philox2x64_10>(simd::philox2x64_10_avx2, 12);
-        check_kernel<cbrng::philox4x64_10>(simd::philox4x64_10_avx2, 13);
-        check_kernel<cbrng::threefry4x64_20>(simd::threefry4x64_20_avx2, 14);
-        check_kernel<cbrng::threefry4x32_20>(simd::threefry4x32_20_avx2, 15);
-        check_kernel<cbrng::threefry2x64_20>(simd::threefry2x64_20_avx2, 16);
+        check_kernel<cbrng::philox4x32_10>(simd::avx2::blocks<simd::ops_avx2, cbrng::philox4x32_10>,
+                                           11);
+        check_kernel<cbrng::philox2x64_10>(simd::avx2::blocks<simd::ops_avx2, cbrng::philox2x64_10>,
+                                           12);
+        check_kernel<cbrng::philox4x64_10>(simd::avx2::blocks<simd::ops_avx2, cbrng::philox4x64_10>,
+                                           13);
+        check_kernel<cbrng::threefry4x64_20>(
+            simd::avx2::blocks<simd::ops_avx2, cbrng::threefry4x64_20>, 14);
+        check_kernel<cbrng::threefry4x32_20>(
+            simd::avx2::blocks<simd::ops_avx2, cbrng::threefry4x32_20>, 15);
+        check_kernel<cbrng::threefry2x64_20>(
+            simd::avx2::blocks<simd::ops_avx2, cbrng::threefry2x64_20>, 16);
     } else {
         WARN("no AVX2 on this CPU: real AVX2 kernels not run");
     }
     if (best == isa::avx512) {
-        check_kernel<cbrng::philox4x32_10>(simd::philox4x32_10_avx512, 21);
-        check_kernel<cbrng::philox2x64_10>(simd::philox2x64_10_avx512, 22);
-        check_kernel<cbrng::philox4x64_10>(simd::philox4x64_10_avx512, 23);
-        check_kernel<cbrng::threefry4x64_20>(simd::threefry4x64_20_avx512, 24);
-        check_kernel<cbrng::threefry4x32_20>(simd::threefry4x32_20_avx512, 25);
-        check_kernel<cbrng::threefry2x64_20>(simd::threefry2x64_20_avx512, 26);
+        check_kernel<cbrng::philox4x32_10>(
+            simd::avx512::blocks<simd::ops_avx512, cbrng::philox4x32_10>, 21);
+        check_kernel<cbrng::philox2x64_10>(
+            simd::avx512::blocks<simd::ops_avx512, cbrng::philox2x64_10>, 22);
+        check_kernel<cbrng::philox4x64_10>(
+            simd::avx512::blocks<simd::ops_avx512, cbrng::philox4x64_10>, 23);
+        check_kernel<cbrng::threefry4x64_20>(
+            simd::avx512::blocks<simd::ops_avx512, cbrng::threefry4x64_20>, 24);
+        check_kernel<cbrng::threefry4x32_20>(
+            simd::avx512::blocks<simd::ops_avx512, cbrng::threefry4x32_20>, 25);
+        check_kernel<cbrng::threefry2x64_20>(
+            simd::avx512::blocks<simd::ops_avx512, cbrng::threefry2x64_20>, 26);
     } else {
         WARN("no AVX-512 on this CPU: real AVX-512 kernels not run");
     }

@@ -30,8 +30,7 @@
 #include "cpu.hpp"
 
 #if CBRNG_HAS_X86_SIMD
-#include "simd/avx2.hpp"
-#include "simd/avx512.hpp"
+#include "simd/kernels.hpp"
 #endif
 #include "simd/scalar.hpp"
 
@@ -197,50 +196,46 @@ struct block_fill_kernel {
 };
 
 #if CBRNG_HAS_X86_SIMD
-template <>
-struct fill_kernel<philox4x32_10>
-    : block_fill_kernel<philox4x32_10, simd::philox4x32_10_scalar, simd::philox4x32_10_avx2,
-                        simd::philox4x32_10_avx512> {};
-// Philox2x64 on AVX2 stays scalar: the 64x64->128 multiply built from four
-// 32x32->64 products did not beat one mulx per word (fill_bench, 64 KiB, Zen 4
-// class: scalar 3.33 GB/s, AVX2 kernel 3.01 GB/s); Philox4x64's kernel did
-// (3.10 against 2.08), and AVX-512 doubles both.
-template <>
-struct fill_kernel<philox2x64_10> : block_fill_kernel<philox2x64_10, simd::philox2x64_10_scalar,
-                                                      nullptr, simd::philox2x64_10_avx512> {};
-template <>
-struct fill_kernel<philox4x64_10>
-    : block_fill_kernel<philox4x64_10, simd::philox4x64_10_scalar, simd::philox4x64_10_avx2,
-                        simd::philox4x64_10_avx512> {};
-template <>
-struct fill_kernel<threefry4x64_20>
-    : block_fill_kernel<threefry4x64_20, simd::threefry4x64_20_scalar, simd::threefry4x64_20_avx2,
-                        simd::threefry4x64_20_avx512> {};
-template <>
-struct fill_kernel<threefry4x32_20>
-    : block_fill_kernel<threefry4x32_20, simd::threefry4x32_20_scalar, simd::threefry4x32_20_avx2,
-                        simd::threefry4x32_20_avx512> {};
-template <>
-struct fill_kernel<threefry2x64_20>
-    : block_fill_kernel<threefry2x64_20, simd::threefry2x64_20_scalar, simd::threefry2x64_20_avx2,
-                        simd::threefry2x64_20_avx512> {};
+/// The entry of B's AVX2 (AVX-512) kernel, or nullptr where that ISA's tuning
+/// (detail/simd/kernels.hpp) says B has none.
+template <class B>
+constexpr auto avx2_blocks() noexcept {
+    if constexpr (simd::avx2::tuning::has_kernel(B::word_count, B::word_size)) {
+        return &simd::avx2::blocks<simd::ops_avx2, B>;
+    } else {
+        return nullptr;
+    }
+}
+template <class B>
+constexpr auto avx512_blocks() noexcept {
+    if constexpr (simd::avx512::tuning::has_kernel(B::word_count, B::word_size)) {
+        return &simd::avx512::blocks<simd::ops_avx512, B>;
+    } else {
+        return nullptr;
+    }
+}
+/// B's kernels: the scalar reference and the AVX2 and AVX-512 entries.
+template <class B>
+struct simd_fill_kernel
+    : block_fill_kernel<B, simd::scalar_blocks<B>, avx2_blocks<B>(), avx512_blocks<B>()> {};
 #else
-template <>
-struct fill_kernel<philox4x32_10> : block_fill_kernel<philox4x32_10, simd::philox4x32_10_scalar> {};
-template <>
-struct fill_kernel<philox2x64_10> : block_fill_kernel<philox2x64_10, simd::philox2x64_10_scalar> {};
-template <>
-struct fill_kernel<philox4x64_10> : block_fill_kernel<philox4x64_10, simd::philox4x64_10_scalar> {};
-template <>
-struct fill_kernel<threefry4x64_20>
-    : block_fill_kernel<threefry4x64_20, simd::threefry4x64_20_scalar> {};
-template <>
-struct fill_kernel<threefry4x32_20>
-    : block_fill_kernel<threefry4x32_20, simd::threefry4x32_20_scalar> {};
-template <>
-struct fill_kernel<threefry2x64_20>
-    : block_fill_kernel<threefry2x64_20, simd::threefry2x64_20_scalar> {};
+template <class B>
+struct simd_fill_kernel : block_fill_kernel<B, simd::scalar_blocks<B>> {};
 #endif
+
+// The six stream generators, each with its multi-block kernel.
+template <>
+struct fill_kernel<philox4x32_10> : simd_fill_kernel<philox4x32_10> {};
+template <>
+struct fill_kernel<philox2x64_10> : simd_fill_kernel<philox2x64_10> {};
+template <>
+struct fill_kernel<philox4x64_10> : simd_fill_kernel<philox4x64_10> {};
+template <>
+struct fill_kernel<threefry4x64_20> : simd_fill_kernel<threefry4x64_20> {};
+template <>
+struct fill_kernel<threefry4x32_20> : simd_fill_kernel<threefry4x32_20> {};
+template <>
+struct fill_kernel<threefry2x64_20> : simd_fill_kernel<threefry2x64_20> {};
 
 /// nblocks consecutive blocks of B, counters c, c + 1, ... (word 0), into
 /// out[0 .. nblocks * N), for cbrng::buffered_stream's refills: the block

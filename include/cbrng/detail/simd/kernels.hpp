@@ -1,13 +1,13 @@
 // cbrng/detail/simd/kernels.hpp: the multi-block kernels (kernels/*.inl),
 // written once over a vector layer and instantiated here once per ISA.
 //
-// Each per-ISA namespace below includes the kernel files with its own
-// function attributes: CBRNG_SIMD_FN (helpers: forced inline) and
-// CBRNG_SIMD_ENTRY (the entry points fill() reaches through avx2.hpp,
-// avx512.hpp) carry the ISA's target macro, which includes
-// CBRNG_KERNEL_OPTIMIZE, so a plain -O2 build runs the kernels as -O3 does.
-// Kernels are templates on the vector layer O (ops_emu<L>, ops_avx2,
-// ops_avx512), so the emulated layer runs the very same code on any CPU.
+// Each per-ISA namespace below defines its tuning (groups in flight) and
+// includes the kernel files with its own function attributes: CBRNG_SIMD_FN
+// (helpers: forced inline) and CBRNG_SIMD_ENTRY (the entry points; fill()
+// reaches blocks<O, B> through detail/block_pair.hpp's registry) carry the ISA's target macro,
+// which includes CBRNG_KERNEL_OPTIMIZE, so a plain -O2 build runs the kernels as -O3 does. Kernels
+// are templates on the vector layer O (ops_emu<L>, ops_avx2, ops_avx512), so the emulated layer
+// runs the very same code on any CPU.
 //
 // Why attributes on every function rather than a pushed target region
 // (#pragma GCC target / clang attribute push): the macros already exist for
@@ -38,6 +38,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <utility>
 
 #include "../../config.hpp"
@@ -61,29 +62,82 @@ namespace simd {
 
 // Plain C++ lanes, any CPU: the emulated ISA the tests run every kernel on.
 namespace emu {
+/// Groups in flight for blocks<O, B>: the emulated layer is for tests, which
+/// also call philox_blocks / threefry_blocks with other counts.
+struct tuning {
+    static constexpr bool has_kernel(std::size_t, std::size_t) noexcept { return true; }
+    static constexpr std::size_t philox_groups(std::size_t, std::size_t) noexcept { return 2; }
+    static constexpr std::size_t threefry_groups(std::size_t) noexcept { return 2; }
+    static constexpr std::size_t threefry_scalar_blocks(std::size_t) noexcept { return 1; }
+};
 #define CBRNG_SIMD_FN CBRNG_KERNEL_OPTIMIZE CBRNG_FORCEINLINE
 #define CBRNG_SIMD_ENTRY CBRNG_KERNEL_OPTIMIZE inline
+// blocks.inl calls the other two, so it comes last.
+// clang-format off
 #include "kernels/philox.inl"
 #include "kernels/threefry.inl"
+#include "kernels/blocks.inl"
+// clang-format on
 #undef CBRNG_SIMD_FN
 #undef CBRNG_SIMD_ENTRY
 }  // namespace emu
 
 #if CBRNG_HAS_X86_SIMD
 namespace avx2 {
+/// Groups in flight per kernel on AVX2 (4 blocks a group), measured with
+/// fill_bench. Philox2x64 has no AVX2 kernel in fill: the 64x64->128
+/// multiply built from four 32x32->64 products did not beat one mulx per
+/// word (64 KiB, Zen 4 class: scalar 3.33 GB/s, AVX2 kernel 3.01 GB/s);
+/// Philox4x64's did (3.10 against 2.08). Threefry runs groups of four blocks
+/// plus two blocks on the scalar side: GCC keeps the scalar blocks in
+/// registers beside two groups (+15% on Zen 3); Clang spills them, so it
+/// runs three vector groups alone.
+struct tuning {
+    static constexpr bool has_kernel(std::size_t n, std::size_t w) noexcept {
+        return !(n == 2 && w == 64);
+    }
+    static constexpr std::size_t philox_groups(std::size_t n, std::size_t w) noexcept {
+        return n == 4 && w == 64 ? 2 : 4;
+    }
+    static constexpr std::size_t threefry_groups(std::size_t n) noexcept {
+        return n == 2 ? 4 : CBRNG_CLANG ? 3 : 2;
+    }
+    static constexpr std::size_t threefry_scalar_blocks(std::size_t) noexcept {
+        return CBRNG_CLANG ? 0 : 2;
+    }
+};
 #define CBRNG_SIMD_FN CBRNG_TARGET_AVX2 __attribute__((always_inline)) inline
 #define CBRNG_SIMD_ENTRY CBRNG_TARGET_AVX2 inline
+// blocks.inl calls the other two, so it comes last.
+// clang-format off
 #include "kernels/philox.inl"
 #include "kernels/threefry.inl"
+#include "kernels/blocks.inl"
+// clang-format on
 #undef CBRNG_SIMD_FN
 #undef CBRNG_SIMD_ENTRY
 }  // namespace avx2
 
 namespace avx512 {
+/// Groups in flight per kernel on AVX-512 (8 blocks a group), measured with
+/// fill_bench; every generator has a kernel (AVX-512 doubles the 64-bit
+/// Philox kernels' width, so both beat mulx here).
+struct tuning {
+    static constexpr bool has_kernel(std::size_t, std::size_t) noexcept { return true; }
+    static constexpr std::size_t philox_groups(std::size_t n, std::size_t w) noexcept {
+        return n == 4 && w == 64 ? 2 : 4;
+    }
+    static constexpr std::size_t threefry_groups(std::size_t n) noexcept { return n == 2 ? 4 : 3; }
+    static constexpr std::size_t threefry_scalar_blocks(std::size_t) noexcept { return 0; }
+};
 #define CBRNG_SIMD_FN CBRNG_TARGET_AVX512 __attribute__((always_inline)) inline
 #define CBRNG_SIMD_ENTRY CBRNG_TARGET_AVX512 inline
+// blocks.inl calls the other two, so it comes last.
+// clang-format off
 #include "kernels/philox.inl"
 #include "kernels/threefry.inl"
+#include "kernels/blocks.inl"
+// clang-format on
 #undef CBRNG_SIMD_FN
 #undef CBRNG_SIMD_ENTRY
 }  // namespace avx512

@@ -10,7 +10,7 @@
 //
 // These kernels simply call the bijection: they are the definition of the
 // right answer, work on every platform and in constant evaluation, and are
-// what the SIMD back ends (avx2.hpp, avx512.hpp) reproduce bit for bit.
+// what the SIMD kernels (kernels.hpp) reproduce bit for bit.
 // They carry CBRNG_KERNEL_OPTIMIZE (config.hpp), as the SIMD kernels do
 // through their target macros, so a plain -O2 build unrolls the bijection's
 // loops as -O3 does.
@@ -55,49 +55,6 @@ CBRNG_KERNEL_OPTIMIZE inline void scalar_blocks(typename F::word_type* out, std:
         const typename F::counter_type y = f(c, k);
         for (std::size_t j = 0; j < N; ++j) out[N * b + j] = y[j];
     }
-}
-
-/// Philox4x32-10 blocks for counters {c[0] + b, c[1], c[2], c[3]}, b <
-/// nblocks, stored as out[4b + j]. Precondition: c[0] + nblocks <= 2^32.
-CBRNG_KERNEL_OPTIMIZE inline void philox4x32_10_scalar(std::uint32_t* out, std::size_t nblocks,
-                                                       philox4x32_ctr c,
-                                                       const philox4x32_key& k) noexcept {
-    constexpr philox4x32_10 f{};
-    for (std::size_t b = 0; b < nblocks; ++b, ++c[0]) {
-        const philox4x32_ctr y = f(c, k);
-        for (std::size_t j = 0; j < 4; ++j) out[4 * b + j] = y[j];
-    }
-}
-
-/// Threefry4x64-20 blocks for counters {c[0] + b, c[1], c[2], c[3]}, b <
-/// nblocks, stored as out[4b + j]. Precondition: c[0] + nblocks <= 2^64.
-CBRNG_KERNEL_OPTIMIZE inline void threefry4x64_20_scalar(std::uint64_t* out, std::size_t nblocks,
-                                                         threefry4x64_ctr c,
-                                                         const threefry4x64_key& k) noexcept {
-    constexpr threefry4x64_20 f{};
-    for (std::size_t b = 0; b < nblocks; ++b, ++c[0]) {
-        const threefry4x64_ctr y = f(c, k);
-        for (std::size_t j = 0; j < 4; ++j) out[4 * b + j] = y[j];
-    }
-}
-
-/// Philox2x64-10, Philox4x64-10, Threefry4x32-20 and Threefry2x64-20: the
-/// same contract (reference for the SIMD kernels of the same names).
-inline void philox2x64_10_scalar(std::uint64_t* out, std::size_t nblocks, const philox2x64_ctr& c,
-                                 const philox2x64_key& k) noexcept {
-    scalar_blocks<philox2x64_10>(out, nblocks, c, k);
-}
-inline void philox4x64_10_scalar(std::uint64_t* out, std::size_t nblocks, const philox4x64_ctr& c,
-                                 const philox4x64_key& k) noexcept {
-    scalar_blocks<philox4x64_10>(out, nblocks, c, k);
-}
-inline void threefry4x32_20_scalar(std::uint32_t* out, std::size_t nblocks,
-                                   const threefry4x32_ctr& c, const threefry4x32_key& k) noexcept {
-    scalar_blocks<threefry4x32_20>(out, nblocks, c, k);
-}
-inline void threefry2x64_20_scalar(std::uint64_t* out, std::size_t nblocks,
-                                   const threefry2x64_ctr& c, const threefry2x64_key& k) noexcept {
-    scalar_blocks<threefry2x64_20>(out, nblocks, c, k);
 }
 
 }  // namespace simd
