@@ -13,9 +13,11 @@
 //   (gamma, chi_squared, student_t, fisher_f, beta);
 // - int_rejection_distribution: integer variates by rejection (poisson,
 //   binomial, negative_binomial), with the text form "[count ]real".
-// The two real bases share the text form: the parameters as exact
-// hexadecimal floating literals, separated by spaces. Derived adds its
-// constructors, named accessors and min()/max().
+// Two mixins serve more than one base: variable_consumption (the consumption
+// constants of every variable-consumption distribution, uniform_int's too)
+// and real_params_text (the text form of the two real bases: the parameters
+// as exact hexadecimal floating literals, separated by spaces). Derived adds
+// its constructors, named accessors and min()/max().
 //
 // A real Param (detail/params.hpp) supplies `value_type` (float or double:
 // the parameters' type, whose width is the draw's: 32 or 64 bits), `arity`,
@@ -106,10 +108,42 @@ Istream& read_real_params(Istream& is, Derived& d) {
     return is;
 }
 
+/// The consumption constants of the distributions whose words per variate
+/// vary (rejection samplers, searches, uniform_int): no fixed word count, so
+/// no O(1) random access and no slices.
+struct variable_consumption {
+    static constexpr bool fixed_consumption = false;
+    /// URBG calls per variate: 0, meaning variable.
+    template <class URBG>
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
+        return 0;
+    }
+};
+
+/// The text form of the distributions with real parameters (CRTP): the
+/// parameters as exact hexadecimal floating literals, separated by spaces.
+template <class Derived>
+struct real_params_text {
+    /// Text form: the parameters as exact hexadecimal floating literals.
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        const Derived& d) {
+        return write_real_params(os, d.param());
+    }
+    /// Reads the text form; on malformed text or parameters the constructor
+    /// would reject sets failbit and leaves d unchanged.
+    template <class Traits>
+    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
+                                                        Derived& d) {
+        return read_real_params(is, d);
+    }
+};
+
 /// The distributions with real parameters and one fixed-width draw per
 /// variate: Derived::from_bits(draw, param) is the variate.
 template <class Derived, class Param, class Result = typename Param::value_type>
-class real_distribution : public distribution_base<Derived, Param, Result> {
+class real_distribution : public distribution_base<Derived, Param, Result>,
+                          public real_params_text<Derived> {
     using base = distribution_base<Derived, Param, Result>;
     using draw_type = typename Param::value_type;  // its width is the draw's
 
@@ -134,20 +168,6 @@ class real_distribution : public distribution_base<Derived, Param, Result> {
         return Derived::from_bits(generate_variate_bits<draw_type>(g), p);
     }
 
-    /// Text form: the parameters as exact hexadecimal floating literals.
-    template <class Traits>
-    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
-                                                        const Derived& d) {
-        return write_real_params(os, d.param());
-    }
-    /// Reads the text form; on malformed text or parameters the constructor
-    /// would reject sets failbit and leaves d unchanged.
-    template <class Traits>
-    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
-                                                        Derived& d) {
-        return read_real_params(is, d);
-    }
-
   protected:
     using base::base;
 };
@@ -159,41 +179,21 @@ class real_distribution : public distribution_base<Derived, Param, Result> {
 /// floating literals). Derived supplies operator()(g, param).
 template <class Derived, class Param>
 class variable_real_distribution
-    : public distribution_base<Derived, Param, typename Param::value_type> {
+    : public distribution_base<Derived, Param, typename Param::value_type>,
+      public variable_consumption,
+      public real_params_text<Derived> {
     using base = distribution_base<Derived, Param, typename Param::value_type>;
 
   public:
     using typename base::param_type;
     using typename base::result_type;
 
-    /// Consumption per variate is variable (rejection), so there is no fixed
-    /// word count and no O(1) random access.
-    static constexpr bool fixed_consumption = false;
-    /// URBG calls per variate: 0, meaning variable.
-    template <class URBG>
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
-        return 0;
-    }
     /// The fewest URBG calls a variate with parameters p takes (every
     /// rejection adds to it); 0 where the URBG's range is not a power of two.
     template <class URBG>
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
         const param_type& p) noexcept {
         return Derived::min_draws(p) * urbg_bits<URBG>::template calls<64>;
-    }
-
-    /// Text form: the parameters as exact hexadecimal floating literals.
-    template <class Traits>
-    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
-                                                        const Derived& d) {
-        return write_real_params(os, d.param());
-    }
-    /// Reads the text form; on malformed text or parameters the constructor
-    /// would reject sets failbit and leaves d unchanged.
-    template <class Traits>
-    friend std::basic_istream<char, Traits>& operator>>(std::basic_istream<char, Traits>& is,
-                                                        Derived& d) {
-        return read_real_params(is, d);
     }
 
   protected:
@@ -211,20 +211,13 @@ class variable_real_distribution
 /// `text_real()`, `text_valid(count, real)` (its constructor's rules without
 /// the throw) and `from_text(count, real)`.
 template <class Derived, class Param, class IntType>
-class int_rejection_distribution : public distribution_base<Derived, Param, IntType> {
+class int_rejection_distribution : public distribution_base<Derived, Param, IntType>,
+                                   public variable_consumption {
     using base = distribution_base<Derived, Param, IntType>;
 
   public:
     using typename base::param_type;
     using typename base::result_type;
-
-    /// Consumption per variate is variable (rejection): no O(1) random access.
-    static constexpr bool fixed_consumption = false;
-    /// URBG calls per variate: 0, meaning variable.
-    template <class URBG>
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
-        return 0;
-    }
 
     using base::operator();
     /// One variate from g with parameters p (this object's are unused).

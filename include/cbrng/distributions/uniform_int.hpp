@@ -133,7 +133,8 @@ class uniform_int_param {
 template <class IntType = int>
 class uniform_int_distribution
     : public detail::distribution_base<uniform_int_distribution<IntType>,
-                                       detail::uniform_int_param<IntType>, IntType> {
+                                       detail::uniform_int_param<IntType>, IntType>,
+      public detail::variable_consumption {
     static_assert(
         std::is_integral_v<IntType> && !std::is_same_v<IntType, bool>,
         "cbrng::uniform_int_distribution: IntType must be an integer type other than bool");
@@ -149,14 +150,8 @@ class uniform_int_distribution
     /// The bounds [a, b].
     using typename base::param_type;
 
-    /// Consumption per variate is variable (rejection), so there is no fixed
-    /// word count and no O(1) random access.
-    static constexpr bool fixed_consumption = false;
-    /// URBG calls per variate: 0, meaning variable (see the header comment).
-    template <class URBG>
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t words_per_variate() noexcept {
-        return 0;
-    }
+    // fixed_consumption (false) and words_per_variate() (0): variable, from
+    // detail::variable_consumption (see the header comment).
     /// URBG calls per attempt (one W-bit draw): the minimum per variate.
     template <class URBG>
     [[nodiscard]] CBRNG_HOST_DEVICE static constexpr std::size_t min_words_per_variate(
