@@ -5,15 +5,7 @@
 # subproject), installs it into a temporary prefix and compares the file list.
 #   cmake -DMODE=top_level|subproject -DCBRNG_SOURCE_DIR=<src> -DWORK_DIR=<dir>
 #         -DCXX=<c++> -P install_contents.cmake
-file(REMOVE_RECURSE ${WORK_DIR})
-file(MAKE_DIRECTORY ${WORK_DIR})
-
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "command failed (${rc}): ${ARGN}\n${out}\n${err}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/common.cmake)
 
 if(MODE STREQUAL "top_level")
   set(src ${CBRNG_SOURCE_DIR})

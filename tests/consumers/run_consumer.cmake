@@ -1,14 +1,5 @@
 # Builds and runs the consumer project against cbrng in one of three modes.
-file(REMOVE_RECURSE ${WORK_DIR})
-file(MAKE_DIRECTORY ${WORK_DIR})
-
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "command failed (${rc}): ${ARGN}\n${out}\n${err}")
-  endif()
-  message(STATUS "${out}")
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/common.cmake)
 
 set(args -S ${CONSUMER_SOURCE_DIR} -B ${WORK_DIR}/build -DCMAKE_CXX_COMPILER=${CXX}
     -DCBRNG_CONSUME=${MODE} -DCBRNG_SOURCE_DIR=${CBRNG_SOURCE_DIR})
@@ -21,3 +12,4 @@ endif()
 run(${CMAKE_COMMAND} ${args})
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/build)
 run(${WORK_DIR}/build/consumer)
+message(STATUS "${run_output}")
