@@ -25,12 +25,6 @@ double task_result(int seed, int task) {  // any thread, any rank: same result
     return wait(s);
 }
 
-double replica_result(int seed, int rank, int step) {  // per-rank replicas
-    cbrng::stream<> s{cbrng::stream_id{seed, rank, step}};
-    cbrng::normal_distribution<double> kick(0.0, 0.1);
-    return kick(s);
-}
-
 // README, "Naming streams": the ambient stream.
 void run_user_callback(int seed, int task, void (*user_callback)()) {
     cbrng::task_scope scope{cbrng::stream_id{seed, 0, task}};  // RAII, nests, restores
