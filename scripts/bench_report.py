@@ -9,6 +9,8 @@ scripts.
     python3 scripts/bench_report.py distributions CBRNG.json NUMPY.json ...
                                                         (bench-distributions.sh)
     python3 scripts/bench_report.py load                (the load average, 1 5 15 min)
+    python3 scripts/bench_report.py compare --label L --old OLD.json... --new NEW.json...
+                                                        (bench-compare.sh)
 
 Without a subcommand (bench-report.sh):
 Each group of benchmarks (per-call draws, per-task creation, contention,
@@ -582,6 +584,49 @@ def fill_report(opts):
         print(c)
 
 
+def compare_report(argv):
+    """Old and new builds of the same benchmarks, run alternately: one row per
+    benchmark present in both, the median CPU time per iteration over the
+    rounds of each, and new's speed as a ratio to old's (> 1 is faster)."""
+    p = argparse.ArgumentParser(prog="bench_report.py compare")
+    p.add_argument("--label", default="", help="the build's flags, for the table's title")
+    p.add_argument("--old", nargs="+", required=True, help="old build's JSON, one per round")
+    p.add_argument("--new", nargs="+", required=True, help="new build's JSON, one per round")
+    opts = p.parse_args(argv)
+
+    def times(paths):
+        out = {}
+        for path in paths:
+            with open(path, encoding="utf-8") as f:
+                data = json.load(f)
+            for b in data.get("benchmarks", []):
+                if b.get("run_type") == "aggregate" or b.get("error_occurred"):
+                    continue
+                out.setdefault(b["run_name"], []).append(b["cpu_time"])
+        return out
+
+    def median(xs):
+        xs = sorted(xs)
+        m = len(xs) // 2
+        return xs[m] if len(xs) % 2 else (xs[m - 1] + xs[m]) / 2
+
+    old, new = times(opts.old), times(opts.new)
+    names = [n for n in new if n in old]
+    if not names:
+        sys.exit("bench_report.py compare: no benchmark in both builds")
+    print(f"{opts.label}: {len(opts.old)} rounds each, old and new alternately; "
+          f"load average at the end {load_average()}\n")
+    print(md_head("benchmark", ">old (CPU ns/iter)", ">new", ">new speed / old"))
+    worst = None
+    for n in names:
+        o, w = median(old[n]), median(new[n])
+        r = o / w if w else float("nan")
+        worst = r if worst is None or r < worst else worst
+        print(f"| {n} | {o:.1f} | {w:.1f} | {r:.3f}x |")
+    print(f"\nslowest row: {worst:.3f}x; rows below 0.97x: "
+          f"{sum(1 for n in names if median(old[n]) / median(new[n]) < 0.97)} of {len(names)}")
+
+
 def sub_main(kind):
     """The fill, distributions and load subcommands."""
     if kind == "load":
@@ -601,6 +646,9 @@ def sub_main(kind):
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "compare":
+        compare_report(sys.argv[2:])
+        return
     if len(sys.argv) > 1 and sys.argv[1] in ("fill", "distributions", "load"):
         sub_main(sys.argv[1])
         return
