@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 
 #include <cbrng/detail/cpu.hpp>
+#include <cbrng/distributions/bernoulli.hpp>
 #include <cbrng/distributions/beta.hpp>
 #include <cbrng/distributions/binomial.hpp>
 #include <cbrng/distributions/cauchy.hpp>
@@ -29,6 +30,7 @@
 #include <cbrng/distributions/piecewise_linear.hpp>
 #include <cbrng/distributions/poisson.hpp>
 #include <cbrng/distributions/student_t.hpp>
+#include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/distributions/weibull.hpp>
 #include <cbrng/engine.hpp>
 #include <cbrng/fill.hpp>
@@ -246,3 +248,29 @@ TEST_CASE("fill with a std:: distribution draws the scalar calls' words", "[fill
     CHECK(g == h);
     CHECK(a(g) == b(h));  // the cached second polar variate, too
 }
+
+// The set fill computes in SIMD batches is what detail::batch_transform opts
+// in (detail/transform_scalar.hpp), exactly the list docs/distributions.md
+// ("Batch transforms") states: these seven, float and double, and nothing
+// else, not even a class derived from one of them.
+namespace batch_set {
+using cbrng::detail::batch_distribution;
+template <class Real>
+constexpr bool all_seven = batch_distribution<cbrng::uniform_real_distribution<Real>>::value&&
+    batch_distribution<cbrng::normal_distribution<Real>>::value&&
+        batch_distribution<cbrng::exponential_distribution<Real>>::value&&
+            batch_distribution<cbrng::extreme_value_distribution<Real>>::value&&
+                batch_distribution<cbrng::lognormal_distribution<Real>>::value&&
+                    batch_distribution<cbrng::weibull_distribution<Real>>::value&&
+                        batch_distribution<cbrng::cauchy_distribution<Real>>::value;
+static_assert(all_seven<float> && all_seven<double>, "the seven batch families");
+struct derived_normal : cbrng::normal_distribution<double> {};
+static_assert(!batch_distribution<derived_normal>::value, "a derived class keeps the loop");
+static_assert(!batch_distribution<std::normal_distribution<double>>::value, "std:: keeps the loop");
+static_assert(!batch_distribution<cbrng::gamma_distribution<double>>::value &&
+                  !batch_distribution<cbrng::student_t_distribution<double>>::value &&
+                  !batch_distribution<cbrng::bernoulli_distribution>::value &&
+                  !batch_distribution<cbrng::uniform_int_distribution<int>>::value &&
+                  !batch_distribution<cbrng::poisson_distribution<int>>::value,
+              "the others run call by call");
+}  // namespace batch_set

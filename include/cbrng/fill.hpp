@@ -102,9 +102,10 @@ void fill(URBG& gen, OutputIt first, OutputIt last) {
 /// calls of `dist(gen)` would return, in order, leaving gen and dist in the
 /// state those calls would.
 ///
-/// Works with any distribution and URBG. For cbrng's uniform_real,
-/// normal, exponential, extreme_value, lognormal, weibull and cauchy
-/// distributions (float and double) over the
+/// Works with any distribution and URBG. For the distributions with batch
+/// transforms (cbrng's uniform_real, normal, exponential, extreme_value,
+/// lognormal, weibull and cauchy, float and double: the set
+/// detail::batch_transform opts in) over the
 /// generators with a raw fast path (see above) and forward iterators, the raw
 /// words are generated in bulk and mapped by SIMD batch transforms that
 /// reproduce operator() bit for bit. Every other distribution over those

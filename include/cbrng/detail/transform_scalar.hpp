@@ -56,82 +56,99 @@ template <class Real, class Word>
     }
 }
 
-/// The variate for given raw bits: the functions operator() calls.
-[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
-                                              const uniform_real_param<double>& p) noexcept {
-    return uniform_real_from_bits(x, p);
-}
-[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
-                                             const uniform_real_param<float>& p) noexcept {
-    return uniform_real_from_bits(x, p);
-}
-[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
-                                              const normal_param<double>& p) noexcept {
-    return normal_from_bits(x, p);
-}
-[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
-                                             const normal_param<float>& p) noexcept {
-    return normal_from_bits(x, p);
-}
-[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
-                                              const exponential_param<double>& p) noexcept {
-    return exponential_from_bits(x, p);
-}
-[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
-                                             const exponential_param<float>& p) noexcept {
-    return exponential_from_bits(x, p);
-}
-[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
-                                              const extreme_value_param<double>& p) noexcept {
-    return extreme_value_from_bits(x, p);
-}
-[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
-                                             const extreme_value_param<float>& p) noexcept {
-    return extreme_value_from_bits(x, p);
-}
-[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
-                                              const lognormal_param<double>& p) noexcept {
-    return lognormal_from_bits(x, p);
-}
-[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
-                                             const lognormal_param<float>& p) noexcept {
-    return lognormal_from_bits(x, p);
-}
-[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
-                                              const weibull_param<double>& p) noexcept {
-    return weibull_from_bits(x, p);
-}
-[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
-                                             const weibull_param<float>& p) noexcept {
-    return weibull_from_bits(x, p);
-}
-[[nodiscard]] inline double variate_from_bits(std::uint64_t x,
-                                              const cauchy_param<double>& p) noexcept {
-    return cauchy_from_bits(x, p);
-}
-[[nodiscard]] inline float variate_from_bits(std::uint32_t x,
-                                             const cauchy_param<float>& p) noexcept {
-    return cauchy_from_bits(x, p);
-}
+/// The one switch that opts a distribution into cbrng::fill's SIMD batch
+/// path, keyed by its param_type: `distribution` is the distribution whose
+/// variates fill computes in batches (exactly that class: a std:: one or a
+/// class derived from it keeps the call-by-call loop), and `from_bits` is the
+/// function its operator() applies to one draw, which the portable reference
+/// below calls and every SIMD kernel (simd/kernels/transform.inl) replays.
+/// Everything else is derived from it: is_batch_param_v, fill's
+/// batch_distribution, and the list in docs/performance-fill.md.
+template <class Param>
+struct batch_transform {
+    static constexpr bool enabled = false;
+};
+template <class Real>
+struct batch_transform<uniform_real_param<Real>> {
+    static constexpr bool enabled = true;
+    using distribution = uniform_real_distribution<Real>;
+    template <class Bits>
+    [[nodiscard]] static Real from_bits(Bits x, const uniform_real_param<Real>& p) noexcept {
+        return uniform_real_from_bits(x, p);
+    }
+};
+template <class Real>
+struct batch_transform<normal_param<Real>> {
+    static constexpr bool enabled = true;
+    using distribution = normal_distribution<Real>;
+    template <class Bits>
+    [[nodiscard]] static Real from_bits(Bits x, const normal_param<Real>& p) noexcept {
+        return normal_from_bits(x, p);
+    }
+};
+template <class Real>
+struct batch_transform<exponential_param<Real>> {
+    static constexpr bool enabled = true;
+    using distribution = exponential_distribution<Real>;
+    template <class Bits>
+    [[nodiscard]] static Real from_bits(Bits x, const exponential_param<Real>& p) noexcept {
+        return exponential_from_bits(x, p);
+    }
+};
+template <class Real>
+struct batch_transform<extreme_value_param<Real>> {
+    static constexpr bool enabled = true;
+    using distribution = extreme_value_distribution<Real>;
+    template <class Bits>
+    [[nodiscard]] static Real from_bits(Bits x, const extreme_value_param<Real>& p) noexcept {
+        return extreme_value_from_bits(x, p);
+    }
+};
+template <class Real>
+struct batch_transform<lognormal_param<Real>> {
+    static constexpr bool enabled = true;
+    using distribution = lognormal_distribution<Real>;
+    template <class Bits>
+    [[nodiscard]] static Real from_bits(Bits x, const lognormal_param<Real>& p) noexcept {
+        return lognormal_from_bits(x, p);
+    }
+};
+template <class Real>
+struct batch_transform<weibull_param<Real>> {
+    static constexpr bool enabled = true;
+    using distribution = weibull_distribution<Real>;
+    template <class Bits>
+    [[nodiscard]] static Real from_bits(Bits x, const weibull_param<Real>& p) noexcept {
+        return weibull_from_bits(x, p);
+    }
+};
+template <class Real>
+struct batch_transform<cauchy_param<Real>> {
+    static constexpr bool enabled = true;
+    using distribution = cauchy_distribution<Real>;
+    template <class Bits>
+    [[nodiscard]] static Real from_bits(Bits x, const cauchy_param<Real>& p) noexcept {
+        return cauchy_from_bits(x, p);
+    }
+};
+
+/// True for the parameter types that have batch transforms for Real.
+template <class Param, class Real, class = void>
+inline constexpr bool is_batch_param_v = false;
+template <class Param, class Real>
+inline constexpr bool
+    is_batch_param_v<Param, Real, std::enable_if_t<batch_transform<Param>::enabled>> =
+        std::is_same_v<typename batch_transform<Param>::distribution::result_type, Real>;
 
 /// The portable reference: out[i] = the variate for the bits of variate i.
 template <class Word, class Real, class Param>
 CBRNG_KERNEL_OPTIMIZE void transform_scalar(const Word* words, Real* out, std::size_t n,
                                             const Param& p) noexcept {
     for (std::size_t i = 0; i < n; ++i) {
-        const Real v = variate_from_bits(batch_bits<Real>(words, i), p);
+        const Real v = batch_transform<Param>::from_bits(batch_bits<Real>(words, i), p);
         std::memcpy(out + i, &v, sizeof v);
     }
 }
-
-/// True for the parameter types that have batch transforms for Real.
-template <class Param, class Real>
-inline constexpr bool is_batch_param_v =
-    std::is_same_v<Param, uniform_real_param<Real>> || std::is_same_v<Param, normal_param<Real>> ||
-    std::is_same_v<Param, exponential_param<Real>> ||
-    std::is_same_v<Param, extreme_value_param<Real>> ||
-    std::is_same_v<Param, lognormal_param<Real>> || std::is_same_v<Param, weibull_param<Real>> ||
-    std::is_same_v<Param, cauchy_param<Real>>;
 
 }  // namespace detail
 CBRNG_NAMESPACE_END

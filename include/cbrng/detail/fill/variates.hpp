@@ -26,23 +26,13 @@ CBRNG_NAMESPACE_BEGIN
 namespace detail {
 inline namespace CBRNG_SIMD_ABI {
 
-/// Distributions with batch transforms (detail/transform.hpp).
-template <class D>
+/// Distributions with batch transforms: the one switch is
+/// detail::batch_transform<param_type> (detail/transform_scalar.hpp).
+template <class D, class = void>
 struct batch_distribution : std::false_type {};
-template <class Real>
-struct batch_distribution<uniform_real_distribution<Real>> : std::true_type {};
-template <class Real>
-struct batch_distribution<normal_distribution<Real>> : std::true_type {};
-template <class Real>
-struct batch_distribution<exponential_distribution<Real>> : std::true_type {};
-template <class Real>
-struct batch_distribution<extreme_value_distribution<Real>> : std::true_type {};
-template <class Real>
-struct batch_distribution<lognormal_distribution<Real>> : std::true_type {};
-template <class Real>
-struct batch_distribution<weibull_distribution<Real>> : std::true_type {};
-template <class Real>
-struct batch_distribution<cauchy_distribution<Real>> : std::true_type {};
+template <class D>
+struct batch_distribution<D, std::enable_if_t<batch_transform<typename D::param_type>::enabled>>
+    : std::is_same<D, typename batch_transform<typename D::param_type>::distribution> {};
 
 /// Fast path for variates: n variates of dist from g to out, as n calls of
 /// dist(g) would.
