@@ -66,6 +66,7 @@
 #include "detail/simd/avx512.hpp"
 #include "detail/simd/scalar.hpp"
 #include "detail/transform.hpp"
+#include "detail/uniform_int_fill.hpp"
 #include "distributions/cauchy.hpp"
 #include "distributions/exponential.hpp"
 #include "distributions/extreme_value.hpp"
@@ -536,6 +537,14 @@ void fill(URBG& gen, OutputIt first, OutputIt last, Distribution&& dist) {
         detail::require_default_fp_flags<D>();  // the batch transforms bypass operator()
         const auto n = static_cast<std::uint64_t>(std::distance(first, last));
         detail::fill_variates(gen, first, n, static_cast<const D&>(dist));
+    } else if constexpr (detail::fill_traits<URBG>::fast &&
+                         detail::is_uniform_int_distribution<D>::value &&
+                         detail::is_forward_iterator<OutputIt>::value) {
+        const auto n = static_cast<std::uint64_t>(std::distance(first, last));
+        detail::fill_uniform_int(gen, first, n, static_cast<const D&>(dist),
+                                 [](URBG& g, typename URBG::result_type* buf, std::uint64_t m) {
+                                     detail::fill_words<typename URBG::result_type>(g, buf, m);
+                                 });
     } else if constexpr (detail::fill_traits<URBG>::fast) {
         if (first == last) return;
         detail::prefetched_words<URBG> words{gen};

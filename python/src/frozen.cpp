@@ -63,7 +63,6 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
-#include <vector>
 
 namespace py = pybind11;
 
@@ -276,51 +275,10 @@ void run_real(S& s, const py::handle& out, const py::args& args, std::size_t fir
     run<double, P...>(s, out, args, first, method, [](P... p) { return D<double>(p...); });
 }
 
-/// uniform_int<T>(a, b) for a 64-bit T over a 32-bit-word stream with scalar
-/// bounds and b - a < 2^32: the distribution then takes one 32-bit Lemire draw
-/// per attempt (uniform_int.hpp: W = 32), exactly as uniform_int<uint32_t>(0,
-/// b - a) does, and returns a + that offset; the uint32 fill is much faster
-/// than the generic 64-bit loop. Returns false where this does not apply.
-template <class T, class S>
-bool run_narrow_uniform_int(S& s, const py::handle& out, const py::args& args, std::size_t first) {
-    if constexpr (sizeof(T) == 8 && sizeof(typename S::result_type) == 4) {
-        if (args.size() != first + 2 || py::isinstance<py::array>(args[first]) ||
-            py::isinstance<py::array>(args[first + 1])) {
-            return false;
-        }
-        const T a = args[first].cast<T>();
-        const T b = args[first + 1].cast<T>();
-        if (a > b) return false;  // the generic path raises the C++ error
-        const std::uint64_t span = static_cast<std::uint64_t>(b) - static_cast<std::uint64_t>(a);
-        if (span > 0xffffffffu) return false;
-        T* o = checked_out<T>(out, "frozen_fill uniform_int");
-        const auto n = static_cast<std::size_t>(py::reinterpret_borrow<py::array>(out).size());
-        const cbrng::uniform_int_distribution<std::uint32_t> d(0, static_cast<std::uint32_t>(span));
-        py::gil_scoped_release nogil;
-        constexpr std::size_t chunk = 16384;
-        std::vector<std::uint32_t> buf(n < chunk ? n : chunk);
-        for (std::size_t i = 0; i < n; i += chunk) {
-            const std::size_t m = n - i < chunk ? n - i : chunk;
-            cbrng::fill(s, buf.data(), buf.data() + m, d);
-            for (std::size_t j = 0; j < m; ++j) {
-                o[i + j] = static_cast<T>(static_cast<std::uint64_t>(a) + buf[j]);
-            }
-        }
-        return true;
-    } else {
-        (void)s;
-        (void)out;
-        (void)args;
-        (void)first;
-        return false;
-    }
-}
-
 template <class T, class S>
 bool run_uniform_int(S& s, const py::handle& out, const py::args& args, std::size_t first,
                      const std::string& method) {
     if (!has_dtype<T>(py::reinterpret_borrow<py::array>(out))) return false;
-    if (run_narrow_uniform_int<T>(s, out, args, first)) return true;
     run<T, T, T>(s, out, args, first, method,
                  [](T a, T b) { return cbrng::uniform_int_distribution<T>(a, b); });
     return true;

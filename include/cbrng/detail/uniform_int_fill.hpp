@@ -1,0 +1,215 @@
+// cbrng/detail/uniform_int_fill.hpp: cbrng::fill's bulk path for
+// uniform_int_distribution, bit-identical to the loop of dist(g) calls.
+//
+// Lemire's method (distributions/uniform_int.hpp) draws one W-bit attempt x
+// (one word, or two 32-bit words low half first for a 64-bit attempt from a
+// 32-bit generator), forms x * c with c = b - a + 1 values, and accepts the
+// attempt exactly when the product's low W bits are >= t = (2^W - c) mod c
+// (the scalar code first compares with c, then with t, and t < c, so the
+// accepted attempts are the same). A rejected attempt is followed by the next
+// attempt from the next words. So the variates of n calls are the high halves
+// of the first n accepted attempts of the word sequence, in order, and the
+// calls consume the words up to and including the n-th accepted attempt.
+//
+// The bulk path computes those words in chunks through the generator's SIMD
+// block kernels (the caller's word filler: fill_words over a copy of the
+// generator, so the words are exactly g()'s), maps a run of attempts with a
+// loop the compiler vectorises while it checks that none was rejected, and
+// takes the exact compaction loop (one output per accepted attempt) for a run
+// that holds a rejection. The generator is then moved past exactly the words
+// consumed. Near the end of a stream (fewer words left than the next chunk
+// needs) the remaining variates are the scalar calls, which write and throw
+// where the loop would.
+#ifndef CBRNG_DETAIL_UNIFORM_INT_FILL_HPP
+#define CBRNG_DETAIL_UNIFORM_INT_FILL_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <type_traits>
+#include <utility>
+
+#include "../config.hpp"
+#include "../distributions/uniform_int.hpp"
+#include "mulhilo.hpp"
+#include "uniform_bits.hpp"
+
+CBRNG_NAMESPACE_BEGIN
+namespace detail {
+
+template <class D>
+struct is_uniform_int_distribution : std::false_type {};
+template <class IntType>
+struct is_uniform_int_distribution<uniform_int_distribution<IntType>> : std::true_type {};
+
+template <class G, class = void>
+struct has_remaining_words : std::false_type {};
+template <class G>
+struct has_remaining_words<G, std::void_t<decltype(std::declval<const G&>().remaining())>>
+    : std::true_type {};
+
+/// Words g can still deliver: a stream's remaining(), unlimited otherwise.
+template <class G>
+[[nodiscard]] std::uint64_t words_left(const G& g) noexcept {
+    if constexpr (has_remaining_words<G>::value) {
+        return g.remaining();
+    } else {
+        (void)g;
+        return ~std::uint64_t{0};
+    }
+}
+
+/// Attempts per run: the unit of the vectorised map and of the rejection check.
+inline constexpr std::size_t uniform_int_run = 32;
+
+/// Lemire's accept test and offset for one attempt from Word-sized words:
+/// Narrow (a 32-bit attempt from a 32-bit generator), Pair (a 64-bit attempt
+/// from two 32-bit words, the first the low half) or a 64-bit word. Full: the
+/// range is all 2^W values, the attempt is the offset.
+template <class Word, bool Narrow, bool Pair>
+struct lemire_attempts {
+    static constexpr std::size_t words = Pair ? 2 : 1;
+
+    std::uint64_t count;      // c, unused when full
+    std::uint64_t threshold;  // t = (2^W - c) mod c; 0 when full
+    bool full;
+
+    [[nodiscard]] static std::uint64_t attempt(const Word* w, std::size_t i) noexcept {
+        if constexpr (Pair) {
+            return std::uint64_t{w[2 * i]} | (std::uint64_t{w[2 * i + 1]} << 32);
+        } else {
+            return static_cast<std::uint64_t>(w[i]);
+        }
+    }
+    /// The attempt's offset in [0, c); sets ok to whether it is accepted.
+    [[nodiscard]] std::uint64_t offset(const Word* w, std::size_t i, bool& ok) const noexcept {
+        const std::uint64_t x = attempt(w, i);
+        if constexpr (Narrow) {
+            const std::uint64_t m = x * count;
+            ok = static_cast<std::uint32_t>(m) >= threshold;
+            return m >> 32;
+        } else {
+            const hilo<std::uint64_t> m = mulhilo64(x, count);
+            ok = m.lo >= threshold;
+            return m.hi;
+        }
+    }
+};
+
+/// Maps `attempts` attempts of w to up to `need` results in out (a + offset,
+/// as uniform_int_distribution<IntType> computes it); returns {results
+/// written, attempts consumed}. Stops right after the attempt that gives the
+/// need-th result, so consumption is the scalar loop's.
+template <class IntType, class Attempts, class Word>
+[[nodiscard]] std::pair<std::size_t, std::size_t> lemire_map(const Attempts& at, const Word* w,
+                                                             std::size_t attempts, IntType a,
+                                                             IntType* out, std::size_t need) {
+    using U = std::make_unsigned_t<IntType>;
+    const auto base = static_cast<U>(a);
+    const auto result = [base](std::uint64_t offset) {
+        return static_cast<IntType>(static_cast<U>(base + static_cast<U>(offset)));
+    };
+    std::size_t i = 0;
+    std::size_t k = 0;
+    if (at.full) {
+        const std::size_t m = std::min(attempts, need);
+        for (; i < m; ++i) out[i] = result(Attempts::attempt(w, i));
+        return {m, m};
+    }
+    while (i < attempts && k < need) {
+        const std::size_t left = std::min(attempts - i, need - k);
+        const std::size_t m = std::min(left, uniform_int_run);
+        if (m == uniform_int_run) {
+            // A whole run, written as if all were accepted; kept if none was
+            // rejected (almost always, unless c is near a power of two from above).
+            bool all = true;
+            for (std::size_t j = 0; j < uniform_int_run; ++j) {
+                bool ok = false;
+                out[k + j] = result(at.offset(w, i + j, ok));
+                all &= ok;
+            }
+            if (all) {
+                i += uniform_int_run;
+                k += uniform_int_run;
+                continue;
+            }
+        }
+        // The exact loop: one result per accepted attempt. m <= need - k, so
+        // the unconditional store stays inside out's `need` elements.
+        for (std::size_t j = 0; j < m; ++j) {
+            bool ok = false;
+            out[k] = result(at.offset(w, i + j, ok));
+            k += ok ? 1 : 0;
+        }
+        i += m;
+    }
+    return {k, i};
+}
+
+/// n variates of dist over g to out, exactly as n calls of dist(g), leaving g
+/// where they would. fill_words(G& copy, word* buf, std::uint64_t m) writes the
+/// copy's next m words (m <= the words it has left) and moves it past them.
+template <class G, class IntType, class It, class FillWords>
+It fill_uniform_int(G& g, It out, std::uint64_t n, const uniform_int_distribution<IntType>& dist,
+                    FillWords&& fill_words) {
+    using word = typename G::result_type;
+    using U = std::make_unsigned_t<IntType>;
+    constexpr unsigned bits = urbg_bits<G>::bits_per_call;
+    static_assert(urbg_bits<G>::exact && G::min() == 0 && (bits == 32 || bits == 64),
+                  "cbrng::fill: the uniform_int bulk path takes generators of 32- or 64-bit "
+                  "words");
+    const auto p = dist.param();
+    const auto span =
+        static_cast<std::uint64_t>(static_cast<U>(static_cast<U>(p.b()) - static_cast<U>(p.a())));
+
+    const auto run = [&](const auto& at) {
+        using A = std::remove_cv_t<std::remove_reference_t<decltype(at)>>;
+        constexpr std::size_t chunk_words = 2048;  // 8 or 16 KiB: in L1 with the results
+        word buf[chunk_words];
+        IntType tmp[chunk_words];
+        G ahead = g;
+        std::uint64_t left = words_left(g);
+        std::uint64_t drawn = 0;
+        while (n != 0) {
+            // Words for n attempts (more come if some are rejected).
+            std::uint64_t want = std::min<std::uint64_t>(n, chunk_words / A::words) * A::words;
+            want = std::min(want, left - left % A::words);
+            if (want == 0) break;  // the end of the stream: the scalar calls below
+            fill_words(ahead, buf, want);
+            left -= want;
+            const std::size_t attempts = static_cast<std::size_t>(want / A::words);
+            const std::size_t need = static_cast<std::size_t>(std::min<std::uint64_t>(n, attempts));
+            const auto done = lemire_map(at, buf, attempts, p.a(), tmp, need);
+            out = std::copy(tmp, tmp + done.first, out);
+            n -= done.first;
+            drawn += done.second * A::words;
+        }
+        g.discard(drawn);
+    };
+    if constexpr (bits == 32) {
+        if (span <= 0xffffffffu) {
+            const std::uint64_t count = span + 1;
+            run(lemire_attempts<word, true, false>{
+                count, span == 0xffffffffu ? 0 : (std::uint64_t{1} << 32) % count,
+                span == 0xffffffffu});
+        } else {
+            const std::uint64_t count = span + 1;
+            run(lemire_attempts<word, false, true>{
+                count, span == ~std::uint64_t{0} ? 0 : (std::uint64_t{0} - count) % count,
+                span == ~std::uint64_t{0}});
+        }
+    } else {
+        const std::uint64_t count = span + 1;
+        run(lemire_attempts<word, false, false>{
+            count, span == ~std::uint64_t{0} ? 0 : (std::uint64_t{0} - count) % count,
+            span == ~std::uint64_t{0}});
+    }
+    for (; n != 0; --n, ++out) *out = dist(g);
+    return out;
+}
+
+}  // namespace detail
+CBRNG_NAMESPACE_END
+
+#endif  // CBRNG_DETAIL_UNIFORM_INT_FILL_HPP
