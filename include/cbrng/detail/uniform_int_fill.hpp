@@ -27,8 +27,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "../config.hpp"
 #include "../distributions/uniform_int.hpp"
@@ -70,6 +72,7 @@ inline constexpr std::size_t uniform_int_run = 32;
 template <class Word, bool Narrow, bool Pair>
 struct lemire_attempts {
     static constexpr std::size_t words = Pair ? 2 : 1;
+    static constexpr bool narrow = Narrow;
 
     std::uint64_t count;      // c, unused when full
     std::uint64_t threshold;  // t = (2^W - c) mod c; 0 when full
@@ -82,17 +85,18 @@ struct lemire_attempts {
             return static_cast<std::uint64_t>(w[i]);
         }
     }
-    /// The attempt's offset in [0, c); sets ok to whether it is accepted.
-    [[nodiscard]] std::uint64_t offset(const Word* w, std::size_t i, bool& ok) const noexcept {
+    /// x * c for attempt i: hi is the offset in [0, c), and the attempt is
+    /// accepted when lo >= threshold.
+    [[nodiscard]] static hilo<std::uint64_t> product(const Word* w, std::size_t i,
+                                                     std::uint64_t count) noexcept {
         const std::uint64_t x = attempt(w, i);
         if constexpr (Narrow) {
-            const std::uint64_t m = x * count;
-            ok = static_cast<std::uint32_t>(m) >= threshold;
-            return m >> 32;
+            // 32 x 32 -> 64 bits (c < 2^32 here), which SIMD multiplies do directly.
+            const std::uint64_t m =
+                std::uint64_t{static_cast<std::uint32_t>(x)} * static_cast<std::uint32_t>(count);
+            return {m >> 32, m & 0xffffffffu};
         } else {
-            const hilo<std::uint64_t> m = mulhilo64(x, count);
-            ok = m.lo >= threshold;
-            return m.hi;
+            return mulhilo64(x, count);
         }
     }
 };
@@ -100,16 +104,23 @@ struct lemire_attempts {
 /// Maps `attempts` attempts of w to up to `need` results in out (a + offset,
 /// as uniform_int_distribution<IntType> computes it); returns {results
 /// written, attempts consumed}. Stops right after the attempt that gives the
-/// need-th result, so consumption is the scalar loop's.
+/// need-th result, so consumption is the scalar loop's. Compiled as -O3
+/// (CBRNG_KERNEL_OPTIMIZE) so that a plain -O2 build vectorises the runs too.
 template <class IntType, class Attempts, class Word>
-[[nodiscard]] std::pair<std::size_t, std::size_t> lemire_map(const Attempts& at, const Word* w,
-                                                             std::size_t attempts, IntType a,
-                                                             IntType* out, std::size_t need) {
+CBRNG_KERNEL_OPTIMIZE std::pair<std::size_t, std::size_t> lemire_map(const Attempts& at,
+                                                                     const Word* w,
+                                                                     std::size_t attempts,
+                                                                     IntType a, IntType* out,
+                                                                     std::size_t need) {
     using U = std::make_unsigned_t<IntType>;
     const auto base = static_cast<U>(a);
     const auto result = [base](std::uint64_t offset) {
         return static_cast<IntType>(static_cast<U>(base + static_cast<U>(offset)));
     };
+    // In locals: the stores to out (IntType may be std::int64_t) could
+    // otherwise alias at's members and keep the loops from vectorising.
+    const std::uint64_t count = at.count;
+    const std::uint64_t threshold = at.threshold;
     std::size_t i = 0;
     std::size_t k = 0;
     if (at.full) {
@@ -121,27 +132,43 @@ template <class IntType, class Attempts, class Word>
         const std::size_t left = std::min(attempts - i, need - k);
         const std::size_t m = std::min(left, uniform_int_run);
         if (m == uniform_int_run) {
-            // A whole run, written as if all were accepted; kept if none was
-            // rejected (almost always, unless c is near a power of two from above).
-            bool all = true;
+            // A whole run: if none of its attempts is rejected (almost always,
+            // unless c is just above a power of two), all of them are results.
+            const Word* wr = w + i * Attempts::words;
+            std::uint64_t rejected = 0;
             for (std::size_t j = 0; j < uniform_int_run; ++j) {
-                bool ok = false;
-                out[k + j] = result(at.offset(w, i + j, ok));
-                all &= ok;
+                const std::uint64_t lo = Attempts::product(wr, j, count).lo;
+                if constexpr (Attempts::narrow) {
+                    // lo and t below 2^32: lo - t wraps past 2^63 exactly when lo < t
+                    // (a subtraction and a shift, which SSE2 vectorises; a compare of
+                    // unsigned lanes it has not).
+                    rejected |= (lo - threshold) >> 63;
+                } else {
+                    rejected |= lo < threshold ? 1u : 0u;
+                }
             }
-            if (all) {
+            if (rejected == 0) {
+                IntType* o = out + k;
+                for (std::size_t j = 0; j < uniform_int_run; ++j) {
+                    o[j] = result(Attempts::product(wr, j, count).hi);
+                }
                 i += uniform_int_run;
                 k += uniform_int_run;
                 continue;
             }
         }
-        // The exact loop: one result per accepted attempt. m <= need - k, so
-        // the unconditional store stays inside out's `need` elements.
+        // The exact loop, one result per accepted attempt, through a local
+        // buffer so that out never holds a value the scalar calls would not
+        // write there (a fill that ends at the end of a stream stops at them).
+        IntType run[uniform_int_run];
+        std::size_t got = 0;
         for (std::size_t j = 0; j < m; ++j) {
-            bool ok = false;
-            out[k] = result(at.offset(w, i + j, ok));
-            k += ok ? 1 : 0;
+            const hilo<std::uint64_t> x = Attempts::product(w, i + j, count);
+            run[got] = result(x.hi);
+            got += x.lo < threshold ? 0u : 1u;
         }
+        std::copy(run, run + got, out + k);
+        k += got;
         i += m;
     }
     return {k, i};
@@ -166,8 +193,10 @@ It fill_uniform_int(G& g, It out, std::uint64_t n, const uniform_int_distributio
     const auto run = [&](const auto& at) {
         using A = std::remove_cv_t<std::remove_reference_t<decltype(at)>>;
         constexpr std::size_t chunk_words = 2048;  // 8 or 16 KiB: in L1 with the results
+        // Results go straight to contiguous output, else through a buffer.
+        constexpr bool direct = std::is_same_v<It, IntType*> ||
+                                std::is_same_v<It, typename std::vector<IntType>::iterator>;
         word buf[chunk_words];
-        IntType tmp[chunk_words];
         G ahead = g;
         std::uint64_t left = words_left(g);
         std::uint64_t drawn = 0;
@@ -180,8 +209,16 @@ It fill_uniform_int(G& g, It out, std::uint64_t n, const uniform_int_distributio
             left -= want;
             const std::size_t attempts = static_cast<std::size_t>(want / A::words);
             const std::size_t need = static_cast<std::size_t>(std::min<std::uint64_t>(n, attempts));
-            const auto done = lemire_map(at, buf, attempts, p.a(), tmp, need);
-            out = std::copy(tmp, tmp + done.first, out);
+            std::pair<std::size_t, std::size_t> done;
+            if constexpr (direct) {
+                IntType* o = std::addressof(*out);
+                done = lemire_map(at, buf, attempts, p.a(), o, need);
+                out += static_cast<typename std::iterator_traits<It>::difference_type>(done.first);
+            } else {
+                IntType tmp[chunk_words];
+                done = lemire_map(at, buf, attempts, p.a(), tmp, need);
+                out = std::copy(tmp, tmp + done.first, out);
+            }
             n -= done.first;
             drawn += done.second * A::words;
         }
