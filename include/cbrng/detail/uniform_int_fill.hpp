@@ -34,6 +34,7 @@
 
 #include "../config.hpp"
 #include "../distributions/uniform_int.hpp"
+#include "cpu.hpp"
 #include "mulhilo.hpp"
 #include "uniform_bits.hpp"
 
@@ -104,14 +105,14 @@ struct lemire_attempts {
 /// Maps `attempts` attempts of w to up to `need` results in out (a + offset,
 /// as uniform_int_distribution<IntType> computes it); returns {results
 /// written, attempts consumed}. Stops right after the attempt that gives the
-/// need-th result, so consumption is the scalar loop's. Compiled as -O3
-/// (CBRNG_KERNEL_OPTIMIZE) so that a plain -O2 build vectorises the runs too.
+/// need-th result, so consumption is the scalar loop's. Inlined into one
+/// function per back end below.
 template <class IntType, class Attempts, class Word>
-CBRNG_KERNEL_OPTIMIZE std::pair<std::size_t, std::size_t> lemire_map(const Attempts& at,
-                                                                     const Word* w,
-                                                                     std::size_t attempts,
-                                                                     IntType a, IntType* out,
-                                                                     std::size_t need) {
+CBRNG_FORCEINLINE std::pair<std::size_t, std::size_t> lemire_map_body(const Attempts& at,
+                                                                      const Word* w,
+                                                                      std::size_t attempts,
+                                                                      IntType a, IntType* out,
+                                                                      std::size_t need) {
     using U = std::make_unsigned_t<IntType>;
     const auto base = static_cast<U>(a);
     const auto result = [base](std::uint64_t offset) {
@@ -174,6 +175,43 @@ CBRNG_KERNEL_OPTIMIZE std::pair<std::size_t, std::size_t> lemire_map(const Attem
     return {k, i};
 }
 
+/// lemire_map_body for the default target, compiled as -O3
+/// (CBRNG_KERNEL_OPTIMIZE) so that a plain -O2 build vectorises the runs too.
+template <class IntType, class Attempts, class Word>
+CBRNG_KERNEL_OPTIMIZE std::pair<std::size_t, std::size_t> lemire_map(const Attempts& at,
+                                                                     const Word* w,
+                                                                     std::size_t attempts,
+                                                                     IntType a, IntType* out,
+                                                                     std::size_t need) {
+    return lemire_map_body(at, w, attempts, a, out, need);
+}
+
+#if CBRNG_HAS_X86_SIMD
+/// lemire_map_body with AVX2 (four 32 x 32 -> 64-bit products per instruction);
+/// called when detail::active_isa() allows it.
+template <class IntType, class Attempts, class Word>
+CBRNG_TARGET_AVX2 std::pair<std::size_t, std::size_t> lemire_map_avx2(const Attempts& at,
+                                                                      const Word* w,
+                                                                      std::size_t attempts,
+                                                                      IntType a, IntType* out,
+                                                                      std::size_t need) {
+    return lemire_map_body(at, w, attempts, a, out, need);
+}
+#endif
+
+/// The map on the best back end this CPU runs (the results are the same).
+template <class IntType, class Attempts, class Word>
+std::pair<std::size_t, std::size_t> lemire_map(isa which, const Attempts& at, const Word* w,
+                                               std::size_t attempts, IntType a, IntType* out,
+                                               std::size_t need) {
+#if CBRNG_HAS_X86_SIMD
+    if (which != isa::scalar) return lemire_map_avx2(at, w, attempts, a, out, need);
+#else
+    (void)which;
+#endif
+    return lemire_map(at, w, attempts, a, out, need);
+}
+
 /// n variates of dist over g to out, exactly as n calls of dist(g), leaving g
 /// where they would. fill_words(G& copy, word* buf, std::uint64_t m) writes the
 /// copy's next m words (m <= the words it has left) and moves it past them.
@@ -197,6 +235,7 @@ It fill_uniform_int(G& g, It out, std::uint64_t n, const uniform_int_distributio
         constexpr bool direct = std::is_same_v<It, IntType*> ||
                                 std::is_same_v<It, typename std::vector<IntType>::iterator>;
         word buf[chunk_words];
+        const isa which = active_isa();
         G ahead = g;
         std::uint64_t left = words_left(g);
         std::uint64_t drawn = 0;
@@ -212,11 +251,11 @@ It fill_uniform_int(G& g, It out, std::uint64_t n, const uniform_int_distributio
             std::pair<std::size_t, std::size_t> done;
             if constexpr (direct) {
                 IntType* o = std::addressof(*out);
-                done = lemire_map(at, buf, attempts, p.a(), o, need);
+                done = lemire_map(which, at, buf, attempts, p.a(), o, need);
                 out += static_cast<typename std::iterator_traits<It>::difference_type>(done.first);
             } else {
                 IntType tmp[chunk_words];
-                done = lemire_map(at, buf, attempts, p.a(), tmp, need);
+                done = lemire_map(which, at, buf, attempts, p.a(), tmp, need);
                 out = std::copy(tmp, tmp + done.first, out);
             }
             n -= done.first;
