@@ -518,7 +518,9 @@ void fill(URBG& gen, OutputIt first, OutputIt last) {
 /// distributions (float and double) over the
 /// generators with a raw fast path (see above) and forward iterators, the raw
 /// words are generated in bulk and mapped by SIMD batch transforms that
-/// reproduce operator() bit for bit. Every other distribution over those
+/// reproduce operator() bit for bit. uniform_int_distribution maps the
+/// kernel-computed words in bulk (detail/uniform_int_fill.hpp), with exactly
+/// the calls' values and consumption. Every other distribution over those
 /// generators (the rejection samplers: gamma, poisson, binomial, ...; the
 /// table searches; any URBG-generic distribution, std:: ones included) is the
 /// loop of dist() calls, but drawing its words from chunks the SIMD kernels
