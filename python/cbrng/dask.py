@@ -187,11 +187,18 @@ def _chunk(spec, starts, sizes, pblocks=None):
     out = _np.empty(_prod(sizes), dtype=_np.dtype(dtype))
     runs = _runs(shape, starts, sizes)
     src = _Params(shape, starts, sizes, names, pblocks) if names and runs else None
+    blocks = None
     if runs and core is not None and src is None:
         # The core call the method makes, made directly (see _direct_core).
         def variates(position, n, dest=None, pv=None):
             buf = _np.empty(n, dtype=out.dtype) if dest is None else dest
             return buf, _run_core(core, generator, seed, process, task, position, buf)
+
+        if core[0] == "fill":
+            # Whole blocks in a row, each from word b * W, in one core call.
+            def blocks(position, W, dest):
+                return _core.frozen_fill_blocks(generator, seed, process, task, position, W,
+                                                BLOCK, core[1], dest, *core[3])
 
     elif runs:
         g = _cbrng.generator(seed, process, task, generator)
@@ -210,7 +217,7 @@ def _chunk(spec, starts, sizes, pblocks=None):
         if wpv:
             _fixed_runs(variates, wpv, runs, out, src)
         else:
-            _block_runs(variates, block_words(generator), runs, out, spec, src)
+            _block_runs(variates, block_words(generator), runs, out, spec, src, blocks)
     return out.reshape(sizes)
 
 
@@ -279,9 +286,21 @@ def _fixed_runs(variates, wpv, runs, out, src=None):
         i = j
 
 
-def _block_runs(variates, W, runs, out, spec, src=None):
+def _overrun(spec, b, used, need, W):
+    generator, seed, process, task, method, args, kwargs = spec[:7]
+    return RuntimeError(
+        f"cbrng.dask: {method}{tuple(args)}: block {b} used {used} stream "
+        f"words for {need} variates, more than the {W} words the "
+        f"block layout reserves per block (stream ({seed}, {process}, {task}) of "
+        f"{generator}); its values are not returned")
+
+
+def _block_runs(variates, W, runs, out, spec, src=None, blocks=None):
     # Pieces (block, first, last, offset in out) in flat order; each block the
     # chunk touches is drawn once, from its start to the last element needed.
+    # With `blocks` (one core call for whole blocks in a row), the full blocks
+    # inside a run, which no other run touches, are one piece (None, first
+    # block, count, offset in out).
     pieces = []
     at = 0
     for first, length in runs:
@@ -289,6 +308,12 @@ def _block_runs(variates, W, runs, out, spec, src=None):
         i = first
         while i < end:
             b = i // BLOCK
+            if blocks is not None and i == b * BLOCK and end - i >= BLOCK:
+                k = (end - i) // BLOCK
+                pieces.append((None, b, k, at))
+                at += k * BLOCK
+                i += k * BLOCK
+                continue
             hi = min(end, (b + 1) * BLOCK)
             pieces.append((b, i, hi, at))
             at += hi - i
@@ -296,6 +321,15 @@ def _block_runs(variates, W, runs, out, spec, src=None):
     n = 0
     while n < len(pieces):
         b = pieces[n][0]
+        if b is None:
+            _, b0, k, o = pieces[n]
+            used = blocks(b0 * W, W, out[o:o + k * BLOCK])
+            over = _np.flatnonzero(used > W)
+            if over.size:
+                j = int(over[0])
+                raise _overrun(spec, b0 + j, int(used[j]), BLOCK, W)
+            n += 1
+            continue
         m = n
         while m + 1 < len(pieces) and pieces[m + 1][0] == b:
             m += 1
@@ -306,12 +340,7 @@ def _block_runs(variates, W, runs, out, spec, src=None):
         pv = None if src is None else src.flat(start, start + need)
         buf, end = variates(b * W, need, out[o:o + need] if whole else None, pv)
         if end - b * W > W:
-            generator, seed, process, task, method, args, kwargs = spec[:7]
-            raise RuntimeError(
-                f"cbrng.dask: {method}{tuple(args)}: block {b} used {end - b * W} stream "
-                f"words for {need} variates, more than the {W} words the "
-                f"block layout reserves per block (stream ({seed}, {process}, {task}) of "
-                f"{generator}); its values are not returned")
+            raise _overrun(spec, b, end - b * W, need, W)
         if not whole:
             for _, lo, hi, o in pieces[n:m + 1]:
                 out[o:o + hi - lo] = buf[lo - start:hi - start]

@@ -456,3 +456,43 @@ def test_array_parameter_errors():
     x = g.integers(da.from_array(np.array([0, 7]), chunks=1), 5)
     with pytest.raises(ValueError, match="cbrng: integers: low must be < high"):
         x.compute(scheduler="sync")
+
+
+def test_whole_blocks_in_one_core_call_overrun_and_values(monkeypatch):
+    # chunks of whole blocks take one core call for the blocks in a row; the
+    # values are the per-block ones and an overrun names its block
+    g, r = _gen(), cd.reference(SEED, PROCESS, TASK)
+    for method, args in (("gamma", (0.5,)), ("integers", (0, 2**31 + 1)), ("poisson", (3.0,))):
+        ref = _independent(method, args, {}, "block", 5000)
+        np.testing.assert_array_equal(getattr(r, method)(*args, size=5000), ref)
+        for chunks in (5000, 4096, 2048, 3000):
+            x = getattr(g, method)(*args, size=5000, chunks=chunks)
+            np.testing.assert_array_equal(x.compute(scheduler="sync"), ref)
+    monkeypatch.setattr(cd, "DRAWS_PER_ELEMENT", 1)  # W = 2048 words: gamma needs more
+    x = _gen().gamma(0.5, size=4000, chunks=4000)
+    with pytest.raises(RuntimeError, match="block 0 used .* for 1024 variates, more than the "
+                                           "2048 words"):
+        x.compute(scheduler="sync")
+
+
+def test_core_fill_blocks_equals_one_fill_per_block():
+    core = cbrng._core
+    for gen, method, out_dtype, params in (("philox4x32_10", "uniform_int", np.int64, (0, 999)),
+                                          ("threefry4x64_20", "gamma", np.float64, (0.5, 1.0)),
+                                          ("philox4x32_10", "poisson", np.int64, (3.0,))):
+        out = np.empty(2500, out_dtype)
+        used = core.frozen_fill_blocks(gen, SEED, PROCESS, TASK, 100, 5000, 1024, method, out,
+                                       *params)
+        assert used.dtype == np.int64 and used.shape == (3,)
+        for j in range(3):
+            piece = np.empty(min(1024, 2500 - j * 1024), out_dtype)
+            end = core.frozen_fill(gen, SEED, PROCESS, TASK, 100 + j * 5000, method, piece,
+                                   *params)
+            np.testing.assert_array_equal(out[j * 1024:j * 1024 + piece.size], piece)
+            assert used[j] == end - (100 + j * 5000)
+    with pytest.raises(TypeError, match="scalars"):
+        core.frozen_fill_blocks("philox4x32_10", 1, 0, 0, 0, 16, 4, "normal", np.empty(8),
+                                np.zeros(8), 1.0)
+    with pytest.raises(IndexError):
+        core.frozen_fill_blocks("philox4x32_10", 1, 0, 0, 0, 2**33, 4, "normal", np.empty(9),
+                                0.0, 1.0)
