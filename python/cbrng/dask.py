@@ -182,7 +182,7 @@ def _chunk(spec, starts, sizes, pblocks=None):
     (generator, seed, process, task, method, args, kwargs, dtype, wpv, shape, core,
     names). `names` are the array-valued parameters; pblocks holds, for each, the
     blocks [values, block_starts] of the parameter broadcast to `shape` that the
-    chunk needs (see _param_keys)."""
+    chunk needs (see Generator._make_arrays)."""
     generator, seed, process, task, method, args, kwargs, dtype, wpv, shape, core, names = spec
     out = _np.empty(_prod(sizes), dtype=_np.dtype(dtype))
     runs = _runs(shape, starts, sizes)
@@ -228,19 +228,25 @@ class _Params:
     earlier elements of each block they touch, with those elements' parameters)."""
 
     def __init__(self, shape, starts, sizes, names, pblocks):
-        self.shape, self.names = shape, names
-        self.own, self.hull = [], []
+        self.shape, self.names, self.pblocks = shape, names, pblocks
+        self.own = []
         for blocks in pblocks:
-            if len(blocks) == 1 and tuple(blocks[0][1]) == tuple(starts) and \
-                    _np.shape(blocks[0][0]) == tuple(sizes):
-                self.own.append(_np.ravel(blocks[0][0]))
-            else:
-                self.own.append(None)
-            lo = [min(b[1][d] for b in blocks) for d in range(len(shape))]
-            hi = [max(b[1][d] + _np.shape(b[0])[d] for b in blocks) for d in range(len(shape))]
-            hull = _np.empty([h - l for l, h in zip(lo, hi)], dtype=_np.asarray(blocks[0][0]).dtype)
+            mine = len(blocks) == 1 and tuple(blocks[0][1]) == tuple(starts) and \
+                _np.shape(blocks[0][0]) == tuple(sizes)
+            self.own.append(_np.ravel(blocks[0][0]) if mine else None)
+        self.hull = None
+
+    def _hulls(self):
+        # Each parameter's blocks placed in their bounding box (built on first use).
+        self.hull = []
+        nd = len(self.shape)
+        for blocks in self.pblocks:
+            lo = [min(b[1][d] for b in blocks) for d in range(nd)]
+            hi = [max(b[1][d] + _np.shape(b[0])[d] for b in blocks) for d in range(nd)]
+            hull = _np.empty([h - a for a, h in zip(lo, hi)],
+                             dtype=_np.asarray(blocks[0][0]).dtype)
             for values, bstarts in blocks:
-                hull[tuple(slice(s - l, s - l + n) for s, l, n in
+                hull[tuple(slice(s - a, s - a + n) for s, a, n in
                            zip(bstarts, lo, _np.shape(values)))] = values
             self.hull.append((hull, lo))
 
@@ -248,6 +254,8 @@ class _Params:
         return {name: own[index] for name, own in zip(self.names, self.own)}
 
     def flat(self, first, last):
+        if self.hull is None:
+            self._hulls()
         idx = _np.unravel_index(_np.arange(first, last, dtype=_np.int64), self.shape)
         return {name: hull[tuple(i - l for i, l in zip(idx, lo))]
                 for name, (hull, lo) in zip(self.names, self.hull)}
