@@ -9,7 +9,10 @@
 //  - cbrng_fill: the same variates written by cbrng::fill into a buffer of
 //    1000 (lognormal: its SIMD transform; the others: the scalar sampler
 //    drawing words the SIMD kernels computed ahead) -- the like-for-like row
-//    for numpy, which also fills arrays.
+//    for numpy, which also fills arrays;
+//  - cbrng_fill_prefetched (uniform_int rows only): the fill path before the
+//    uniform_int bulk path (detail/fill/uniform_int.hpp), one dist() call per
+//    variate over detail::prefetched_words, kept as that path's baseline.
 // Generators and distributions are built outside the timed loop; items are
 // variates (for shuffle: elements, one shuffle of 10^6 per iteration).
 // numpy's Generator(PCG64) is timed on the same rows by
@@ -23,6 +26,7 @@
 #include <cbrng/distributions/gamma.hpp>
 #include <cbrng/distributions/lognormal.hpp>
 #include <cbrng/distributions/poisson.hpp>
+#include <cbrng/distributions/uniform_int.hpp>
 #include <cbrng/fill.hpp>
 #include <cbrng/stream.hpp>
 
@@ -78,6 +82,27 @@ void add_row(const std::string& row, CbrngDist c, StdDist s) {
                                  [c](benchmark::State& state) { fill_loop(state, c); });
 }
 
+/// The per-variate fill over prefetched words (the path before the bulk one).
+template <class Dist>
+void prefetched_loop(benchmark::State& state, Dist d) {
+    auto g = cbrng_gen();
+    std::vector<typename Dist::result_type> out(batch);
+    for (auto _ : state) {
+        cbrng::detail::prefetched_words<cbrng::stream<>> words{g};
+        for (auto& x : out) x = d(words);
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * batch);
+}
+
+template <class CbrngDist, class StdDist>
+void add_uniform_int_row(const std::string& row, CbrngDist c, StdDist s) {
+    add_row(row, c, s);
+    benchmark::RegisterBenchmark((row + "/cbrng_fill_prefetched").c_str(),
+                                 [c](benchmark::State& state) { prefetched_loop(state, c); });
+}
+
 /// 1000 weights, the same for both libraries.
 std::vector<double> weights() {
     std::mt19937_64 g{1};
@@ -114,6 +139,13 @@ void register_all() {
             std::binomial_distribution<int>(100, 0.3));
     add_row("binomial(1e6,0.5)", cbrng::binomial_distribution<int>(1000000, 0.5),
             std::binomial_distribution<int>(1000000, 0.5));
+    add_uniform_int_row("uniform_int(0,999)", cbrng::uniform_int_distribution<std::int64_t>(0, 999),
+                        std::uniform_int_distribution<std::int64_t>(0, 999));
+    // 2^31 + 1 values: about half of the 32-bit attempts are rejected.
+    const std::int64_t half = (std::int64_t{1} << 31);
+    add_uniform_int_row("uniform_int(0,2^31)",
+                        cbrng::uniform_int_distribution<std::int64_t>(0, half),
+                        std::uniform_int_distribution<std::int64_t>(0, half));
     const auto w = weights();
     add_row("discrete(1000)", cbrng::discrete_distribution<int>(w.begin(), w.end()),
             std::discrete_distribution<int>(w.begin(), w.end()));

@@ -34,6 +34,8 @@ def rows(rng):
         # numpy's weighted choice: the cumulative sums and a binary search.
         "discrete(1000)": lambda: rng.choice(1000, size=N, p=p),
         "lognormal(0,1)": lambda: rng.lognormal(0.0, 1.0, size=N),
+        "uniform_int(0,999)": lambda: rng.integers(0, 1000, size=N),
+        "uniform_int(0,2^31)": lambda: rng.integers(0, 2**31 + 1, size=N),
         "shuffle(1e6)": lambda: rng.shuffle(arr),
     }
 

@@ -356,8 +356,8 @@ def render(results, context, args):
 
 def distributions_report(opts):
     """The bench-distributions.sh table: cbrng against std:: (one
-    distributions_bench JSON, rows <row>/<cbrng|std|cbrng_fill>) and numpy (a
-    {row: rate} JSON with numpy_version)."""
+    distributions_bench JSON, rows <row>/<cbrng|std|cbrng_fill|cbrng_fill_prefetched>)
+    and numpy (a {row: rate} JSON with numpy_version)."""
     with open(opts.json[0], encoding="utf-8") as f:
         bench = json.load(f)
     with open(opts.json[1], encoding="utf-8") as f:
@@ -385,6 +385,11 @@ def distributions_report(opts):
             f = r["cbrng_fill"]
             print(f"| {row} via cbrng::fill | {m(f)} | {m(s)} | {m(n) if n else '-'} | "
                   f"{f / s:.2f} | {(f / n) if n else float('nan'):.2f} |")
+        if "cbrng_fill_prefetched" in r:  # uniform_int: the fill before its bulk path
+            f = r["cbrng_fill_prefetched"]
+            print(f"| {row} via one call per variate over prefetched words (before) | {m(f)} | "
+                  f"{m(s)} | {m(n) if n else '-'} | {f / s:.2f} | "
+                  f"{(f / n) if n else float('nan'):.2f} |")
 
 
 def fill_report(opts):

@@ -42,7 +42,8 @@
 // This header is the API: contracts and overloads. The machinery is under
 // detail/fill/: blocks.hpp (which generators have a kernel, block sources),
 // words.hpp (raw words, prefetched words), variates.hpp (the batch
-// transforms' driver) and slices.hpp (fill_slice and the thread split).
+// transforms' driver), uniform_int.hpp (uniform_int's bulk map) and
+// slices.hpp (fill_slice and the thread split).
 #ifndef CBRNG_FILL_HPP
 #define CBRNG_FILL_HPP
 
@@ -58,6 +59,7 @@
 #include "detail/fast_math.hpp"
 #include "detail/fill/blocks.hpp"
 #include "detail/fill/slices.hpp"
+#include "detail/fill/uniform_int.hpp"
 #include "detail/fill/variates.hpp"
 #include "detail/fill/words.hpp"
 #include "detail/integer_argument.hpp"
@@ -108,7 +110,9 @@ void fill(URBG& gen, OutputIt first, OutputIt last) {
 /// detail::batch_transform opts in) over the
 /// generators with a raw fast path (see above) and forward iterators, the raw
 /// words are generated in bulk and mapped by SIMD batch transforms that
-/// reproduce operator() bit for bit. Every other distribution over those
+/// reproduce operator() bit for bit. uniform_int_distribution maps the
+/// kernel-computed words in bulk (detail/fill/uniform_int.hpp), with exactly
+/// the calls' values and consumption. Every other distribution over those
 /// generators (the rejection samplers: gamma, poisson, binomial, ...; the
 /// table searches; any URBG-generic distribution, std:: ones included) is the
 /// loop of dist() calls, but drawing its words from chunks the SIMD kernels
@@ -127,6 +131,11 @@ void fill(URBG& gen, OutputIt first, OutputIt last, Distribution&& dist) {
         detail::require_default_fp_flags<D>();  // the batch transforms bypass operator()
         const auto n = static_cast<std::uint64_t>(std::distance(first, last));
         detail::fill_variates(gen, first, n, static_cast<const D&>(dist));
+    } else if constexpr (detail::fill_traits<URBG>::fast &&
+                         detail::is_uniform_int_distribution<D>::value &&
+                         detail::is_forward_iterator<OutputIt>::value) {
+        const auto n = static_cast<std::uint64_t>(std::distance(first, last));
+        detail::fill_uniform_int(gen, first, n, static_cast<const D&>(dist));
     } else if constexpr (detail::fill_traits<URBG>::fast) {
         if (first == last) return;
         detail::prefetched_words<URBG> words{gen};

@@ -426,9 +426,15 @@ class Generator(_np.random.Generator):
                    "in (0, 1]")
         r = self._fill("geometric", "geometric", _INT64, size, (p,))
         top = _np.iinfo(_np.int64).max
-        if _np.any(_np.asarray(r) == top):
+        if not isinstance(r, _np.ndarray):
+            if r == top:
+                raise OverflowError("cbrng: geometric: a result exceeds int64 (p too small)")
+            return r + 1
+        # In place, no temporaries: a max reduction and one increment of the new array.
+        if r.size and r.max() == top:
             raise OverflowError("cbrng: geometric: a result exceeds int64 (p too small)")
-        return r + 1
+        r += 1
+        return r
 
     def poisson(self, lam=1.0, size=None):
         """C++ ``poisson_distribution<int64_t>(lam)`` (0 < lam <= 2^40; numpy also allows 0)."""

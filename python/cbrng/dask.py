@@ -27,12 +27,15 @@ at the chunks:
 
 ``reference(seed, process, task, generator)`` returns the one-machine twin
 (the same methods, numpy arrays, no Dask). Graph tasks carry only the stream
-id, the method name, its scalar parameters, the layout, the array's shape and
-the chunk's offsets and sizes: never a generator object. See docs/python.md,
-"Dask".
+id, the method name, its scalar parameters, the layout, the array's shape, the
+chunk's offsets and sizes and the keys of the parameter blocks it needs: never a
+generator object. Parameters may be numpy or dask arrays broadcast against
+``size`` (element i uses the parameters broadcast to element i). See
+docs/python.md, "Dask".
 """
 
 import inspect as _inspect
+from itertools import product as _product
 import operator as _operator
 from functools import reduce as _reduce
 
@@ -174,17 +177,28 @@ def _prod(xs):
 _GAP = 512
 
 
-def _chunk(spec, starts, sizes):
+def _chunk(spec, starts, sizes, pblocks=None):
     """The values of chunk [starts, starts + sizes) of the array `spec` describes:
-    (generator, seed, process, task, method, args, kwargs, dtype, wpv, shape, core)."""
-    generator, seed, process, task, method, args, kwargs, dtype, wpv, shape, core = spec
+    (generator, seed, process, task, method, args, kwargs, dtype, wpv, shape, core,
+    names). `names` are the array-valued parameters; pblocks holds, for each, the
+    blocks [values, block_starts] of the parameter broadcast to `shape` that the
+    chunk needs (see Generator._make_arrays)."""
+    generator, seed, process, task, method, args, kwargs, dtype, wpv, shape, core, names = spec
     out = _np.empty(_prod(sizes), dtype=_np.dtype(dtype))
     runs = _runs(shape, starts, sizes)
-    if runs and core is not None:
+    src = _Params(shape, starts, sizes, names, pblocks) if names and runs else None
+    blocks = None
+    if runs and core is not None and src is None:
         # The core call the method makes, made directly (see _direct_core).
-        def variates(position, n, dest=None):
+        def variates(position, n, dest=None, pv=None):
             buf = _np.empty(n, dtype=out.dtype) if dest is None else dest
             return buf, _run_core(core, generator, seed, process, task, position, buf)
+
+        if core[0] == "fill":
+            # Whole blocks in a row, each from word b * W, in one core call.
+            def blocks(position, W, dest):
+                return _core.frozen_fill_blocks(generator, seed, process, task, position, W,
+                                                BLOCK, core[1], dest, *core[3])
 
     elif runs:
         g = _cbrng.generator(seed, process, task, generator)
@@ -192,22 +206,62 @@ def _chunk(spec, starts, sizes):
         stream = g.bit_generator
         kwargs = dict(kwargs)
 
-        def variates(position, n, dest=None):
+        def variates(position, n, dest=None, pv=None):
             stream.position = position
-            r = draw(*args, size=n, **kwargs)
+            r = draw(*args, size=n, **(kwargs if pv is None else dict(kwargs, **pv)))
             if dest is not None:
                 dest[...] = r
             return r, stream.position
 
     if runs:
         if wpv:
-            _fixed_runs(variates, wpv, runs, out)
+            _fixed_runs(variates, wpv, runs, out, src)
         else:
-            _block_runs(variates, block_words(generator), runs, out, spec)
+            _block_runs(variates, block_words(generator), runs, out, spec, src, blocks)
     return out.reshape(sizes)
 
 
-def _fixed_runs(variates, wpv, runs, out):
+class _Params:
+    """The array-valued parameters of one chunk: `local` by position in the chunk's
+    C order (the fixed layout, whose chunks get their own block only), `flat` by
+    flat index of the whole array (the block layout, whose chunks also draw the
+    earlier elements of each block they touch, with those elements' parameters)."""
+
+    def __init__(self, shape, starts, sizes, names, pblocks):
+        self.shape, self.names, self.pblocks = shape, names, pblocks
+        self.own = []
+        for blocks in pblocks:
+            mine = len(blocks) == 1 and tuple(blocks[0][1]) == tuple(starts) and \
+                _np.shape(blocks[0][0]) == tuple(sizes)
+            self.own.append(_np.ravel(blocks[0][0]) if mine else None)
+        self.hull = None
+
+    def _hulls(self):
+        # Each parameter's blocks placed in their bounding box (built on first use).
+        self.hull = []
+        nd = len(self.shape)
+        for blocks in self.pblocks:
+            lo = [min(b[1][d] for b in blocks) for d in range(nd)]
+            hi = [max(b[1][d] + _np.shape(b[0])[d] for b in blocks) for d in range(nd)]
+            hull = _np.empty([h - a for a, h in zip(lo, hi)],
+                             dtype=_np.asarray(blocks[0][0]).dtype)
+            for values, bstarts in blocks:
+                hull[tuple(slice(s - a, s - a + n) for s, a, n in
+                           zip(bstarts, lo, _np.shape(values)))] = values
+            self.hull.append((hull, lo))
+
+    def local(self, index):
+        return {name: own[index] for name, own in zip(self.names, self.own)}
+
+    def flat(self, first, last):
+        if self.hull is None:
+            self._hulls()
+        idx = _np.unravel_index(_np.arange(first, last, dtype=_np.int64), self.shape)
+        return {name: hull[tuple(i - l for i, l in zip(idx, lo))]
+                for name, (hull, lo) in zip(self.names, self.hull)}
+
+
+def _fixed_runs(variates, wpv, runs, out, src=None):
     at = 0
     i = 0
     while i < len(runs):
@@ -218,19 +272,43 @@ def _fixed_runs(variates, wpv, runs, out):
             end = runs[j][0] + runs[j][1]
             j += 1
         if j == i + 1:
-            variates(first * wpv, end - first, out[at:at + end - first])
+            pv = None if src is None else src.local(slice(at, at + end - first))
+            variates(first * wpv, end - first, out[at:at + end - first], pv)
             at += end - first
         else:
-            span, _ = variates(first * wpv, end - first)
+            pv = None
+            if src is not None:
+                # Consumption is fixed whatever the parameters: a gap's (dropped)
+                # variates take the parameters of the element before the gap.
+                index = _np.empty(end - first, dtype=_np.int64)
+                k = at
+                for r0, rl in runs[i:j]:
+                    index[r0 - first:r0 - first + rl] = _np.arange(k, k + rl)
+                    k += rl
+                    index[r0 - first + rl:] = k - 1
+                pv = src.local(index)
+            span, _ = variates(first * wpv, end - first, None, pv)
             for r0, rl in runs[i:j]:
                 out[at:at + rl] = span[r0 - first:r0 - first + rl]
                 at += rl
         i = j
 
 
-def _block_runs(variates, W, runs, out, spec):
+def _overrun(spec, b, used, need, W):
+    generator, seed, process, task, method, args, kwargs = spec[:7]
+    return RuntimeError(
+        f"cbrng.dask: {method}{tuple(args)}: block {b} used {used} stream "
+        f"words for {need} variates, more than the {W} words the "
+        f"block layout reserves per block (stream ({seed}, {process}, {task}) of "
+        f"{generator}); its values are not returned")
+
+
+def _block_runs(variates, W, runs, out, spec, src=None, blocks=None):
     # Pieces (block, first, last, offset in out) in flat order; each block the
     # chunk touches is drawn once, from its start to the last element needed.
+    # With `blocks` (one core call for whole blocks in a row), the full blocks
+    # inside a run, which no other run touches, are one piece (None, first
+    # block, count, offset in out).
     pieces = []
     at = 0
     for first, length in runs:
@@ -238,6 +316,12 @@ def _block_runs(variates, W, runs, out, spec):
         i = first
         while i < end:
             b = i // BLOCK
+            if blocks is not None and i == b * BLOCK and end - i >= BLOCK:
+                k = (end - i) // BLOCK
+                pieces.append((None, b, k, at))
+                at += k * BLOCK
+                i += k * BLOCK
+                continue
             hi = min(end, (b + 1) * BLOCK)
             pieces.append((b, i, hi, at))
             at += hi - i
@@ -245,6 +329,15 @@ def _block_runs(variates, W, runs, out, spec):
     n = 0
     while n < len(pieces):
         b = pieces[n][0]
+        if b is None:
+            _, b0, k, o = pieces[n]
+            used = blocks(b0 * W, W, out[o:o + k * BLOCK])
+            over = _np.flatnonzero(used > W)
+            if over.size:
+                j = int(over[0])
+                raise _overrun(spec, b0 + j, int(used[j]), BLOCK, W)
+            n += 1
+            continue
         m = n
         while m + 1 < len(pieces) and pieces[m + 1][0] == b:
             m += 1
@@ -252,18 +345,60 @@ def _block_runs(variates, W, runs, out, spec):
         need = pieces[m][2] - start
         whole = n == m and pieces[n][1] == start  # one piece from the block's start
         o = pieces[n][3]
-        buf, end = variates(b * W, need, out[o:o + need] if whole else None)
+        pv = None if src is None else src.flat(start, start + need)
+        buf, end = variates(b * W, need, out[o:o + need] if whole else None, pv)
         if end - b * W > W:
-            generator, seed, process, task, method, args, kwargs = spec[:7]
-            raise RuntimeError(
-                f"cbrng.dask: {method}{tuple(args)}: block {b} used {end - b * W} stream "
-                f"words for {need} variates, more than the {W} words the "
-                f"block layout reserves per block (stream ({seed}, {process}, {task}) of "
-                f"{generator}); its values are not returned")
+            raise _overrun(spec, b, end - b * W, need, W)
         if not whole:
             for _, lo, hi, o in pieces[n:m + 1]:
                 out[o:o + hi - lo] = buf[lo - start:hi - start]
         n = m + 1
+
+
+def _boxes(shape, first, last):
+    """The flat range [first, last) of a C-order array of `shape` as at most
+    2 * ndim + 1 boxes, each a list of per-dimension (lo, hi)."""
+    if first >= last:
+        return []
+    if not shape:
+        return [[]]
+    row = _prod(shape[1:])
+    r0, r1 = first // row, (last - 1) // row
+    if r0 == r1:
+        return [[(r0, r0 + 1)] + b for b in _boxes(shape[1:], first - r0 * row, last - r0 * row)]
+    out, a, e = [], r0, r1 + 1
+    if first % row:
+        out += [[(r0, r0 + 1)] + b for b in _boxes(shape[1:], first % row, row)]
+        a = r0 + 1
+    if last - r1 * row < row:
+        out += [[(r1, r1 + 1)] + b for b in _boxes(shape[1:], 0, last - r1 * row)]
+        e = r1
+    if a < e:
+        out.append([(a, e)] + [(0, n) for n in shape[1:]])
+    return out
+
+
+def _block_hull_chunks(shape, offsets, starts, sizes):
+    """The chunk indices (into a chunking with these offsets) holding the elements a
+    block-layout chunk draws: each block it touches from the block's start to the
+    last element it needs."""
+    ranges = []
+    for first, length in _runs(shape, starts, sizes):
+        lo = first - first % BLOCK
+        if ranges and lo <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], first + length)
+        else:
+            ranges.append([lo, first + length])
+    found = set()
+    for lo, hi in ranges:
+        for box in _boxes(shape, lo, hi):
+            per_dim = []
+            for d, (a, b) in enumerate(box):
+                c0 = int(_np.searchsorted(offsets[d], a, side="right")) - 1
+                c1 = int(_np.searchsorted(offsets[d], b - 1, side="right")) - 1
+                per_dim.append(range(c0, c1 + 1))
+            found.update(_product(*per_dim))
+    return sorted(found)
 
 
 def _whole(spec):
@@ -315,20 +450,103 @@ def _shape(size, where):
     return shape
 
 
-def _scalars(method, params):
-    for name, v in params.items():
+# Arguments that select the algorithm or the dtype: never broadcast.
+_OPTIONS = ("dtype", "endpoint", "method")
+
+
+def _split(method, params):
+    """Scalars stay in params; array-valued distribution parameters (numpy arrays,
+    anything numpy makes an array of, dask arrays) are moved to the returned dict."""
+    arrays = {}
+    for name, v in list(params.items()):
         if name == "dtype":
             try:
                 params[name] = _np.dtype(v).name
             except TypeError:
                 raise TypeError(f"cbrng.dask: {method}: unsupported dtype {v!r}") from None
             continue
-        if _np.ndim(v) != 0:
-            raise TypeError(f"cbrng.dask: {method}: parameter {name} must be a scalar "
-                            f"(cbrng.dask takes scalar parameters only), got "
-                            f"{type(v).__name__} of shape {_np.shape(v)}")
-        if isinstance(v, _np.ndarray):
-            params[name] = v[()]
+        if not isinstance(v, _da.Array):
+            if _np.ndim(v) == 0:
+                if isinstance(v, _np.ndarray):
+                    params[name] = v[()]
+                continue
+            v = _np.asarray(v)
+        if name in _OPTIONS:
+            raise TypeError(f"cbrng.dask: {method}: {name} must be a scalar, got "
+                            f"{type(v).__name__} of shape {v.shape}")
+        if any(_np.isnan(d) for d in v.shape):
+            raise ValueError(f"cbrng.dask: {method}: parameter {name} has an unknown shape "
+                             f"{v.shape} (compute its chunk sizes first)")
+        arrays[name] = v
+        del params[name]
+    return arrays
+
+
+def _param_shape(method, size, arrays):
+    """The output shape: size, to which every array parameter must broadcast, or
+    (size None) the parameters' broadcast shape. A mismatch is a ValueError naming
+    the parameter."""
+    shape = None if size is None else _shape(size, method)
+    if shape is not None:
+        for name, v in arrays.items():
+            try:
+                ok = _np.broadcast_shapes(tuple(v.shape), shape) == shape
+            except ValueError:
+                ok = False
+            if not ok:
+                raise ValueError(f"cbrng.dask: {method}: parameter {name} of shape "
+                                 f"{tuple(v.shape)} does not broadcast to size {shape}")
+        return shape
+    shape = ()
+    for name, v in arrays.items():
+        try:
+            shape = _np.broadcast_shapes(shape, tuple(v.shape))
+        except ValueError:
+            raise ValueError(f"cbrng.dask: {method}: parameter {name} of shape "
+                             f"{tuple(v.shape)} does not broadcast with the other "
+                             f"parameters' shape {shape}") from None
+    return shape
+
+
+# Stand-ins for dask-array parameters in the build-time checks (their values are
+# known at compute time only; the chunks then run cbrng.Generator's own checks).
+_STAND_IN = {"loc": 0.0, "scale": 1.0, "shape": 1.0, "a": 1.0, "b": 1.0, "df": 1.0,
+             "dfnum": 1.0, "dfden": 1.0, "mean": 0.0, "sigma": 1.0, "p": 0.5, "lam": 1.0,
+             "n": 1, "low": 0, "high": 1}
+
+
+def _stand_ins(method, params, values):
+    """`values` with each None (a dask-array parameter) replaced by a value that passes
+    cbrng.Generator's checks together with the others (params: the scalars): the
+    low/high pairs of uniform and integers are made consistent with the known side."""
+    known = dict(params)
+    known.update((k, v) for k, v in values.items() if v is not None)
+    out = dict(values)
+    for name, v in values.items():
+        if v is not None:
+            continue
+        out[name] = _STAND_IN.get(name, 1)
+        if method == "integers" and name == "low" and known.get("high") is None:
+            out[name] = 1  # integers(low) alone: low is the (exclusive) upper bound
+            continue
+        if name not in ("low", "high") or method not in ("uniform", "integers"):
+            continue
+        other = known.get("high" if name == "low" else "low")
+        if other is None or not _np.size(other):
+            continue
+        closed = method == "uniform" or bool(params.get("endpoint", False))
+        ref = _np.min(other) if name == "low" else _np.max(other)
+        step = 0 if closed else (-1 if name == "low" else 1)
+        out[name] = ref.item() + step if isinstance(ref, _np.generic) else ref + step
+    return out
+
+
+class _Dry(_generator.Generator):
+    """Runs cbrng.Generator's checks and argument mapping, draws nothing."""
+
+    def _locked(self, call, *args):
+        if call is _core.frozen_fill:
+            args[1][...] = 0
 
 
 def _chunks(chunks, shape, dtype, where):
@@ -348,13 +566,21 @@ class _Base:
         s = _cbrng.Stream(seed, process, task, generator)
         self.seed, self.process, self.task, self.generator = s.seed, s.process, s.task, generator
 
-    def _elementwise(self, method, params, size, chunks, pre=None):
-        """An array whose element i depends on i only (fixed or block layout)."""
-        shape = _shape(size, method)
-        rec = _Recorder(_cbrng.Stream(self.seed, self.process, self.task, self.generator))
+    def _elementwise(self, method, params, size, chunks, arrays=None):
+        """An array whose element i depends on i only (fixed or block layout), and on
+        the array parameters `arrays` broadcast to element i."""
+        arrays = arrays or {}
+        shape = _param_shape(method, size, arrays) if arrays else _shape(size, method)
+        if arrays:
+            self._check_arrays(method, params, arrays)
         # One variate: numpy's and cbrng's checks of the parameters happen now, with
-        # their messages, and the core call shows the C++ distribution.
-        one = getattr(rec, method)(**params, size=1)
+        # their messages, and the core call shows the C++ distribution (the same for
+        # every value of the parameters: element 0's values stand in for the arrays).
+        probe = _stand_ins(method, params, {
+            k: (_np.asarray(v).flat[0] if isinstance(v, _np.ndarray) and v.size else None)
+            for k, v in arrays.items()})
+        rec = _Recorder(_cbrng.Stream(self.seed, self.process, self.task, self.generator))
+        one = getattr(rec, method)(**params, **probe, size=1)
         wpv = _words_per_variate(self.generator, rec.calls, method)
         n = _prod(shape)
         limit = max_elements(self.generator, wpv)
@@ -364,16 +590,38 @@ class _Base:
                       f"{BLOCK} elements")
             raise ValueError(f"cbrng.dask: {method}: size {shape} has {n} elements, more than "
                              f"a {self.generator} stream holds in {layout} ({limit})")
-        core = _direct_core(self, rec.calls, one)
+        # With array parameters the chunks call the method itself (it maps each
+        # element's parameters to the C++ distribution's).
+        core = None if arrays else _direct_core(self, rec.calls, one)
         spec = (self.generator, self.seed, self.process, self.task, method, (),
-                tuple(params.items()), one.dtype.str, wpv, shape, core)
+                tuple(params.items()), one.dtype.str, wpv, shape, core, tuple(arrays))
+        if arrays:
+            return self._make_arrays(spec, shape, chunks, arrays)
         return self._make(spec, shape, chunks)
+
+    def _check_arrays(self, method, params, arrays):
+        """cbrng.Generator's checks of the numpy-array parameters' values, now (dask
+        arrays' values are checked by the chunks, with the same messages), in slices
+        of the parameters' broadcast shape, drawing nothing."""
+        known = {k: v for k, v in arrays.items() if isinstance(v, _np.ndarray)}
+        if not known:
+            return
+        dry = _Dry(_cbrng.Stream(self.seed, self.process, self.task, self.generator))
+        values = _stand_ins(method, params, {k: known.get(k) for k in arrays})
+        views = dict(zip(known, _np.broadcast_arrays(*known.values())))
+        bshape = next(iter(views.values())).shape
+        if not bshape or 0 in bshape:
+            return
+        step = max(1, (1 << 20) // max(1, _prod(bshape[1:])))
+        for i in range(0, bshape[0], step):
+            part = {k: v[i:i + step] for k, v in views.items()}
+            getattr(dry, method)(**params, **dict(values, **part))
 
     def _method(self, method, args, kwargs):
         chunks = kwargs.pop("chunks", "auto")
         params, size = _bind(method, args, kwargs)
-        _scalars(method, params)
-        return self._elementwise(method, params, size, chunks)
+        arrays = _split(method, params)
+        return self._elementwise(method, params, size, chunks, arrays)
 
     # -------------------------------------------------- numpy's methods
 
@@ -504,7 +752,7 @@ class _Base:
                 raise ValueError(f"cbrng.dask: choice: cannot take {_prod(shape)} elements "
                                  f"from a population of {params['a']} with replace=False")
         spec = (self.generator, self.seed, self.process, self.task, method, (),
-                tuple(params.items()), _np.dtype(_np.int64).str, 0, shape, None)
+                tuple(params.items()), _np.dtype(_np.int64).str, 0, shape, None, ())
         return self._make_whole(spec, shape, chunks)
 
 
@@ -513,7 +761,8 @@ class Generator(_Base):
 
     Generator(seed, process=0, task=0, generator="philox4x32_10")
 
-    The methods of ``cbrng.Generator`` (numpy's names and scalar parameters) plus
+    The methods of ``cbrng.Generator`` (numpy's names and parameters: scalars, numpy
+    or dask arrays, broadcast against ``size``) plus
     ``chunks=`` (any dask chunk spec; "auto" by default). The computed values do not
     depend on the chunks, the scheduler or the number of workers, and equal
     ``reference(seed, process, task, generator).<method>(...)`` (no Dask); for
@@ -532,6 +781,27 @@ class Generator(_Base):
             sizes = tuple(chunks[d][i] for d, i in enumerate(idx))
             dsk[(name,) + idx] = (_chunk, spec, starts, sizes)
         graph = _HighLevelGraph.from_collections(name, dsk, dependencies=())
+        return _da.Array(graph, name, chunks, dtype=dtype)
+
+    def _make_arrays(self, spec, shape, chunks, arrays):
+        # Each parameter broadcast to the output's shape and chunked as the output;
+        # a chunk's task names the parameter blocks it needs: its own (fixed layout)
+        # or those holding every element it draws (block layout).
+        dtype = _np.dtype(spec[7])
+        chunks = _chunks(chunks, shape, dtype, spec[4])
+        pars = [_da.broadcast_to(_da.asarray(v), shape).rechunk(chunks)
+                for v in arrays.values()]
+        name = f"cbrng-{spec[4]}-" + _tokenize(spec, chunks, [p.name for p in pars])
+        offsets = [_np.concatenate([[0], _np.cumsum(c)]).astype(int).tolist() for c in chunks]
+        dsk = {}
+        for idx in _np.ndindex(*[len(c) for c in chunks]):
+            starts = tuple(offsets[d][i] for d, i in enumerate(idx))
+            sizes = tuple(chunks[d][i] for d, i in enumerate(idx))
+            need = [idx] if spec[8] else _block_hull_chunks(shape, offsets, starts, sizes)
+            pblocks = [[[(p.name,) + j, [offsets[d][i] for d, i in enumerate(j)]]
+                        for j in need] for p in pars]
+            dsk[(name,) + idx] = (_chunk, spec, starts, sizes, pblocks)
+        graph = _HighLevelGraph.from_collections(name, dsk, dependencies=pars)
         return _da.Array(graph, name, chunks, dtype=dtype)
 
     def _make_whole(self, spec, shape, chunks):
@@ -564,6 +834,11 @@ class Generator(_Base):
 class _Reference(_Base):
     def _make(self, spec, shape, chunks):
         return _chunk(spec, (0,) * len(shape), shape)
+
+    def _make_arrays(self, spec, shape, chunks, arrays):
+        zero = [0] * len(shape)
+        full = [_np.broadcast_to(_np.asarray(v), shape) for v in arrays.values()]
+        return _chunk(spec, tuple(zero), shape, [[[f, zero]] for f in full])
 
     def _make_whole(self, spec, shape, chunks):
         return _np.asarray(_whole(spec)).reshape(shape)

@@ -15,6 +15,13 @@
 //     library has them). Any param a 1-D C-contiguous float64/int64 array of
 //     out's length: out[i] = dist(p_0[i], p_1[i], ...)(stream), in order,
 //     which is what the scalar calls give.
+//   frozen_fill_blocks(generator, seed, process, task, position, block_words, block,
+//                      method, out, *params) -> used
+//     frozen_fill of out[j * block : (j + 1) * block] from position
+//     position + j * block_words for each j (the last piece may be shorter);
+//     used[j] (int64 array) is the words piece j consumed. Scalar parameters
+//     only (an array is a TypeError); the method is dispatched and the
+//     distribution built once for all the pieces.
 //   frozen_words_per_variate(generator, method, *params, dtype="float64") -> k
 //     words per variate when the distribution's consumption is fixed, else 0.
 //   frozen_shuffle(generator, seed, process, task, position, out) -> end
@@ -34,6 +41,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include <algorithm>
 #include <cbrng/algorithm.hpp>
 #include <cbrng/distributions/beta.hpp>
 #include <cbrng/distributions/binomial.hpp>
@@ -63,7 +71,6 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
-#include <vector>
 
 namespace py = pybind11;
 
@@ -215,6 +222,41 @@ param_arg<P> parse_param(const py::handle& h, std::size_t n, std::size_t index,
     return r;
 }
 
+/// The pieces of one output for frozen_fill_blocks: piece j (`block`
+/// elements, the last one shorter) from the stream at position
+/// first.position + j * block_words; used[j] receives the words piece j
+/// consumed. fill_method takes it in place of a stream, so the method
+/// dispatch, the parameter checks and the distribution's construction happen
+/// once for all the pieces (scalar parameters only).
+template <class B>
+struct block_plan {
+    using bijection = B;
+    stream_args first;
+    std::uint64_t block_words;
+    std::size_t block;
+    std::int64_t* used;
+};
+template <class S>
+struct is_block_plan : std::false_type {};
+template <class B>
+struct is_block_plan<block_plan<B>> : std::true_type {};
+
+/// cbrng::fill of o[0, n) from s, or of each piece of a block_plan from its own
+/// position.
+template <class S, class T, class D>
+void fill_out(S& s, T* o, std::size_t n, const D& d) {
+    if constexpr (is_block_plan<S>::value) {
+        for (std::size_t j = 0, lo = 0; lo < n; ++j, lo += s.block) {
+            const std::uint64_t at = s.first.position + j * s.block_words;
+            cbrng::stream<typename S::bijection> g{s.first.id, at};
+            cbrng::fill(g, o + lo, o + std::min(n, lo + s.block), d);
+            s.used[j] = static_cast<std::int64_t>(g.position() - at);
+        }
+    } else {
+        cbrng::fill(s, o, o + n, d);
+    }
+}
+
 /// Fills out with make(params...)-distributed variates from s (see the header).
 template <class Out, class... P, class S, class Make, std::size_t... I>
 void run_impl(S& s, const py::handle& out, const py::args& args, std::size_t first,
@@ -231,7 +273,10 @@ void run_impl(S& s, const py::handle& out, const py::args& args, std::size_t fir
     if (!any_array) {
         auto d = make(std::get<I>(a).scalar...);  // checks the parameters with the GIL held
         py::gil_scoped_release nogil;
-        cbrng::fill(s, o, o + n, d);
+        fill_out(s, o, n, d);
+    } else if constexpr (is_block_plan<S>::value) {
+        throw py::type_error("cbrng: frozen_fill_blocks " + method +
+                             ": the parameters must be scalars");
     } else {
         // A run of equal parameters (a broadcast row, say) reuses one
         // distribution: the distributions are stateless, so this is what a
@@ -276,51 +321,10 @@ void run_real(S& s, const py::handle& out, const py::args& args, std::size_t fir
     run<double, P...>(s, out, args, first, method, [](P... p) { return D<double>(p...); });
 }
 
-/// uniform_int<T>(a, b) for a 64-bit T over a 32-bit-word stream with scalar
-/// bounds and b - a < 2^32: the distribution then takes one 32-bit Lemire draw
-/// per attempt (uniform_int.hpp: W = 32), exactly as uniform_int<uint32_t>(0,
-/// b - a) does, and returns a + that offset; the uint32 fill is much faster
-/// than the generic 64-bit loop. Returns false where this does not apply.
-template <class T, class S>
-bool run_narrow_uniform_int(S& s, const py::handle& out, const py::args& args, std::size_t first) {
-    if constexpr (sizeof(T) == 8 && sizeof(typename S::result_type) == 4) {
-        if (args.size() != first + 2 || py::isinstance<py::array>(args[first]) ||
-            py::isinstance<py::array>(args[first + 1])) {
-            return false;
-        }
-        const T a = args[first].cast<T>();
-        const T b = args[first + 1].cast<T>();
-        if (a > b) return false;  // the generic path raises the C++ error
-        const std::uint64_t span = static_cast<std::uint64_t>(b) - static_cast<std::uint64_t>(a);
-        if (span > 0xffffffffu) return false;
-        T* o = checked_out<T>(out, "frozen_fill uniform_int");
-        const auto n = static_cast<std::size_t>(py::reinterpret_borrow<py::array>(out).size());
-        const cbrng::uniform_int_distribution<std::uint32_t> d(0, static_cast<std::uint32_t>(span));
-        py::gil_scoped_release nogil;
-        constexpr std::size_t chunk = 16384;
-        std::vector<std::uint32_t> buf(n < chunk ? n : chunk);
-        for (std::size_t i = 0; i < n; i += chunk) {
-            const std::size_t m = n - i < chunk ? n - i : chunk;
-            cbrng::fill(s, buf.data(), buf.data() + m, d);
-            for (std::size_t j = 0; j < m; ++j) {
-                o[i + j] = static_cast<T>(static_cast<std::uint64_t>(a) + buf[j]);
-            }
-        }
-        return true;
-    } else {
-        (void)s;
-        (void)out;
-        (void)args;
-        (void)first;
-        return false;
-    }
-}
-
 template <class T, class S>
 bool run_uniform_int(S& s, const py::handle& out, const py::args& args, std::size_t first,
                      const std::string& method) {
     if (!has_dtype<T>(py::reinterpret_borrow<py::array>(out))) return false;
-    if (run_narrow_uniform_int<T>(s, out, args, first)) return true;
     run<T, T, T>(s, out, args, first, method,
                  [](T a, T b) { return cbrng::uniform_int_distribution<T>(a, b); });
     return true;
@@ -555,6 +559,45 @@ void cbrng_register_frozen(py::module_& m) {
         },
         "Fills out with the C++ distribution `method`'s variates from the stream (generator, "
         "seed, process, task) at `position`; returns the end position (see frozen.cpp).");
+
+    m.def(
+        "frozen_fill_blocks",
+        [](const std::string& generator, const py::object& seed, const py::object& process,
+           const py::object& task, const py::object& position, std::uint64_t block_words,
+           std::size_t block, const std::string& method, const py::object& out,
+           const py::args& params) {
+            const stream_args a = parse_stream(generator, seed, process, task, position);
+            if (!py::isinstance<py::array>(out)) {
+                throw py::type_error("cbrng: frozen_fill_blocks: out must be a numpy.ndarray");
+            }
+            const auto arr = py::reinterpret_borrow<py::array>(out);
+            if (arr.ndim() != 1 || block == 0) {
+                throw py::value_error("cbrng: frozen_fill_blocks: out must be 1-D and block >= 1");
+            }
+            const auto n = static_cast<std::size_t>(arr.size());
+            const std::size_t pieces = (n + block - 1) / block;
+            py::array_t<std::int64_t> used(static_cast<py::ssize_t>(pieces));
+            with_generator(generator, [&](auto b) {
+                using B = decltype(b);
+                (void)make_stream<B>(a);  // the process field and the first position
+                if (pieces > 1) {
+                    // the last piece's start: in the stream (IndexError as frozen_fill)
+                    const std::uint64_t k = pieces - 1;
+                    if (block_words != 0 && k > (~std::uint64_t{0} - a.position) / block_words) {
+                        throw py::index_error("cbrng: frozen_fill_blocks: positions overflow");
+                    }
+                    stream_args last = a;
+                    last.position = a.position + k * block_words;
+                    (void)make_stream<B>(last);
+                }
+                block_plan<B> plan{a, block_words, block, used.mutable_data()};
+                fill_method(plan, method, out, params, 0);
+            });
+            return used;
+        },
+        "frozen_fill of consecutive pieces of `block` elements of out, piece j from stream "
+        "position `position + j * block_words`; returns the words each piece used (the block "
+        "layout of cbrng.dask, see frozen.cpp).");
 
     m.def(
         "frozen_words_per_variate",

@@ -208,7 +208,7 @@ def test_bad_input_names_the_field():
     with pytest.raises(ValueError, match="p"):
         g.binomial(10, 1.5, size=10)
     with pytest.raises(TypeError, match="loc"):
-        g.normal(np.zeros(3), 1.0, size=3)
+        g.normal("x", 1.0, size=3)
     with pytest.raises(ValueError, match="size"):
         g.normal(size=(3, -1))
     with pytest.raises(TypeError, match="size"):
@@ -305,3 +305,194 @@ def test_local_cluster_one_and_four_workers(cluster_client):
                                                g.gamma(0.7, size=(300, 200), chunks=(70, 40))]))
         np.testing.assert_array_equal(xn, ref_n)
         np.testing.assert_array_equal(xg, ref_g)
+
+
+# ------------------------------------------------------------ array-valued parameters
+
+N1 = SHAPE_1D[0]
+_ramp = np.linspace(0.3, 6.0, N1)
+
+# (method, params by name (numpy arrays, or ("dask", array, chunks) for a dask array),
+# layout); the params broadcast to SHAPE_1D.
+ARRAY_METHODS_1D = [
+    ("normal", {"loc": np.arange(N1) * 0.1, "scale": 2.0}, "fixed"),
+    ("uniform", {"low": ("dask", -_ramp, 600), "high": _ramp}, "fixed"),
+    ("geometric", {"p": ("dask", np.linspace(0.05, 1.0, N1), 1000)}, "fixed"),
+    ("gamma", {"shape": _ramp, "scale": ("dask", _ramp[::-1], 512)}, "block"),
+    ("integers", {"low": np.arange(N1) % 7 - 3, "high": 1000}, "block"),
+    ("integers", {"low": 0, "high": ("dask", np.arange(N1) + 1, 777), "endpoint": True},
+     "block"),
+    ("poisson", {"lam": ("dask", _ramp * 30, 1300)}, "block"),
+    ("binomial", {"n": np.arange(N1) % 50, "p": 0.3}, "block"),
+]
+ARRAY_IDS_1D = [f"{m}-{'-'.join(p)}" for m, p, _ in ARRAY_METHODS_1D]
+
+
+def _materialise(params):
+    """(the dask.Generator's arguments, numpy twins)."""
+    args, plain = {}, {}
+    for k, v in params.items():
+        if isinstance(v, tuple) and v[0] == "dask":
+            args[k], plain[k] = da.from_array(v[1], chunks=v[2]), v[1]
+        else:
+            args[k], plain[k] = v, v
+    return args, plain
+
+
+def _independent_arrays(method, plain, layout, shape, generator="philox4x32_10"):
+    """The documented layout with element i's parameters at element i, computed with
+    cbrng.Generator directly (no cbrng.dask code)."""
+    n = int(np.prod(shape))
+    keys = [k for k, v in plain.items() if np.ndim(v)]
+    flat = {k: np.broadcast_to(plain[k], shape).ravel() for k in keys}
+    rest = {k: v for k, v in plain.items() if k not in keys}
+    g = cbrng.generator(SEED, PROCESS, TASK, generator)
+    if layout == "fixed":
+        return getattr(g, method)(**rest, **flat, size=n).reshape(shape)
+    W = cd.block_words(generator)
+    parts = []
+    for b in range(-(-n // cd.BLOCK)):
+        g.bit_generator.position = b * W
+        sl = slice(b * cd.BLOCK, min(n, (b + 1) * cd.BLOCK))
+        parts.append(getattr(g, method)(**rest, **{k: v[sl] for k, v in flat.items()},
+                                        size=sl.stop - sl.start))
+        assert g.bit_generator.position <= (b + 1) * W
+    return np.concatenate(parts).reshape(shape)
+
+
+@pytest.mark.parametrize("method,params,layout", ARRAY_METHODS_1D, ids=ARRAY_IDS_1D)
+def test_array_parameters_1d_every_chunking(method, params, layout):
+    args, plain = _materialise(params)
+    ref = _independent_arrays(method, plain, layout, SHAPE_1D)
+    np.testing.assert_array_equal(getattr(cd.reference(SEED, PROCESS, TASK), method)(
+        **args, size=SHAPE_1D), ref)
+    # size None: the parameters' broadcast shape
+    np.testing.assert_array_equal(getattr(cd.reference(SEED, PROCESS, TASK), method)(
+        **plain), ref)
+    g = _gen()
+    with _small_auto():
+        for chunks in CHUNKS_1D:
+            x = getattr(g, method)(**args, size=SHAPE_1D, chunks=chunks)
+            assert x.shape == SHAPE_1D and x.dtype == ref.dtype
+            np.testing.assert_array_equal(x.compute(scheduler="sync"), ref,
+                                          err_msg=f"chunks={chunks}")
+        x = getattr(g, method)(**args, chunks=700)
+        np.testing.assert_array_equal(x.compute(scheduler="sync"), ref)
+
+
+_rows = np.linspace(0.5, 3.0, SHAPE_2D[0])[:, None]  # (40, 1)
+_cols = np.linspace(1.0, 9.0, SHAPE_2D[1])  # (90,)
+_full = np.add.outer(_rows[:, 0], _cols)  # (40, 90)
+ARRAY_METHODS_2D = [
+    ("normal", {"loc": _cols, "scale": _rows}, "fixed"),
+    ("exponential", {"scale": ("dask", _full, (13, 40))}, "fixed"),
+    ("gamma", {"shape": _cols, "scale": ("dask", _rows, (9, 1))}, "block"),
+    ("poisson", {"lam": ("dask", _full, (40, 7))}, "block"),
+    ("integers", {"low": np.zeros((40, 1), np.int64), "high": ("dask", 2 + np.arange(90), 50)},
+     "block"),
+]
+ARRAY_IDS_2D = [f"{m}-{'-'.join(p)}" for m, p, _ in ARRAY_METHODS_2D]
+
+
+@pytest.mark.parametrize("method,params,layout", ARRAY_METHODS_2D, ids=ARRAY_IDS_2D)
+def test_array_parameters_2d_every_chunking(method, params, layout):
+    args, plain = _materialise(params)
+    ref = _independent_arrays(method, plain, layout, SHAPE_2D)
+    np.testing.assert_array_equal(getattr(cd.reference(SEED, PROCESS, TASK), method)(
+        **args, size=SHAPE_2D), ref)
+    g = _gen()
+    with _small_auto():
+        for chunks in CHUNKS_2D:
+            x = getattr(g, method)(**args, size=SHAPE_2D, chunks=chunks)
+            if chunks == "auto":
+                assert x.npartitions > 2
+            np.testing.assert_array_equal(x.compute(scheduler="sync"), ref,
+                                          err_msg=f"chunks={chunks}")
+            # the graph's own tasks carry ids, positions and parameter block keys only
+            for key, task in dict(x.__dask_graph__()).items():
+                if isinstance(key, tuple) and key[0] == x.name:
+                    assert len(pickle.dumps(task)) < 4000
+
+
+def test_array_parameters_threaded_and_three_dimensions():
+    g, r = _gen(), cd.reference(SEED, PROCESS, TASK)
+    lam = da.from_array(np.linspace(0.5, 40.0, 6 * 50).reshape(6, 50, 1), chunks=(2, 25, 1))
+    ref = r.poisson(lam, size=(6, 50, 30))
+    np.testing.assert_array_equal(
+        ref, _independent_arrays("poisson", {"lam": lam.compute()}, "block", (6, 50, 30)))
+    for chunks in ((6, 50, 30), (2, 9, 11), (6, 50, 4)):
+        x = g.poisson(lam, size=(6, 50, 30), chunks=chunks)
+        np.testing.assert_array_equal(x.compute(scheduler="threads", num_workers=4), ref)
+    loc = np.arange(150.0)
+    x = g.normal(loc, da.from_array(np.full((200, 1), 2.0), chunks=50), chunks=(31, 29))
+    np.testing.assert_array_equal(x.compute(scheduler="threads", num_workers=4),
+                                  r.normal(loc, np.full((200, 1), 2.0)))
+
+
+def test_array_parameter_errors():
+    g, one = _gen(), cbrng.generator(SEED, PROCESS, TASK)
+    with pytest.raises(ValueError, match="parameter loc of shape \\(3,\\) does not broadcast"):
+        g.normal(np.zeros(3), 1.0, size=4)
+    with pytest.raises(ValueError, match="parameter scale"):
+        g.normal(np.zeros(3), da.ones(4, chunks=2))
+    with pytest.raises(ValueError, match="parameter lam"):
+        g.poisson(da.ones((2, 5), chunks=1), size=(3, 5))
+    with pytest.raises(TypeError, match="dtype|endpoint"):
+        g.integers(0, 5, size=3, endpoint=np.array([True, False, True]))
+    # invalid values: cbrng.Generator's error, at build time for numpy arrays ...
+    for call in (lambda r: r.normal(0.0, np.array([1.0, -1.0]), size=2),
+                 lambda r: r.integers(np.array([3, 9]), np.array([5, 9])),
+                 lambda r: r.gamma(np.array([[1.0], [0.0]]), size=(2, 3)),
+                 lambda r: r.binomial(np.array([3, 4]), 1.5)):
+        with pytest.raises(ValueError) as want:
+            call(one)
+        with pytest.raises(ValueError) as got:
+            call(g)
+        assert str(got.value) == str(want.value)
+    # ... and at compute time for dask arrays, with the same message
+    x = g.normal(0.0, da.from_array(np.array([1.0, 2.0, -1.0, 3.0]), chunks=2))
+    with pytest.raises(ValueError, match="cbrng: normal: scale must be > 0"):
+        x.compute(scheduler="sync")
+    x = g.integers(da.from_array(np.array([0, 7]), chunks=1), 5)
+    with pytest.raises(ValueError, match="cbrng: integers: low must be < high"):
+        x.compute(scheduler="sync")
+
+
+def test_whole_blocks_in_one_core_call_overrun_and_values(monkeypatch):
+    # chunks of whole blocks take one core call for the blocks in a row; the
+    # values are the per-block ones and an overrun names its block
+    g, r = _gen(), cd.reference(SEED, PROCESS, TASK)
+    for method, args in (("gamma", (0.5,)), ("integers", (0, 2**31 + 1)), ("poisson", (3.0,))):
+        ref = _independent(method, args, {}, "block", 5000)
+        np.testing.assert_array_equal(getattr(r, method)(*args, size=5000), ref)
+        for chunks in (5000, 4096, 2048, 3000):
+            x = getattr(g, method)(*args, size=5000, chunks=chunks)
+            np.testing.assert_array_equal(x.compute(scheduler="sync"), ref)
+    monkeypatch.setattr(cd, "DRAWS_PER_ELEMENT", 1)  # W = 2048 words: gamma needs more
+    x = _gen().gamma(0.5, size=4000, chunks=4000)
+    with pytest.raises(RuntimeError, match="block 0 used .* for 1024 variates, more than the "
+                                           "2048 words"):
+        x.compute(scheduler="sync")
+
+
+def test_core_fill_blocks_equals_one_fill_per_block():
+    core = cbrng._core
+    for gen, method, out_dtype, params in (("philox4x32_10", "uniform_int", np.int64, (0, 999)),
+                                          ("threefry4x64_20", "gamma", np.float64, (0.5, 1.0)),
+                                          ("philox4x32_10", "poisson", np.int64, (3.0,))):
+        out = np.empty(2500, out_dtype)
+        used = core.frozen_fill_blocks(gen, SEED, PROCESS, TASK, 100, 5000, 1024, method, out,
+                                       *params)
+        assert used.dtype == np.int64 and used.shape == (3,)
+        for j in range(3):
+            piece = np.empty(min(1024, 2500 - j * 1024), out_dtype)
+            end = core.frozen_fill(gen, SEED, PROCESS, TASK, 100 + j * 5000, method, piece,
+                                   *params)
+            np.testing.assert_array_equal(out[j * 1024:j * 1024 + piece.size], piece)
+            assert used[j] == end - (100 + j * 5000)
+    with pytest.raises(TypeError, match="scalars"):
+        core.frozen_fill_blocks("philox4x32_10", 1, 0, 0, 0, 16, 4, "normal", np.empty(8),
+                                np.zeros(8), 1.0)
+    with pytest.raises(IndexError):
+        core.frozen_fill_blocks("philox4x32_10", 1, 0, 0, 0, 2**33, 4, "normal", np.empty(9),
+                                0.0, 1.0)

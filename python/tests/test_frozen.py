@@ -457,3 +457,14 @@ def test_pickle_round_trip_keeps_type_and_position():
     assert h.bit_generator.position == g.bit_generator.position
     assert (h.bit_generator.seed, h.bit_generator.process, h.bit_generator.task) == (11, 2, 3)
     assert bits(h.beta(2.0, 3.0, size=9)) == bits(g.beta(2.0, 3.0, size=9))
+
+
+def test_geometric_counts_trials_and_refuses_saturated_results():
+    g = cbrng.generator(3)
+    x = g.geometric(0.2, size=1000)
+    assert x.dtype == np.int64 and x.min() >= 1
+    one = g.geometric(0.5)
+    assert isinstance(one, int) and one >= 1
+    for size in (None, 10):
+        with pytest.raises(OverflowError, match="exceeds int64"):
+            g.geometric(1e-30, size=size)
