@@ -1,6 +1,6 @@
 // cbrng/detail/simd/ops_real_emu.hpp: the vector layer of the batch
 // transforms (kernels/transform.inl) in portable GCC/clang vector
-// extensions, L double lanes (and 2L float lanes) per vector, for any CPU.
+// extensions, L = 2 double lanes (and 4 float lanes) per vector, for any CPU.
 //
 // The contract every layer meets, lane by lane (ops_real_avx2.hpp and
 // ops_real_avx512.hpp meet it with the ISA's instructions):
@@ -20,8 +20,9 @@
 //    compress_store(p, x, m): the lanes of x selected by m, in order, at p
 //    (room for dlanes written), returning how many.
 //  - the K of each kernel: how many vectors it computes in lockstep.
-// Only the tests instantiate this layer (simd_kernels_emulated_test): the
-// kernels run here at lane counts no hardware has, on any CPU.
+// Only the tests instantiate this layer (simd_transforms_emulated_test,
+// simd_kernels_odr_test): the kernels run here on any CPU, at a lane count
+// and lockstep counts of their own.
 #ifndef CBRNG_DETAIL_SIMD_OPS_REAL_EMU_HPP
 #define CBRNG_DETAIL_SIMD_OPS_REAL_EMU_HPP
 
@@ -68,7 +69,9 @@ CBRNG_DETAIL_EMU_VECTORS(std::int32_t)
 
 template <std::size_t L>
 struct ops_real_emu {
-    static_assert(L == 2 || L == 4, "ops_real_emu: 2 or 4 double lanes");
+    // 16-byte vectors, the baseline of every x86-64 and AArch64 CPU: wider
+    // ones would change the ABI of code built without AVX (g++ -Wpsabi).
+    static_assert(L == 2, "ops_real_emu: 2 double lanes");
     static constexpr std::size_t dlanes = L;
     static constexpr std::size_t flanes = 2 * L;
     typedef typename emu_vector<double, 8 * L>::type vd;

@@ -575,7 +575,9 @@ CBRNG_SIMD_FN pd<O, K> exp_main(const pd<O, K>& x, unsigned (&outside)[K]) noexc
     return mul(y, scale);
 }
 
-/// out[0 .. dlanes K) = detail::exp(x[0 .. dlanes K)).
+/// out[0 .. dlanes K) = detail::exp(x[0 .. dlanes K)); out may equal x (the
+/// lanes outside exp_main's range are recomputed from a copy of their x, not
+/// from memory the vector store has overwritten).
 template <class O, std::size_t K>
 CBRNG_SIMD_FN void exp_group(const double* x, double* out) noexcept {
     constexpr std::size_t L = O::dlanes;
@@ -584,11 +586,15 @@ CBRNG_SIMD_FN void exp_group(const double* x, double* out) noexcept {
     unsigned outside[K];
     const pd<O, K> r = exp_main(v, outside);
     for (std::size_t k = 0; k < K; ++k) {
-        O::store(out + L * k, r.v[k]);
         if (CBRNG_UNLIKELY(outside[k] != 0)) {
+            alignas(64) double xs[L];
+            O::store(xs, v.v[k]);
+            O::store(out + L * k, r.v[k]);
             for (std::size_t lane = 0; lane < L; ++lane) {
-                if ((outside[k] >> lane) & 1) out[L * k + lane] = detail::exp(x[L * k + lane]);
+                if ((outside[k] >> lane) & 1) out[L * k + lane] = detail::exp(xs[lane]);
             }
+        } else {
+            O::store(out + L * k, r.v[k]);
         }
     }
 }
