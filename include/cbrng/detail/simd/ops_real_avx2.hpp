@@ -69,6 +69,11 @@ struct ops_real_avx2 {
     typedef std::int32_t vdi __attribute__((vector_size(16)));  // one int32 per double lane
     typedef float vdf __attribute__((vector_size(16)));         // one float per double lane
     typedef std::uint32_t vdw __attribute__((vector_size(16)));
+    // Unaligned, aliasing views for the real loads and stores, so that g++
+    // keeps them in the floating-point domain (vmovupd, not vmovdqu).
+    typedef double vd_u __attribute__((vector_size(32), aligned(1), may_alias));
+    typedef float vf_u __attribute__((vector_size(32), aligned(1), may_alias));
+    typedef float vdf_u __attribute__((vector_size(16), aligned(1), may_alias));
 
     // Vectors of each kind the kernels compute in lockstep (K): the
     // logarithm and the rationals are long chains of dependent operations,
@@ -142,8 +147,14 @@ struct ops_real_avx2 {
     }
     /// detail::unit53: (x >> 11) * 2^-53 = unit52 + bit 11 * 2^-53, exact.
     CBRNG_DETAIL_OPS_REAL_AVX2 vd unit53(vq x) noexcept {
-        const vq has = reinterpret_cast<vq>(test(x, 0x800u));
-        return unit52(x) + from_bits(has & bits(set(0x1p-53)));
+        const vd has = reinterpret_cast<vd>(test(x, 0x800u));
+#if defined(__clang__)
+        return unit52(x) + from_bits(bits(has) & bits(set(0x1p-53)));
+#else
+        // vandpd: an integer and here (vpand) would cross into the floating-
+        // point domain before the add.
+        return unit52(x) + __builtin_ia32_andpd256(has, set(0x1p-53));
+#endif
     }
     /// x - c as a double, exactly, for x < 2^52 and an integer 0 <= c < 2^52:
     /// (2^52 + x) - (2^52 + c), one subtraction.
@@ -178,9 +189,7 @@ struct ops_real_avx2 {
 
     // Loads and stores, any alignment.
     CBRNG_DETAIL_OPS_REAL_AVX2 vd load(const double* p) noexcept {
-        vd r;
-        __builtin_memcpy(&r, p, sizeof r);
-        return r;
+        return *reinterpret_cast<const vd_u*>(p);
     }
     /// The 64-bit words p[0..4), or 32-bit words p[0..8) paired low word first.
     CBRNG_DETAIL_OPS_REAL_AVX2 vq load64(const std::uint64_t* p) noexcept {
@@ -216,14 +225,13 @@ struct ops_real_avx2 {
         return __builtin_shufflevector(a, b, 0, 2, 4, 6, 8, 10, 12, 14);
     }
     CBRNG_DETAIL_OPS_REAL_AVX2 void store(double* p, vd a) noexcept {
-        __builtin_memcpy(p, &a, sizeof a);
+        *reinterpret_cast<vd_u*>(p) = a;
     }
     CBRNG_DETAIL_OPS_REAL_AVX2 void store(float* p, vd a) noexcept {
-        const vdf f = __builtin_convertvector(a, vdf);
-        __builtin_memcpy(p, &f, sizeof f);
+        *reinterpret_cast<vdf_u*>(p) = __builtin_convertvector(a, vdf);
     }
     CBRNG_DETAIL_OPS_REAL_AVX2 void store(float* p, vf a) noexcept {
-        __builtin_memcpy(p, &a, sizeof a);
+        *reinterpret_cast<vf_u*>(p) = a;
     }
     CBRNG_DETAIL_OPS_REAL_AVX2 void store(std::uint64_t* p, vq a) noexcept {
         __builtin_memcpy(p, &a, sizeof a);

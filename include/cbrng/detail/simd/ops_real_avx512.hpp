@@ -44,6 +44,11 @@ struct ops_real_avx512 {
     typedef std::int32_t vdi __attribute__((vector_size(32)));  // one int32 per double lane
     typedef float vdf __attribute__((vector_size(32)));         // one float per double lane
     typedef std::uint32_t vdw __attribute__((vector_size(32)));
+    // Unaligned, aliasing views for the real loads and stores, so that g++
+    // keeps them in the floating-point domain (vmovupd, not vmovdqu).
+    typedef double vd_u __attribute__((vector_size(64), aligned(1), may_alias));
+    typedef float vf_u __attribute__((vector_size(64), aligned(1), may_alias));
+    typedef float vdf_u __attribute__((vector_size(32), aligned(1), may_alias));
     static constexpr dmask all_d = static_cast<dmask>(-1);
     static constexpr fmask all_f = static_cast<fmask>(-1);
 
@@ -199,9 +204,7 @@ struct ops_real_avx512 {
 
     // Loads and stores, any alignment.
     CBRNG_DETAIL_OPS_REAL_AVX512 vd load(const double* p) noexcept {
-        vd r;
-        __builtin_memcpy(&r, p, sizeof r);
-        return r;
+        return *reinterpret_cast<const vd_u*>(p);
     }
     /// The 64-bit words p[0..8), or 32-bit words p[0..16) paired low word first.
     CBRNG_DETAIL_OPS_REAL_AVX512 vq load64(const std::uint64_t* p) noexcept {
@@ -240,14 +243,13 @@ struct ops_real_avx512 {
                                        15);
     }
     CBRNG_DETAIL_OPS_REAL_AVX512 void store(double* p, vd a) noexcept {
-        __builtin_memcpy(p, &a, sizeof a);
+        *reinterpret_cast<vd_u*>(p) = a;
     }
     CBRNG_DETAIL_OPS_REAL_AVX512 void store(float* p, vd a) noexcept {
-        const vdf f = __builtin_convertvector(a, vdf);
-        __builtin_memcpy(p, &f, sizeof f);
+        *reinterpret_cast<vdf_u*>(p) = __builtin_convertvector(a, vdf);
     }
     CBRNG_DETAIL_OPS_REAL_AVX512 void store(float* p, vf a) noexcept {
-        __builtin_memcpy(p, &a, sizeof a);
+        *reinterpret_cast<vf_u*>(p) = a;
     }
     CBRNG_DETAIL_OPS_REAL_AVX512 void store(std::uint64_t* p, vq a) noexcept {
         __builtin_memcpy(p, &a, sizeof a);
