@@ -69,8 +69,9 @@ struct ops_real_avx2 {
     typedef std::int32_t vdi __attribute__((vector_size(16)));  // one int32 per double lane
     typedef float vdf __attribute__((vector_size(16)));         // one float per double lane
     typedef std::uint32_t vdw __attribute__((vector_size(16)));
-    // Unaligned, aliasing views for the real loads and stores, so that g++
-    // keeps them in the floating-point domain (vmovupd, not vmovdqu).
+    // Unaligned, aliasing views for the real loads and stores under g++, so
+    // that it keeps them in the floating-point domain (vmovupd, not vmovdqu);
+    // clang++ picks the domain from a memcpy itself.
     typedef double vd_u __attribute__((vector_size(32), aligned(1), may_alias));
     typedef float vf_u __attribute__((vector_size(32), aligned(1), may_alias));
     typedef float vdf_u __attribute__((vector_size(16), aligned(1), may_alias));
@@ -115,24 +116,51 @@ struct ops_real_avx2 {
     CBRNG_DETAIL_OPS_REAL_AVX2 vd from_bits(vq a) noexcept { return reinterpret_cast<vd>(a); }
     CBRNG_DETAIL_OPS_REAL_AVX2 vf from_bits(vw a) noexcept { return reinterpret_cast<vf>(a); }
 
+    /// |x| (the sign bit cleared, exact).
+    CBRNG_DETAIL_OPS_REAL_AVX2 vd abs(vd x) noexcept {
+#if defined(__clang__)
+        return from_bits(bits(x) & set64(0x7FFFFFFFFFFFFFFFu));
+#else
+        return __builtin_ia32_andnpd256(set(-0.0), x);  // vandnpd, as <immintrin.h> spells it
+#endif
+    }
+
     // Ordered, quiet compares.
-    CBRNG_DETAIL_OPS_REAL_AVX2 dmask lt(vd a, vd b) noexcept { return a < b; }
-    CBRNG_DETAIL_OPS_REAL_AVX2 dmask le(vd a, vd b) noexcept { return a <= b; }
-    CBRNG_DETAIL_OPS_REAL_AVX2 dmask ge(vd a, vd b) noexcept { return a >= b; }
-    CBRNG_DETAIL_OPS_REAL_AVX2 dmask gt(vd a, vd b) noexcept { return a > b; }
-    CBRNG_DETAIL_OPS_REAL_AVX2 fmask lt(vf a, vf b) noexcept { return a < b; }
+    CBRNG_DETAIL_OPS_REAL_AVX2 dmask lt(vd a, vd b) noexcept {
+        return a < b;
+    }
+    CBRNG_DETAIL_OPS_REAL_AVX2 dmask le(vd a, vd b) noexcept {
+        return a <= b;
+    }
+    CBRNG_DETAIL_OPS_REAL_AVX2 dmask ge(vd a, vd b) noexcept {
+        return a >= b;
+    }
+    CBRNG_DETAIL_OPS_REAL_AVX2 dmask gt(vd a, vd b) noexcept {
+        return a > b;
+    }
+    CBRNG_DETAIL_OPS_REAL_AVX2 fmask lt(vf a, vf b) noexcept {
+        return a < b;
+    }
     /// Lanes of x with every bit of `bit` set.
     CBRNG_DETAIL_OPS_REAL_AVX2 dmask test(vq x, std::uint64_t bit) noexcept {
         return reinterpret_cast<dmask>((x & set64(bit)) == set64(bit));
     }
-    CBRNG_DETAIL_OPS_REAL_AVX2 dmask mand(dmask a, dmask b) noexcept { return a & b; }
-    CBRNG_DETAIL_OPS_REAL_AVX2 dmask mxor(dmask a, dmask b) noexcept { return a ^ b; }
-    CBRNG_DETAIL_OPS_REAL_AVX2 vd select(dmask m, vd t, vd f) noexcept { return m ? t : f; }
+    CBRNG_DETAIL_OPS_REAL_AVX2 dmask mand(dmask a, dmask b) noexcept {
+        return a & b;
+    }
+    CBRNG_DETAIL_OPS_REAL_AVX2 dmask mxor(dmask a, dmask b) noexcept {
+        return a ^ b;
+    }
+    CBRNG_DETAIL_OPS_REAL_AVX2 vd select(dmask m, vd t, vd f) noexcept {
+        return m ? t : f;
+    }
     /// -x where m, x elsewhere (a sign flip, exact).
     CBRNG_DETAIL_OPS_REAL_AVX2 vd negate_where(dmask m, vd x) noexcept {
         return from_bits(bits(x) ^ (reinterpret_cast<vq>(m) & set64(0x8000000000000000u)));
     }
-    CBRNG_DETAIL_OPS_REAL_AVX2 vf select(fmask m, vf t, vf f) noexcept { return m ? t : f; }
+    CBRNG_DETAIL_OPS_REAL_AVX2 vf select(fmask m, vf t, vf f) noexcept {
+        return m ? t : f;
+    }
     /// Bit i set where lane i of m is.
     CBRNG_DETAIL_OPS_REAL_AVX2 unsigned lanes_of(dmask m) noexcept {
         return static_cast<unsigned>(__builtin_ia32_movmskpd256(reinterpret_cast<vd>(m)));
@@ -189,7 +217,13 @@ struct ops_real_avx2 {
 
     // Loads and stores, any alignment.
     CBRNG_DETAIL_OPS_REAL_AVX2 vd load(const double* p) noexcept {
+#if defined(__clang__)
+        vd r;
+        __builtin_memcpy(&r, p, sizeof r);
+        return r;
+#else
         return *reinterpret_cast<const vd_u*>(p);
+#endif
     }
     /// The 64-bit words p[0..4), or 32-bit words p[0..8) paired low word first.
     CBRNG_DETAIL_OPS_REAL_AVX2 vq load64(const std::uint64_t* p) noexcept {
@@ -225,13 +259,26 @@ struct ops_real_avx2 {
         return __builtin_shufflevector(a, b, 0, 2, 4, 6, 8, 10, 12, 14);
     }
     CBRNG_DETAIL_OPS_REAL_AVX2 void store(double* p, vd a) noexcept {
+#if defined(__clang__)
+        __builtin_memcpy(p, &a, sizeof a);
+#else
         *reinterpret_cast<vd_u*>(p) = a;
+#endif
     }
     CBRNG_DETAIL_OPS_REAL_AVX2 void store(float* p, vd a) noexcept {
-        *reinterpret_cast<vdf_u*>(p) = __builtin_convertvector(a, vdf);
+        const vdf f = __builtin_convertvector(a, vdf);
+#if defined(__clang__)
+        __builtin_memcpy(p, &f, sizeof f);
+#else
+        *reinterpret_cast<vdf_u*>(p) = f;
+#endif
     }
     CBRNG_DETAIL_OPS_REAL_AVX2 void store(float* p, vf a) noexcept {
+#if defined(__clang__)
+        __builtin_memcpy(p, &a, sizeof a);
+#else
         *reinterpret_cast<vf_u*>(p) = a;
+#endif
     }
     CBRNG_DETAIL_OPS_REAL_AVX2 void store(std::uint64_t* p, vq a) noexcept {
         __builtin_memcpy(p, &a, sizeof a);

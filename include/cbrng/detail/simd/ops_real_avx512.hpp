@@ -44,8 +44,9 @@ struct ops_real_avx512 {
     typedef std::int32_t vdi __attribute__((vector_size(32)));  // one int32 per double lane
     typedef float vdf __attribute__((vector_size(32)));         // one float per double lane
     typedef std::uint32_t vdw __attribute__((vector_size(32)));
-    // Unaligned, aliasing views for the real loads and stores, so that g++
-    // keeps them in the floating-point domain (vmovupd, not vmovdqu).
+    // Unaligned, aliasing views for the real loads and stores under g++, so
+    // that it keeps them in the floating-point domain (vmovupd, not vmovdqu);
+    // clang++ picks the domain from a memcpy itself.
     typedef double vd_u __attribute__((vector_size(64), aligned(1), may_alias));
     typedef float vf_u __attribute__((vector_size(64), aligned(1), may_alias));
     typedef float vdf_u __attribute__((vector_size(32), aligned(1), may_alias));
@@ -112,6 +113,15 @@ struct ops_real_avx512 {
     }
     CBRNG_DETAIL_OPS_REAL_AVX512 vf from_bits(vw a) noexcept {
         return reinterpret_cast<vf>(a);
+    }
+
+    /// |x| (the sign bit cleared, exact).
+    CBRNG_DETAIL_OPS_REAL_AVX512 vd abs(vd x) noexcept {
+#if defined(__clang__)
+        return from_bits(bits(x) & set64(0x7FFFFFFFFFFFFFFFu));
+#else
+        return __builtin_ia32_andnpd512_mask(set(-0.0), x, x, all_d);  // vandnpd
+#endif
     }
 
     // Ordered, quiet compares (the _CMP_*_OQ predicates).
@@ -204,7 +214,13 @@ struct ops_real_avx512 {
 
     // Loads and stores, any alignment.
     CBRNG_DETAIL_OPS_REAL_AVX512 vd load(const double* p) noexcept {
+#if defined(__clang__)
+        vd r;
+        __builtin_memcpy(&r, p, sizeof r);
+        return r;
+#else
         return *reinterpret_cast<const vd_u*>(p);
+#endif
     }
     /// The 64-bit words p[0..8), or 32-bit words p[0..16) paired low word first.
     CBRNG_DETAIL_OPS_REAL_AVX512 vq load64(const std::uint64_t* p) noexcept {
@@ -243,13 +259,26 @@ struct ops_real_avx512 {
                                        15);
     }
     CBRNG_DETAIL_OPS_REAL_AVX512 void store(double* p, vd a) noexcept {
+#if defined(__clang__)
+        __builtin_memcpy(p, &a, sizeof a);
+#else
         *reinterpret_cast<vd_u*>(p) = a;
+#endif
     }
     CBRNG_DETAIL_OPS_REAL_AVX512 void store(float* p, vd a) noexcept {
-        *reinterpret_cast<vdf_u*>(p) = __builtin_convertvector(a, vdf);
+        const vdf f = __builtin_convertvector(a, vdf);
+#if defined(__clang__)
+        __builtin_memcpy(p, &f, sizeof f);
+#else
+        *reinterpret_cast<vdf_u*>(p) = f;
+#endif
     }
     CBRNG_DETAIL_OPS_REAL_AVX512 void store(float* p, vf a) noexcept {
+#if defined(__clang__)
+        __builtin_memcpy(p, &a, sizeof a);
+#else
         *reinterpret_cast<vf_u*>(p) = a;
+#endif
     }
     CBRNG_DETAIL_OPS_REAL_AVX512 void store(std::uint64_t* p, vq a) noexcept {
         __builtin_memcpy(p, &a, sizeof a);

@@ -152,6 +152,9 @@ struct ops_real_emu {
         return reinterpret_cast<vf>(a);
     }
 
+    CBRNG_FORCEINLINE static vd abs(vd x) noexcept {
+        return from_bits(bits(x) & set64(0x7FFFFFFFFFFFFFFFu));
+    }
     CBRNG_FORCEINLINE static dmask lt(vd a, vd b) noexcept {
         return a < b;
     }

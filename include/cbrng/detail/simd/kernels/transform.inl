@@ -287,8 +287,7 @@ CBRNG_SIMD_FN std::size_t normal_central_pass(const Word* words, std::size_t i, 
         add(mul(normal_central(q), static_cast<double>(p.stddev())), static_cast<double>(p.mean()));
     for (std::size_t k = 0; k < K; ++k) {
         O::store(out + i + L * k, z.v[k]);
-        const typename O::vd aq =
-            O::from_bits(O::bits(q.v[k]) & O::set64(~fp_format<double>::sign_mask));
+        const typename O::vd aq = O::abs(q.v[k]);
         const typename O::dmask tail_lanes = O::gt(aq, O::set(c::split1));  // q is never NaN
         const typename O::vq at = O::iota() + O::set64(j + L * k);
         tails += O::compress_store(tail_bits + tails, v[k] | (at << 52), tail_lanes);
@@ -552,7 +551,7 @@ CBRNG_SIMD_FN pd<O, K> exp_main(const pd<O, K>& x, unsigned (&outside)[K]) noexc
     const vq sign = O::set64(fp_format<double>::sign_mask);
     for (std::size_t k = 0; k < K; ++k) {
         const vq xb = O::bits(x.v[k]);
-        const typename O::vd ax = O::from_bits(xb & ~sign);
+        const typename O::vd ax = O::abs(x.v[k]);
         const typename O::dmask ok =
             O::mand(O::mand(O::ge(x.v[k], O::set(-708.0)), O::le(x.v[k], O::set(709.0))),
                     O::ge(ax, O::set(0x1p-28)));
@@ -673,7 +672,7 @@ CBRNG_SIMD_FN pd<O, K> tan_pi(const pd<O, K>& t) noexcept {
     pd<O, K> s;
     for (std::size_t k = 0; k < K; ++k) {
         neg[k] = O::lt(t.v[k], O::set(0.0));
-        const vd at = O::from_bits(O::bits(t.v[k]) & O::set64(~fp_format<double>::sign_mask));
+        const vd at = O::abs(t.v[k]);
         odd[k] = O::gt(at, O::set(0.25));
         s.v[k] = O::select(odd[k], O::set(0.5) - at, at);
     }
