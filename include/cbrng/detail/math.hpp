@@ -4,9 +4,9 @@
 // Each function is a fixed sequence of correctly rounded IEEE operations (+, -,
 // *, /, sqrt) with every inexact product guarded by detail::fp_mul, so it
 // returns the same bits on every compiler, optimisation level, -march, SIMD
-// back end and CUDA device. The SIMD back ends (detail/transform_avx2.hpp,
-// detail/transform_avx512.hpp) replicate these sequences lane by lane; any
-// change here is an OUTPUT CHANGE and must be mirrored there.
+// back end and CUDA device. The SIMD transforms (detail/simd/kernels/
+// transform.inl, on the ops_real_* vector layers) replicate these sequences
+// lane by lane; any change here is an OUTPUT CHANGE and must be mirrored there.
 //
 //  - log(x): argument reduction x = 2^k * m with m in [sqrt(1/2), sqrt(2)),
 //    then log(m) = f - f^2/2 + s*(f^2/2 + R(s^2)) with f = m - 1,

@@ -6,10 +6,10 @@
 // rounded IEEE binary32 operations (+, -, *, sqrt, int-to-float conversion)
 // with every inexact product guarded by detail::fp_mul, so it returns the same
 // bits on every compiler, optimisation level, -march, SIMD back end and CUDA
-// device. There is no division. The SIMD back ends
-// (detail/transform_avx2.hpp, detail/transform_avx512.hpp) replicate these
-// sequences lane by lane; any change here is an OUTPUT CHANGE and must be
-// mirrored there.
+// device. There is no division. The SIMD transforms
+// (detail/simd/kernels/transform.inl, on the ops_real_* vector layers)
+// replicate these sequences lane by lane; any change here is an OUTPUT CHANGE
+// and must be mirrored there.
 //
 //  - log_float(x): x = 2^k * m with m in [sqrt(1/2), sqrt(2)), f = m - 1,
 //    log(x) = k * ln2_hi + (f + (f^2 * Q(f) + k * ln2_lo)) with Q a degree-8

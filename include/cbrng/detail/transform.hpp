@@ -34,12 +34,8 @@
 
 #include "../config.hpp"
 #include "cpu.hpp"
+#include "simd/transforms.hpp"
 #include "transform_scalar.hpp"
-
-#if CBRNG_HAS_X86_SIMD
-#include "transform_avx2.hpp"
-#include "transform_avx512.hpp"
-#endif
 
 CBRNG_NAMESPACE_BEGIN
 namespace detail {
@@ -65,11 +61,11 @@ void transform(const Word* words, Real* out, std::size_t n, const Param& p,
         "lognormal, weibull and cauchy");
 #if CBRNG_HAS_X86_SIMD
     if (which == isa::avx512) {
-        transform_avx512(words, out, n, p);
+        simd::avx512::transform<simd::ops_real_avx512>(words, out, n, p);
         return;
     }
     if (which == isa::avx2) {
-        transform_avx2(words, out, n, p);
+        simd::avx2::transform<simd::ops_real_avx2>(words, out, n, p);
         return;
     }
 #else
@@ -77,6 +73,25 @@ void transform(const Word* words, Real* out, std::size_t n, const Param& p,
 #endif
     transform_scalar(words, out, n, p);
 }
+
+#if CBRNG_HAS_X86_SIMD
+// The double-lane normal kernel on its own, for any Real (benchmarks compare
+// it with the float kernel); the CPU must support the ISA.
+namespace avx512 {
+template <class Word, class Real>
+void normal_batch(const Word* words, Real* out, std::size_t n,
+                  const normal_param<Real>& p) noexcept {
+    simd::avx512::normal_batch<simd::ops_real_avx512>(words, out, n, p);
+}
+}  // namespace avx512
+namespace avx2 {
+template <class Word, class Real>
+void normal_batch(const Word* words, Real* out, std::size_t n,
+                  const normal_param<Real>& p) noexcept {
+    simd::avx2::normal_batch<simd::ops_real_avx2>(words, out, n, p);
+}
+}  // namespace avx2
+#endif
 
 }  // namespace CBRNG_SIMD_ABI
 }  // namespace detail
