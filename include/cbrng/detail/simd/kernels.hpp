@@ -4,10 +4,11 @@
 // Each per-ISA namespace below defines its tuning (groups in flight) and
 // includes the kernel files with its own function attributes: CBRNG_SIMD_FN
 // (helpers: forced inline) and CBRNG_SIMD_ENTRY (the entry points; fill()
-// reaches blocks<O, B> through detail/block_pair.hpp's registry) carry the ISA's target macro,
-// which includes CBRNG_KERNEL_OPTIMIZE, so a plain -O2 build runs the kernels as -O3 does. Kernels
-// are templates on the vector layer O (ops_emu<L>, ops_avx2, ops_avx512), so the emulated layer
-// runs the very same code on any CPU.
+// reaches blocks<O, B> through detail/block_pair.hpp's registry) carry the
+// ISA's target macro, which includes CBRNG_KERNEL_OPTIMIZE, so a plain -O2
+// build runs the kernels as -O3 does. Kernels are templates on the vector
+// layer O (ops_emu<L>, ops_avx2, ops_avx512), so the emulated layer runs the
+// very same code on any CPU.
 //
 // Why attributes on every function rather than a pushed target region
 // (#pragma GCC target / clang attribute push): the macros already exist for
