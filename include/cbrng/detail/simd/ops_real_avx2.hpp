@@ -215,27 +215,11 @@ struct ops_real_avx2 {
 #endif
     }
 
-    // Loads and stores, any alignment.
-    CBRNG_DETAIL_OPS_REAL_AVX2 vd load(const double* p) noexcept {
-#if defined(__clang__)
-        vd r;
-        __builtin_memcpy(&r, p, sizeof r);
-        return r;
-#else
-        return *reinterpret_cast<const vd_u*>(p);
-#endif
-    }
-    /// The 64-bit words p[0..4), or 32-bit words p[0..8) paired low word first.
-    CBRNG_DETAIL_OPS_REAL_AVX2 vq load64(const std::uint64_t* p) noexcept {
-        vq r;
-        __builtin_memcpy(&r, p, sizeof r);
-        return r;
-    }
-    CBRNG_DETAIL_OPS_REAL_AVX2 vq load64(const std::uint32_t* p) noexcept {
-        vq r;
-        __builtin_memcpy(&r, p, sizeof r);
-        return r;
-    }
+    // Loads and stores, any alignment: those written alike for every x86
+    // layer (the words of one vector), then this layer's own.
+#define CBRNG_DETAIL_OPS_REAL_FN CBRNG_DETAIL_OPS_REAL_AVX2
+#include "ops_real_memory.inl"
+#undef CBRNG_DETAIL_OPS_REAL_FN
     /// The 32-bit words p[0..4), zero-extended to one per double lane.
     CBRNG_DETAIL_OPS_REAL_AVX2 vq load32_wide(const std::uint32_t* p) noexcept {
         vdi r;
@@ -246,42 +230,12 @@ struct ops_real_avx2 {
         return reinterpret_cast<vq>(__builtin_ia32_pmovzxdq256(r));  // vpmovzxdq
 #endif
     }
-    /// 32-bit words p[0..8), or the low halves of 64-bit words p[0..8).
-    CBRNG_DETAIL_OPS_REAL_AVX2 vw load32(const std::uint32_t* p) noexcept {
-        vw r;
-        __builtin_memcpy(&r, p, sizeof r);
-        return r;
-    }
+    /// The low halves of the 64-bit words p[0..8).
     CBRNG_DETAIL_OPS_REAL_AVX2 vw load32(const std::uint64_t* p) noexcept {
         vw a, b;
         __builtin_memcpy(&a, p, sizeof a);
         __builtin_memcpy(&b, p + 4, sizeof b);
         return __builtin_shufflevector(a, b, 0, 2, 4, 6, 8, 10, 12, 14);
-    }
-    CBRNG_DETAIL_OPS_REAL_AVX2 void store(double* p, vd a) noexcept {
-#if defined(__clang__)
-        __builtin_memcpy(p, &a, sizeof a);
-#else
-        *reinterpret_cast<vd_u*>(p) = a;
-#endif
-    }
-    CBRNG_DETAIL_OPS_REAL_AVX2 void store(float* p, vd a) noexcept {
-        const vdf f = __builtin_convertvector(a, vdf);
-#if defined(__clang__)
-        __builtin_memcpy(p, &f, sizeof f);
-#else
-        *reinterpret_cast<vdf_u*>(p) = f;
-#endif
-    }
-    CBRNG_DETAIL_OPS_REAL_AVX2 void store(float* p, vf a) noexcept {
-#if defined(__clang__)
-        __builtin_memcpy(p, &a, sizeof a);
-#else
-        *reinterpret_cast<vf_u*>(p) = a;
-#endif
-    }
-    CBRNG_DETAIL_OPS_REAL_AVX2 void store(std::uint64_t* p, vq a) noexcept {
-        __builtin_memcpy(p, &a, sizeof a);
     }
     /// Stores the lanes of x selected by m, in order, at p (writing all 4
     /// lanes' room) and returns how many there are.

@@ -212,27 +212,11 @@ struct ops_real_avx512 {
 #endif
     }
 
-    // Loads and stores, any alignment.
-    CBRNG_DETAIL_OPS_REAL_AVX512 vd load(const double* p) noexcept {
-#if defined(__clang__)
-        vd r;
-        __builtin_memcpy(&r, p, sizeof r);
-        return r;
-#else
-        return *reinterpret_cast<const vd_u*>(p);
-#endif
-    }
-    /// The 64-bit words p[0..8), or 32-bit words p[0..16) paired low word first.
-    CBRNG_DETAIL_OPS_REAL_AVX512 vq load64(const std::uint64_t* p) noexcept {
-        vq r;
-        __builtin_memcpy(&r, p, sizeof r);
-        return r;
-    }
-    CBRNG_DETAIL_OPS_REAL_AVX512 vq load64(const std::uint32_t* p) noexcept {
-        vq r;
-        __builtin_memcpy(&r, p, sizeof r);
-        return r;
-    }
+    // Loads and stores, any alignment: those written alike for every x86
+    // layer (the words of one vector), then this layer's own.
+#define CBRNG_DETAIL_OPS_REAL_FN CBRNG_DETAIL_OPS_REAL_AVX512
+#include "ops_real_memory.inl"
+#undef CBRNG_DETAIL_OPS_REAL_FN
     /// The 32-bit words p[0..8), zero-extended to one per double lane.
     CBRNG_DETAIL_OPS_REAL_AVX512 vq load32_wide(const std::uint32_t* p) noexcept {
         vdi r;
@@ -243,12 +227,7 @@ struct ops_real_avx512 {
         return reinterpret_cast<vq>(__builtin_ia32_pmovzxdq512_mask(r, v8i64{}, all_d));
 #endif
     }
-    /// 32-bit words p[0..16), or the low halves of 64-bit words p[0..16).
-    CBRNG_DETAIL_OPS_REAL_AVX512 vw load32(const std::uint32_t* p) noexcept {
-        vw r;
-        __builtin_memcpy(&r, p, sizeof r);
-        return r;
-    }
+    /// The low halves of the 64-bit words p[0..16).
     CBRNG_DETAIL_OPS_REAL_AVX512 vw load32(const std::uint64_t* p) noexcept {
         vq a, b;
         __builtin_memcpy(&a, p, sizeof a);
@@ -257,31 +236,6 @@ struct ops_real_avx512 {
         const vdw hi = __builtin_convertvector(b, vdw);
         return __builtin_shufflevector(lo, hi, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
                                        15);
-    }
-    CBRNG_DETAIL_OPS_REAL_AVX512 void store(double* p, vd a) noexcept {
-#if defined(__clang__)
-        __builtin_memcpy(p, &a, sizeof a);
-#else
-        *reinterpret_cast<vd_u*>(p) = a;
-#endif
-    }
-    CBRNG_DETAIL_OPS_REAL_AVX512 void store(float* p, vd a) noexcept {
-        const vdf f = __builtin_convertvector(a, vdf);
-#if defined(__clang__)
-        __builtin_memcpy(p, &f, sizeof f);
-#else
-        *reinterpret_cast<vdf_u*>(p) = f;
-#endif
-    }
-    CBRNG_DETAIL_OPS_REAL_AVX512 void store(float* p, vf a) noexcept {
-#if defined(__clang__)
-        __builtin_memcpy(p, &a, sizeof a);
-#else
-        *reinterpret_cast<vf_u*>(p) = a;
-#endif
-    }
-    CBRNG_DETAIL_OPS_REAL_AVX512 void store(std::uint64_t* p, vq a) noexcept {
-        __builtin_memcpy(p, &a, sizeof a);
     }
     /// Stores the lanes of x selected by m, in order, at p (writing all 8
     /// lanes' room) and returns how many there are.
