@@ -169,6 +169,21 @@ class real_params {
     }
 };
 
+/// The (a, b) of the location-scale distributions that name them so
+/// (cauchy, extreme_value): a finite, b > 0 and finite, 0 and 1 by default,
+/// accessors a() and b(). Self adds distribution_type and name.
+template <class Self, class Real>
+class location_scale_params : public real_params<Self, Real, rule::finite, rule::positive_finite> {
+  public:
+    static constexpr const char* field_names[] = {"a", "b"};
+    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
+        return {{Real(0), Real(1)}};
+    }
+    using location_scale_params::real_params::real_params;
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real a() const noexcept { return this->v_[0]; }
+    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real b() const noexcept { return this->v_[1]; }
+};
+
 }  // namespace detail
 CBRNG_NAMESPACE_END
 

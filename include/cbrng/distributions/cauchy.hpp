@@ -52,20 +52,13 @@ namespace detail {
 
 /// Parameters of cauchy_distribution<Real> (its param_type).
 template <class Real>
-class cauchy_param
-    : public real_params<cauchy_param<Real>, Real, rule::finite, rule::positive_finite> {
+class cauchy_param : public location_scale_params<cauchy_param<Real>, Real> {
   public:
     using distribution_type = cauchy_distribution<Real>;
     static constexpr const char* name = "cbrng::cauchy_distribution";
-    static constexpr const char* field_names[] = {"a", "b"};
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
-        return {{Real(0), Real(1)}};
-    }
     /// a 0, b 1 by default; throws std::invalid_argument unless a is finite
     /// and b > 0 and finite.
-    using cauchy_param::real_params::real_params;
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real a() const noexcept { return this->v_[0]; }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real b() const noexcept { return this->v_[1]; }
+    using cauchy_param::location_scale_params::location_scale_params;
 };
 
 /// The double Cauchy variate for 64 random bits x (frozen).

@@ -51,20 +51,13 @@ namespace detail {
 
 /// Parameters of extreme_value_distribution<Real> (its param_type).
 template <class Real>
-class extreme_value_param
-    : public real_params<extreme_value_param<Real>, Real, rule::finite, rule::positive_finite> {
+class extreme_value_param : public location_scale_params<extreme_value_param<Real>, Real> {
   public:
     using distribution_type = extreme_value_distribution<Real>;
     static constexpr const char* name = "cbrng::extreme_value_distribution";
-    static constexpr const char* field_names[] = {"a", "b"};
-    [[nodiscard]] CBRNG_HOST_DEVICE static constexpr word_array<Real, 2> defaults() noexcept {
-        return {{Real(0), Real(1)}};
-    }
     /// a 0, b 1 by default; throws std::invalid_argument unless a is finite
     /// and b > 0 and finite.
-    using extreme_value_param::real_params::real_params;
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real a() const noexcept { return this->v_[0]; }
-    [[nodiscard]] CBRNG_HOST_DEVICE constexpr Real b() const noexcept { return this->v_[1]; }
+    using extreme_value_param::location_scale_params::location_scale_params;
 };
 
 /// log(-log(u)) for u on the normal grid (normal_unit): minus the standard
