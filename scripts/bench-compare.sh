@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Old and new builds of one benchmark binary, run alternately on the same
-# machine, and the table of medians (scripts/bench_report.py compare):
+# machine, and the table of best times (scripts/bench_report.py compare):
 #
 #   bash scripts/bench-compare.sh LABEL OLD_BINARY NEW_BINARY [FILTER] [ROUNDS]
 #

@@ -9,7 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <cbrng/detail/cpu.hpp>
-#include <cbrng/detail/simd/kernels.hpp>
+#include <cbrng/detail/simd/kernels_emu.hpp>
 #include <cbrng/detail/simd/scalar.hpp>
 #include <cbrng/philox.hpp>
 #include <cbrng/threefry.hpp>

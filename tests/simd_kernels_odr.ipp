@@ -7,9 +7,9 @@
 // lengths 0..67 of fixed words, appended variate by variate. Included once per TU, inside no
 // namespace; each TU wraps it in a function of its own name.
 #include <cbrng/detail/cpu.hpp>
-#include <cbrng/detail/simd/kernels.hpp>
+#include <cbrng/detail/simd/kernels_emu.hpp>
 #include <cbrng/detail/simd/scalar.hpp>
-#include <cbrng/detail/simd/transforms.hpp>
+#include <cbrng/detail/simd/transforms_emu.hpp>
 #include <cbrng/detail/transform.hpp>
 #include <cbrng/fill.hpp>
 #include <cbrng/philox.hpp>

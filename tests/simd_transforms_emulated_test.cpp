@@ -10,7 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <cbrng/detail/cpu.hpp>
-#include <cbrng/detail/simd/transforms.hpp>
+#include <cbrng/detail/simd/transforms_emu.hpp>
 #include <cbrng/detail/transform_scalar.hpp>
 
 #include <cstddef>

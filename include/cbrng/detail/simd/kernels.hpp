@@ -61,28 +61,6 @@ namespace detail {
 inline namespace CBRNG_SIMD_ABI {
 namespace simd {
 
-// Plain C++ lanes, any CPU: the emulated ISA the tests run every kernel on.
-namespace emu {
-/// Groups in flight for blocks<O, B>: the emulated layer is for tests, which
-/// also call philox_blocks / threefry_blocks with other counts.
-struct tuning {
-    static constexpr bool has_kernel(std::size_t, std::size_t) noexcept { return true; }
-    static constexpr std::size_t philox_groups(std::size_t, std::size_t) noexcept { return 2; }
-    static constexpr std::size_t threefry_groups(std::size_t) noexcept { return 2; }
-    static constexpr std::size_t threefry_scalar_blocks(std::size_t) noexcept { return 1; }
-};
-#define CBRNG_SIMD_FN CBRNG_KERNEL_OPTIMIZE CBRNG_FORCEINLINE
-#define CBRNG_SIMD_ENTRY CBRNG_KERNEL_OPTIMIZE inline
-// blocks.inl calls the other two, so it comes last.
-// clang-format off
-#include "kernels/philox.inl"
-#include "kernels/threefry.inl"
-#include "kernels/blocks.inl"
-// clang-format on
-#undef CBRNG_SIMD_FN
-#undef CBRNG_SIMD_ENTRY
-}  // namespace emu
-
 #if CBRNG_HAS_X86_SIMD
 namespace avx2 {
 /// Groups in flight per kernel on AVX2 (4 blocks a group), measured with

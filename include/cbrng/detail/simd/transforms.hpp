@@ -1,7 +1,9 @@
 // cbrng/detail/simd/transforms.hpp: the batch transforms (kernels/transform.inl),
-// written once over a vector layer and instantiated here once per ISA: emu
-// (ops_real_emu, the tests' portable lanes), avx2 (ops_real_avx2) and avx512
-// (ops_real_avx512). detail/transform.hpp dispatches to them.
+// written once over a vector layer and instantiated here once per ISA: avx2
+// (ops_real_avx2) and avx512 (ops_real_avx512). detail/transform.hpp
+// dispatches to them. The emulated instantiation (ops_real_emu, the tests'
+// portable lanes) is transforms_emu.hpp, which only the tests include: the
+// library never runs it, so no user pays for parsing it.
 //
 // The same rules as the block kernels (see the top of kernels.hpp and
 // docs/design.md section 7.4): per-ISA namespaces inside the ABI namespace,
@@ -24,7 +26,6 @@
 #include "../transform_scalar.hpp"
 #include "ops_real_avx2.hpp"
 #include "ops_real_avx512.hpp"
-#include "ops_real_emu.hpp"
 
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
@@ -36,18 +37,6 @@ CBRNG_NAMESPACE_BEGIN
 namespace detail {
 inline namespace CBRNG_SIMD_ABI {
 namespace simd {
-
-#if CBRNG_HAS_REAL_EMU
-// Portable vector-extension lanes, any CPU: the emulated ISA the tests run
-// every transform on.
-namespace emu {
-#define CBRNG_SIMD_FN CBRNG_KERNEL_OPTIMIZE CBRNG_FORCEINLINE
-#define CBRNG_SIMD_ENTRY CBRNG_KERNEL_OPTIMIZE inline
-#include "kernels/transform.inl"
-#undef CBRNG_SIMD_FN
-#undef CBRNG_SIMD_ENTRY
-}  // namespace emu
-#endif
 
 #if CBRNG_HAS_X86_SIMD
 namespace avx2 {
