@@ -81,6 +81,16 @@ bool same_bits(const T& a, const T& b) {
     return std::memcmp(&a, &b, sizeof a) == 0;
 }
 
+/// An upper bound on a positive variate computed as `top` (long double, with
+/// its own slack) and rounded once to Real: below Real's normal range the
+/// rounding error is absolute, up to half of denorm_min, so a relative slack
+/// alone is not enough (lognormal<float> at m = -94.08 rounds 1.38529e-41 up
+/// to 1.38532e-41).
+template <class Real>
+long double rounded_top(long double top) {
+    return top + static_cast<long double>(std::numeric_limits<Real>::denorm_min());
+}
+
 template <class D, class Make>
 bool construct(Make make, bool valid, D& out) {
     try {
@@ -206,7 +216,7 @@ void fuzz_exponential(FuzzedDataProvider& in) {
     const bool valid = std::isfinite(lambda) && lambda > 0;
     if (!construct<D>([&] { return D(lambda); }, valid, d)) return;
     // 0 <= x <= 36.74 / lambda (double), 22.18 / lambda (float), documented.
-    const long double top = (sizeof(Real) == 8 ? 36.74L : 22.18L) / lambda;
+    const long double top = rounded_top<Real>((sizeof(Real) == 8 ? 36.74L : 22.18L) / lambda);
     const bool may_overflow = top >= static_cast<long double>(std::numeric_limits<Real>::max());
     draw_all(in, d, [&](Real x) {
         if (std::isnan(x) || std::signbit(x)) return false;
@@ -261,7 +271,8 @@ void fuzz_lognormal(FuzzedDataProvider& in) {
     if (!construct<D>([&] { return D(m, s); }, valid, d)) return;
     // 0 <= x <= exp(m + zmax s), zmax = 8.2095 (double), 6.3380 (float).
     const long double zmax = sizeof(Real) == 8 ? 8.2096L : 6.3381L;
-    const long double top = std::exp(static_cast<long double>(m) + zmax * s) * (1 + 1e-6L);
+    const long double top =
+        rounded_top<Real>(std::exp(static_cast<long double>(m) + zmax * s) * (1 + 1e-6L));
     const bool may_overflow = top >= static_cast<long double>(std::numeric_limits<Real>::max());
     draw_all(in, d, [&](Real x) {
         if (std::isnan(x) || std::signbit(x)) return false;
@@ -280,7 +291,8 @@ void fuzz_weibull(FuzzedDataProvider& in) {
     if (!construct<D>([&] { return D(a, b); }, valid, d)) return;
     // 0 <= x <= b exp(gmax / a), gmax = 3.6038 (double), 3.1302 (float).
     const long double gmax = sizeof(Real) == 8 ? 3.6039L : 3.1303L;
-    const long double top = static_cast<long double>(b) * std::exp(gmax / a) * (1 + 1e-6L);
+    const long double top =
+        rounded_top<Real>(static_cast<long double>(b) * std::exp(gmax / a) * (1 + 1e-6L));
     const bool may_overflow = !(top < static_cast<long double>(std::numeric_limits<Real>::max()));
     draw_all(in, d, [&](Real x) {
         if (std::isnan(x) || std::signbit(x)) return false;
@@ -358,7 +370,7 @@ void fuzz_gamma(FuzzedDataProvider& in) {
     D d;
     const bool valid = std::isfinite(alpha) && std::isfinite(beta) && alpha > 0 && beta > 0;
     if (!construct<D>([&] { return D(alpha, beta); }, valid, d)) return;
-    const long double top = gamma_top(alpha) * beta;
+    const long double top = rounded_top<Real>(gamma_top(alpha) * beta);
     const bool may_overflow = !(top < static_cast<long double>(std::numeric_limits<Real>::max()));
     draw_all(in, d, [&](Real x) {
         if (std::isnan(x) || std::signbit(x)) return false;
