@@ -70,6 +70,7 @@ include = find_include()
 ext = Extension(
     "cbrng._core",
     sources=["src/cbrng_module.cpp", "src/frozen.cpp"],
+    depends=["src/bitgen_words.hpp"],
     include_dirs=[include, pybind11.get_include(), numpy.get_include()],
     language="c++",
     extra_compile_args=["-std=c++17", "-O2", "-fvisibility=hidden"],

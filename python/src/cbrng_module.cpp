@@ -11,13 +11,7 @@
 // exactly cbrng::stream<B>'s (buffered-but-unused words are not counted), so
 // the callbacks below are an index check and a load.
 //
-// Word mapping (docs/python.md), the library's uniform_bits convention:
-//   32-bit-word generators: next_uint32 = one stream word; next_uint64 = two
-//     words, the first the low half; next_raw = one word.
-//   64-bit-word generators: next_uint64 = next_raw = one word; next_uint32 =
-//     the low half of one word.
-//   next_double = (next_uint64 >> 11) * 2^-53, which is
-//     cbrng::uniform_real_distribution<double>(0, 1) of the same draw.
+// Word mapping (docs/python.md): bitgen_words.hpp.
 //
 // The bulk methods run cbrng::fill with the frozen C++ distributions, with
 // the GIL released; the Python layer holds the stream's lock around them.
@@ -43,6 +37,7 @@
 #include <string>
 #include <type_traits>
 
+#include "bitgen_words.hpp"
 #include "numpy/random/bitgen.h"
 
 namespace py = pybind11;
@@ -135,39 +130,31 @@ struct stream_impl final : stream_base {
         bitgen.next_raw = &next_raw;
     }
 
-    static std::uint64_t draw64(S& g) {
-        if constexpr (narrow) {
-            const std::uint64_t lo = g();
-            const std::uint64_t hi = g();
-            return lo | (hi << 32);
-        } else {
-            return g();
-        }
-    }
+    using words_of = cbrng_python::bitgen_words<S>;
     static std::uint64_t next_uint64(void* st) noexcept {
         try {
-            return draw64(*static_cast<S*>(st));
+            return words_of::uint64(*static_cast<S*>(st));
         } catch (const std::exception& e) {
             die(e);
         }
     }
     static std::uint32_t next_uint32(void* st) noexcept {
         try {
-            return static_cast<std::uint32_t>((*static_cast<S*>(st))());
+            return words_of::uint32(*static_cast<S*>(st));
         } catch (const std::exception& e) {
             die(e);
         }
     }
     static double next_double(void* st) noexcept {
         try {
-            return static_cast<double>(draw64(*static_cast<S*>(st)) >> 11) * 0x1p-53;
+            return words_of::real(*static_cast<S*>(st));
         } catch (const std::exception& e) {
             die(e);
         }
     }
     static std::uint64_t next_raw(void* st) noexcept {
         try {
-            return (*static_cast<S*>(st))();
+            return words_of::raw(*static_cast<S*>(st));
         } catch (const std::exception& e) {
             die(e);
         }
