@@ -30,6 +30,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include <pcg_random.hpp>
@@ -98,13 +99,12 @@ S make() {
     }
 }
 
-constexpr std::size_t n = 1 << 16;  // values per call, as numpy's size=65536
-
 template <class S>
 void BM_NumpyLoop(benchmark::State& state) {
     S s = make<S>();
     bitgen g{&s, &callbacks<S>::next_uint64, &callbacks<S>::next_double};
     benchmark::DoNotOptimize(g);  // the loop sees only the pointers
+    const auto n = static_cast<std::size_t>(state.range(0));
     std::vector<double> out(n);
     for (auto _ : state) {
         double_fill(&g, n, out.data());
@@ -118,6 +118,7 @@ void BM_NumpyLoopUint64(benchmark::State& state) {
     S s = make<S>();
     bitgen g{&s, &callbacks<S>::next_uint64, &callbacks<S>::next_double};
     benchmark::DoNotOptimize(g);
+    const auto n = static_cast<std::size_t>(state.range(0));
     std::vector<std::uint64_t> out(n);
     for (auto _ : state) {
         uint64_fill(&g, n, out.data());
