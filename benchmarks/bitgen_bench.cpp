@@ -83,11 +83,9 @@ struct pcg64_words {
 
 template <class S>
 struct callbacks {
-    using words = cbrng_python::bitgen_words<S>;
-    static std::uint64_t next_uint64(void* st) noexcept {
-        return words::uint64(*static_cast<S*>(st));
-    }
-    static double next_double(void* st) noexcept { return words::real(*static_cast<S*>(st)); }
+    using W = cbrng_python::bitgen_words<S>;
+    static std::uint64_t next_uint64(void* st) noexcept { return static_cast<W*>(st)->uint64(); }
+    static double next_double(void* st) noexcept { return static_cast<W*>(st)->real(); }
 };
 
 template <class S>
@@ -101,8 +99,8 @@ S make() {
 
 template <class S>
 void BM_NumpyLoop(benchmark::State& state) {
-    S s = make<S>();
-    bitgen g{&s, &callbacks<S>::next_uint64, &callbacks<S>::next_double};
+    cbrng_python::bitgen_words<S> w{make<S>()};
+    bitgen g{&w, &callbacks<S>::next_uint64, &callbacks<S>::next_double};
     benchmark::DoNotOptimize(g);  // the loop sees only the pointers
     const auto n = static_cast<std::size_t>(state.range(0));
     std::vector<double> out(n);
@@ -115,8 +113,8 @@ void BM_NumpyLoop(benchmark::State& state) {
 
 template <class S>
 void BM_NumpyLoopUint64(benchmark::State& state) {
-    S s = make<S>();
-    bitgen g{&s, &callbacks<S>::next_uint64, &callbacks<S>::next_double};
+    cbrng_python::bitgen_words<S> w{make<S>()};
+    bitgen g{&w, &callbacks<S>::next_uint64, &callbacks<S>::next_double};
     benchmark::DoNotOptimize(g);
     const auto n = static_cast<std::size_t>(state.range(0));
     std::vector<std::uint64_t> out(n);

@@ -94,8 +94,9 @@ class Stream(_np.random.BitGenerator):
 
     Words: ``position`` counts the C++ stream's words. numpy's Generator reads
     it through ``capsule`` (next_uint64: two 32-bit words low first, or one
-    64-bit word; next_uint32: one 32-bit word, or the low half of one 64-bit
-    word; next_double: (next_uint64 >> 11) * 2**-53; next_raw: one word).
+    64-bit word; next_uint32: one 32-bit word, or the two halves of one 64-bit
+    word in turn, low first, as numpy's own bit generators do; next_double:
+    (next_uint64 >> 11) * 2**-53; next_raw: one word).
     Thread-safety: ``lock`` serialises threads sharing one Stream; a forked
     child finds it free (ForkSafeLock).
     """
@@ -163,7 +164,10 @@ class Stream(_np.random.BitGenerator):
 
     @property
     def state(self):
-        """{"bit_generator": "cbrng.<generator>", "seed", "process", "task", "position"}."""
+        """{"bit_generator": "cbrng.<generator>", "seed", "process", "task", "position"},
+        and for 64-bit-word generators "has_uint32" and "uinteger" (numpy's names): the
+        high half of the word the last next_uint32 split, which the next one returns.
+        Setting a state without them (an older one) leaves no half waiting."""
         with self._lock:
             return self._core.state
 
@@ -187,9 +191,10 @@ class Stream(_np.random.BitGenerator):
         return s
 
     def copy(self):
-        """An independent Stream with the same id and position."""
+        """An independent Stream with the same state (id, position and, for 64-bit
+        words, the half next_uint32 keeps)."""
         s = Stream(self.seed, self.process, self.task, self.generator)
-        s.position = self.position
+        s.state = self.state
         return s
 
     # Pickling: (constructor, (bit_generator name,), state). numpy 1.24's

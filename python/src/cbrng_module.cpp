@@ -100,6 +100,10 @@ struct stream_base {
     virtual void reset(const cbrng::stream_id& id, std::uint64_t position) = 0;
     virtual void set_position(std::uint64_t p) = 0;
     virtual void discard(std::uint64_t n) = 0;
+    /// 64-bit-word generators: the half next_uint32 keeps (bitgen_words.hpp).
+    [[nodiscard]] virtual bool has_half() const noexcept = 0;
+    [[nodiscard]] virtual std::uint32_t half() const noexcept = 0;
+    virtual void set_half(bool has, std::uint32_t value) = 0;
     virtual void words(void* out, std::size_t n) = 0;
     virtual void uniform(double* out, std::size_t n, double a, double b) = 0;
     virtual void normal(double* out, std::size_t n, double mean, double stddev) = 0;
@@ -117,44 +121,44 @@ constexpr std::size_t buffer_blocks = CBRNG_PY_BUFFER_BLOCKS;
 template <class B>
 struct stream_impl final : stream_base {
     using S = cbrng::buffered_stream<B, buffer_blocks>;
+    using W = cbrng_python::bitgen_words<S>;
     using word = typename S::result_type;
-    static constexpr bool narrow = sizeof(word) == 4;
-    S s;
+    static constexpr bool narrow = W::narrow;
+    W w;
     const char* name_;
 
-    stream_impl(const cbrng::stream_id& id, const char* name) : s(id), name_(name) {
-        bitgen.state = &s;
+    stream_impl(const cbrng::stream_id& id, const char* name) : w{S(id)}, name_(name) {
+        bitgen.state = &w;
         bitgen.next_uint64 = &next_uint64;
         bitgen.next_uint32 = &next_uint32;
         bitgen.next_double = &next_double;
         bitgen.next_raw = &next_raw;
     }
 
-    using words_of = cbrng_python::bitgen_words<S>;
     static std::uint64_t next_uint64(void* st) noexcept {
         try {
-            return words_of::uint64(*static_cast<S*>(st));
+            return static_cast<W*>(st)->uint64();
         } catch (const std::exception& e) {
             die(e);
         }
     }
     static std::uint32_t next_uint32(void* st) noexcept {
         try {
-            return words_of::uint32(*static_cast<S*>(st));
+            return static_cast<W*>(st)->uint32();
         } catch (const std::exception& e) {
             die(e);
         }
     }
     static double next_double(void* st) noexcept {
         try {
-            return words_of::real(*static_cast<S*>(st));
+            return static_cast<W*>(st)->real();
         } catch (const std::exception& e) {
             die(e);
         }
     }
     static std::uint64_t next_raw(void* st) noexcept {
         try {
-            return words_of::raw(*static_cast<S*>(st));
+            return static_cast<W*>(st)->raw();
         } catch (const std::exception& e) {
             die(e);
         }
@@ -164,24 +168,42 @@ struct stream_impl final : stream_base {
     unsigned word_bits() const noexcept override { return narrow ? 32u : 64u; }
     std::uint64_t max_process() const noexcept override { return S::max_process; }
     std::uint64_t capacity() const noexcept override { return S::capacity; }
-    cbrng::stream_id id() const noexcept override { return s.id(); }
-    std::uint64_t position() const noexcept override { return s.position(); }
-    void reset(const cbrng::stream_id& id, std::uint64_t position) override { s = S(id, position); }
-    void set_position(std::uint64_t p) override { s.set_position(p); }
-    void discard(std::uint64_t n) override { s.discard(n); }
+    cbrng::stream_id id() const noexcept override { return w.s.id(); }
+    std::uint64_t position() const noexcept override { return w.s.position(); }
+    void reset(const cbrng::stream_id& id, std::uint64_t position) override {
+        w.s = S(id, position);
+        w.drop_half();
+    }
+    void set_position(std::uint64_t p) override {
+        w.s.set_position(p);
+        w.drop_half();
+    }
+    void discard(std::uint64_t n) override {
+        w.s.discard(n);
+        w.drop_half();
+    }
+    bool has_half() const noexcept override { return w.has_half; }
+    std::uint32_t half() const noexcept override { return w.half; }
+    void set_half(bool has, std::uint32_t value) override {
+        if (narrow) return;
+        w.has_half = has;
+        w.half = has ? value : 0;
+    }
     // The bulk methods fill a cbrng::stream<B> at this position (so their
     // words, and their end-of-stream error, are exactly stream<B>'s), then
     // move the buffered stream to where it stopped, also when it threw.
     template <class F>
     void bulk(F&& f) {
-        cbrng::stream<B> t(s.id(), s.position());
+        // The waiting half (64-bit words) belongs to a word already drawn, so
+        // it stays, as numpy's random_raw leaves its bit generators' one.
+        cbrng::stream<B> t(w.s.id(), w.s.position());
         try {
             f(t);
         } catch (...) {
-            s.set_position(t.position());
+            w.s.set_position(t.position());
             throw;
         }
-        s.set_position(t.position());
+        w.s.set_position(t.position());
     }
     void words(void* out, std::size_t n) override {
         word* p = static_cast<word*>(out);
@@ -451,6 +473,11 @@ class py_stream {
         d["process"] = id.process;
         d["task"] = id.task;
         d["position"] = impl_->position();
+        if (impl_->word_bits() == 64) {
+            // numpy's names for the half next_uint32 keeps (bitgen_words.hpp).
+            d["has_uint32"] = impl_->has_half() ? 1 : 0;
+            d["uinteger"] = impl_->half();
+        }
         return d;
     }
     void set_state(const py::dict& d) {
@@ -472,7 +499,28 @@ class py_stream {
         const std::uint64_t pos = u64_field(d["position"], "position");
         checked_id(impl_->name(), id);
         if (pos > impl_->capacity()) position_error("position", pos);
+        // Optional (older states lack them): the half a 64-bit-word stream's
+        // next_uint32 keeps; a 32-bit-word stream has none.
+        bool has_half = false;
+        std::uint64_t half = 0;
+        if (d.contains("has_uint32")) {
+            const std::uint64_t h = u64_field(d["has_uint32"], "has_uint32");
+            if (h > 1)
+                throw py::value_error("cbrng: state's has_uint32 must be 0 or 1, got " +
+                                      std::to_string(h));
+            has_half = h == 1;
+        }
+        if (d.contains("uinteger")) {
+            half = u64_field(d["uinteger"], "uinteger");
+            if (half > 0xFFFFFFFFu)
+                throw py::value_error("cbrng: state's uinteger " + std::to_string(half) +
+                                      " exceeds the 32-bit limit 4294967295");
+        }
+        if (has_half && impl_->word_bits() == 32)
+            throw py::value_error(std::string("cbrng: state's has_uint32 must be 0 for ") +
+                                  impl_->name() + ", whose words are 32-bit");
         impl_->reset(id, pos);
+        impl_->set_half(has_half, static_cast<std::uint32_t>(half));
     }
     void set_position(const py::object& p) {
         const std::uint64_t v = u64_field(p, "position");

@@ -120,7 +120,7 @@ def test_word_mapping(name):
         u32 = w
     else:
         u64 = w
-        u32 = [x & 0xFFFFFFFF for x in w]
+        u32 = [h for x in w for h in (x & 0xFFFFFFFF, x >> 32)]  # both halves, low first
     g = np.random.Generator(cbrng.Stream(7, 1, 3, name))
     assert [int(x) for x in g.integers(0, 2**64, size=32, dtype=np.uint64)] == u64[:32]
     g = np.random.Generator(cbrng.Stream(7, 1, 3, name))

@@ -38,16 +38,26 @@ def test_ctypes_interface_draws_the_stream_words(name):
     ref = cbrng.Stream(9, 0, 1, name)
     ct = s.ctypes
     assert ct is s.ctypes and ct.state_address == ct.state.value
-    assert [ct.next_uint32(ct.state) for _ in range(5)] == [
-        int(w) & 0xFFFFFFFF for w in ref.words(5)]
+    got = [ct.next_uint32(ct.state) for _ in range(5)]
+    if s.word_bits == 32:
+        assert got == [int(w) for w in ref.words(5)]
+    else:
+        # both halves of each word, low first; the fifth call's word keeps its high half
+        w = [int(x) for x in ref.words(3)]
+        assert got == [w[0] & 0xFFFFFFFF, w[0] >> 32, w[1] & 0xFFFFFFFF, w[1] >> 32,
+                       w[2] & 0xFFFFFFFF]
+        assert s.position == 3
     w = [int(x) for x in ref.words(4)]
     if s.word_bits == 32:
         assert ct.next_uint64(ct.state) == w[0] | (w[1] << 32)
         assert ct.next_double(ct.state) == ((w[2] | (w[3] << 32)) >> 11) * 2.0**-53
     else:
         assert ct.next_uint64(ct.state) == w[0]
-        assert ct.next_uint32(ct.state) == w[1] & 0xFFFFFFFF
-        assert ct.next_double(ct.state) == (w[2] >> 11) * 2.0**-53
+        assert ct.next_double(ct.state) == (w[1] >> 11) * 2.0**-53
+        # next_uint64 and next_double left the waiting half alone
+        w2 = int(cbrng.Stream(9, 0, 1, name).words(3)[2])
+        assert ct.next_uint32(ct.state) == w2 >> 32
+        assert ct.next_uint32(ct.state) == w[2] & 0xFFFFFFFF
     # The bitgen_t pointer is the capsule's.
     get = ctypes.pythonapi.PyCapsule_GetPointer
     get.restype, get.argtypes = ctypes.c_void_p, [ctypes.py_object, ctypes.c_char_p]
@@ -182,3 +192,53 @@ def test_position_and_advance_reject_numpy_bools_and_floats():
         s.advance(np.float64(1.0))
     with pytest.raises(ValueError, match="advance must be >= 0"):
         s.advance(np.int32(-1))
+
+
+@pytest.mark.parametrize("name", [g for g in cbrng.generators if cbrng.Stream(0, 0, 0, g).word_bits == 64])
+def test_the_waiting_half_is_state(name):
+    """64-bit words: the half next_uint32 keeps travels with state, copy and pickle,
+    and every move of the stream forgets it."""
+    s = cbrng.Stream(3, 0, 4, name)
+    ct = s.ctypes
+    first = ct.next_uint32(ct.state)
+    w0 = int(cbrng.Stream(3, 0, 4, name).words(1)[0])
+    assert first == w0 & 0xFFFFFFFF
+    st = s.state
+    assert st["has_uint32"] == 1 and st["uinteger"] == w0 >> 32 and st["position"] == 1
+    for other in (s.copy(), pickle.loads(pickle.dumps(s))):
+        assert other.state == st
+        oc = other.ctypes
+        assert oc.next_uint32(oc.state) == w0 >> 32
+    g = np.random.Generator(cbrng.Stream(3, 0, 4, name))
+    g.bit_generator.state = st
+    g2 = pickle.loads(pickle.dumps(g))
+    assert g2.integers(0, 2**32, size=3, dtype=np.uint32).tolist() == \
+        g.integers(0, 2**32, size=3, dtype=np.uint32).tolist()
+    # moves forget it
+    for move in (lambda x: setattr(x, "position", 1), lambda x: x.advance(0),
+                 lambda x: setattr(x, "state", {k: v for k, v in st.items()
+                                                if k not in ("has_uint32", "uinteger")})):
+        t = s.copy()
+        move(t)
+        assert t.state["has_uint32"] == 0 and t.state["uinteger"] == 0
+        tc = t.ctypes
+        assert tc.next_uint32(tc.state) == int(cbrng.Stream(3, 0, 4, name).words(2)[1]) & 0xFFFFFFFF
+    # jumped() is a move too; the bulk draws leave the half waiting
+    assert s.jumped(0).state["has_uint32"] == 0
+    s.words(2)
+    assert s.state["has_uint32"] == 1 and s.state["position"] == 3
+
+
+def test_waiting_half_state_errors():
+    s = cbrng.Stream(1, 0, 0, "philox4x64_10")
+    st = s.state
+    with pytest.raises(ValueError, match="has_uint32 must be 0 or 1"):
+        s.state = dict(st, has_uint32=2)
+    with pytest.raises(ValueError, match="uinteger 4294967296 exceeds the 32-bit limit"):
+        s.state = dict(st, uinteger=2**32)
+    with pytest.raises(TypeError, match="has_uint32 must be an int"):
+        s.state = dict(st, has_uint32=1.0)
+    n = cbrng.Stream(1)
+    assert "has_uint32" not in n.state
+    with pytest.raises(ValueError, match="has_uint32 must be 0 for philox4x32_10"):
+        n.state = dict(n.state, has_uint32=1)
