@@ -130,16 +130,19 @@ using buffered = cbrng::buffered_stream<B, 128>;
 
 }  // namespace
 
-#define CBRNG_BITGEN_ROWS(F)                                 \
-    BENCHMARK_TEMPLATE(F, pcg64_words);                      \
-    BENCHMARK_TEMPLATE(F, replay<std::uint32_t>);            \
-    BENCHMARK_TEMPLATE(F, replay<std::uint64_t>);            \
-    BENCHMARK_TEMPLATE(F, buffered<cbrng::philox4x32_10>);   \
-    BENCHMARK_TEMPLATE(F, buffered<cbrng::philox2x64_10>);   \
-    BENCHMARK_TEMPLATE(F, buffered<cbrng::philox4x64_10>);   \
-    BENCHMARK_TEMPLATE(F, buffered<cbrng::threefry4x32_20>); \
-    BENCHMARK_TEMPLATE(F, buffered<cbrng::threefry2x64_20>); \
-    BENCHMARK_TEMPLATE(F, buffered<cbrng::threefry4x64_20>)
+// Values per call: 65,536 (the output stays in cache) and 10^7 (80 MB of
+// output, python_bench's size).
+#define CBRNG_BITGEN_ROW(F, S) BENCHMARK_TEMPLATE(F, S)->Arg(1 << 16)->Arg(10000000)
+#define CBRNG_BITGEN_ROWS(F)                               \
+    CBRNG_BITGEN_ROW(F, pcg64_words);                      \
+    CBRNG_BITGEN_ROW(F, replay<std::uint32_t>);            \
+    CBRNG_BITGEN_ROW(F, replay<std::uint64_t>);            \
+    CBRNG_BITGEN_ROW(F, buffered<cbrng::philox4x32_10>);   \
+    CBRNG_BITGEN_ROW(F, buffered<cbrng::philox2x64_10>);   \
+    CBRNG_BITGEN_ROW(F, buffered<cbrng::philox4x64_10>);   \
+    CBRNG_BITGEN_ROW(F, buffered<cbrng::threefry4x32_20>); \
+    CBRNG_BITGEN_ROW(F, buffered<cbrng::threefry2x64_20>); \
+    CBRNG_BITGEN_ROW(F, buffered<cbrng::threefry4x64_20>)
 
 CBRNG_BITGEN_ROWS(BM_NumpyLoop);
 CBRNG_BITGEN_ROWS(BM_NumpyLoopUint64);
